@@ -1,0 +1,110 @@
+import { systemClock, type Clock } from './clock.js';
+import { SubmitOutcomeUnknownError } from './errors.js';
+import type { HeadersOption, Transport, CallOptions } from './http/transport.js';
+import { get, post } from './http/transport.js';
+import type { RetryOptions } from './http/retry.js';
+import type { PollSchedule } from './polling/poll-schedule.js';
+import { waitForTask, type WaitForTaskOptions } from './polling/wait-for-task.js';
+import type { ModelKind, ModelSpec } from './registry/model-spec.js';
+import type { BuiltInModel } from './registry/models.js';
+import { defaultRegistry, type Registry } from './registry/registry.js';
+import { toWireBody } from './request/to-wire-body.js';
+import type { DraftRequest, ImageRequest, VideoRequest } from './request/types.js';
+import { assertValidRequest } from './request/validate-request.js';
+import { parseSubmission, parseTask } from './task/parse-task.js';
+import type { Submission, Task } from './task/task.js';
+
+/** The production API. */
+export const DEFAULT_BASE_URL = 'https://gptimage2api.org';
+
+/** Options of {@link createClient}. */
+export interface ClientOptions<M extends ModelSpec = BuiltInModel> {
+  /**
+   * Where the API (or your proxy) answers. Defaults to `https://gptimage2api.org` when `apiKey` is
+   * set (server side), else to `''`: the page's own origin, where the library's server proxy
+   * answers the API's paths.
+   */
+  baseUrl?: string;
+  /** A secret key (`sk_live_…`), sent as a bearer token. Server side only: never ship it to a browser. */
+  apiKey?: string;
+  /** Extra headers for every request, or a function that makes them (e.g. your app's auth token). */
+  headers?: HeadersOption;
+  /** `fetch`'s credentials mode, e.g. `'include'` for a cookie session on another origin. Defaults to the platform's (`same-origin`). */
+  credentials?: RequestCredentials;
+  /** The `fetch` to use. Defaults to the global `fetch`, looked up at each call (so interceptors apply). */
+  fetch?: typeof fetch;
+  /** The models to validate against. Defaults to {@link defaultRegistry}. */
+  registry?: Registry<M>;
+  /** Time and sleep. Defaults to the real clock; tests pass a virtual one. */
+  clock?: Clock;
+  /** How GETs are retried, or `false` for never. Defaults to 3 retries from 1 s, doubling, with jitter. */
+  retry?: RetryOptions | false;
+  /** How long one request may take before it counts as a network error. Defaults to `30000` ms. */
+  requestTimeoutMs?: number;
+  /** The polling schedule of `waitForTask`. Defaults to {@link defaultPollSchedule}. */
+  pollSchedule?: PollSchedule;
+}
+
+/** A client for the three endpoints. Every submit is validated against the registry before it is sent. */
+export interface GptImageClient<M extends ModelSpec = BuiltInModel> {
+  /** The registry requests are validated against. */
+  readonly registry: Registry<M>;
+  /** The clock the client runs on. */
+  readonly clock: Clock;
+  /**
+   * Submits an image task. Throws `ValidationError` (nothing sent) for an invalid request; never retried.
+   * Resolves with the task id and the credits charged.
+   */
+  generateImage(request: ImageRequest<M>, options?: CallOptions): Promise<Submission>;
+  /** Submits a video task; as {@link GptImageClient.generateImage}. */
+  generateVideo(request: VideoRequest<M>, options?: CallOptions): Promise<Submission>;
+  /** Submits either kind, for forms whose request type is only known at run time. */
+  submit(kind: ModelKind, request: DraftRequest, options?: CallOptions): Promise<Submission>;
+  /** The current snapshot of a task, retried on transient errors. */
+  getTask(taskId: string, options?: CallOptions & { retry?: RetryOptions | false }): Promise<Task>;
+  /** Polls a task to its end: resolves with the completed task, rejects with the typed failure or timeout. */
+  waitForTask(taskId: string, options?: WaitForTaskOptions): Promise<Task>;
+}
+
+/** Makes a client. See {@link ClientOptions} for the defaults. */
+export function createClient<M extends ModelSpec = BuiltInModel>(options: ClientOptions<M> = {}): GptImageClient<M> {
+  const registry = (options.registry ?? defaultRegistry) as Registry<M>;
+  const clock = options.clock ?? systemClock;
+  const transport: Transport = {
+    baseUrl: (options.baseUrl ?? (options.apiKey ? DEFAULT_BASE_URL : '')).replace(/\/+$/, ''),
+    apiKey: options.apiKey,
+    headers: options.headers,
+    credentials: options.credentials,
+    fetch: options.fetch,
+    clock,
+    timeoutMs: options.requestTimeoutMs ?? 30_000,
+    retry: options.retry ?? {},
+  };
+
+  const submit = async (kind: ModelKind, request: DraftRequest, callOptions?: CallOptions) => {
+    assertValidRequest(request, kind, registry);
+    const body = await post(transport, `/api/ai/${kind}/generate`, toWireBody(request, kind), callOptions);
+    try {
+      return parseSubmission(body);
+    } catch (error) {
+      // Charged, maybe, but without an id we cannot follow: say so rather than lose it quietly.
+      throw new SubmitOutcomeUnknownError(error);
+    }
+  };
+
+  const getTask: GptImageClient<M>['getTask'] = async (taskId, callOptions) => {
+    if (!taskId) throw new TypeError('getTask needs a task id');
+    return parseTask(await get(transport, `/api/ai/tasks/${encodeURIComponent(taskId)}`, callOptions));
+  };
+
+  return {
+    registry,
+    clock,
+    generateImage: (request, callOptions) => submit('image', request as DraftRequest, callOptions),
+    generateVideo: (request, callOptions) => submit('video', request as DraftRequest, callOptions),
+    submit,
+    getTask,
+    waitForTask: (taskId, waitOptions) =>
+      waitForTask({ clock, getTask, getModel: (id) => registry.get(id), schedule: options.pollSchedule }, taskId, waitOptions),
+  };
+}

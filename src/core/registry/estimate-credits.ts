@@ -1,0 +1,28 @@
+import type { DraftRequest } from '../request/types.js';
+import type { ModelSpec } from './model-spec.js';
+import { defaultRegistry, type Registry } from './registry.js';
+
+/**
+ * The credits a request will cost by the published prices, or `null` when the model's price is not
+ * published or the request's options have no price. A preview only: the submit's `creditsUsed` is
+ * authoritative. Missing options count at the model's defaults (its default resolution, its
+ * shortest duration).
+ */
+export function estimateCredits(request: Pick<DraftRequest, 'model' | 'duration' | 'resolution' | 'providerInput'>, registry: Registry = defaultRegistry): number | null {
+  const model = registry.get(request.model);
+  return model ? priceOf(model, request.resolution ?? (request.providerInput?.resolution as string | undefined), request.duration) : null;
+}
+
+/** The price of one option set of a model, or `null` when it is not published. */
+export function priceOf(model: ModelSpec, resolution?: string, duration?: number): number | null {
+  const rule = model.credits;
+  if (rule === null || typeof rule === 'number') return rule;
+  const res = resolution ?? model.defaultResolution;
+  const dur = duration ?? model.durations[0];
+  // Tables are keyed by resolution, duration, or "resolution/duration"; try the most specific first.
+  for (const key of [`${res}/${dur}`, `${res}`, `${dur}`]) {
+    const price = rule[key];
+    if (price !== undefined) return price;
+  }
+  return null;
+}

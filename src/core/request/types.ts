@@ -1,0 +1,103 @@
+import type { InputMode, ModelSpec } from '../registry/model-spec.js';
+import type { BuiltInModel } from '../registry/models.js';
+
+type Of<T extends readonly unknown[]> = T[number];
+type VideoModelOf<M extends ModelSpec> = Extract<M, { kind: 'video' }>;
+type ImageModelOf<M extends ModelSpec> = Extract<M, { kind: 'image' }>;
+
+/** Fields every request shares. */
+interface RequestCommon {
+  /** What to generate. Required; 1 character up to the model's cap. */
+  prompt: string;
+  /** Reference images as absolute http(s) URLs (the API takes URLs, not files). */
+  inputImageUrls?: readonly string[];
+  /** Advanced pass-through of provider-specific fields; not validated by the API. */
+  providerInput?: Readonly<Record<string, unknown>>;
+}
+
+/** Fields of a video request that no model restricts beyond the endpoint's schema. */
+interface VideoCommon extends RequestCommon {
+  /** Output width in pixels, 64–4096. */
+  width?: number;
+  /** Output height in pixels, 64–4096. */
+  height?: number;
+  /** Frames per second, 1–60. */
+  fps?: number;
+  /** Seed for reproducible output. */
+  seed?: string;
+  /** Motion strength, 0–100. */
+  motionStrength?: number;
+  /** Camera motion hint, e.g. `"dolly-in"`. */
+  cameraMotion?: string;
+}
+
+/**
+ * A video request for one model: its input modes, durations, aspect ratios and resolutions are the
+ * only ones that type-check. `resolution` is the library's friendly field; it is sent where the
+ * registry says (for video, `providerInput.resolution`).
+ */
+export type VideoRequestFor<M extends ModelSpec> = VideoCommon & {
+  /** The model id. */
+  model: M['id'];
+  /** Text or image input. Defaults to `image_to_video` when images are attached, else `text_to_video`. */
+  inputMode?: Of<M['inputModes']>;
+  /** Clip length in seconds, one of the model's durations. */
+  duration?: Of<M['durations']>;
+  /** One of the model's aspect ratios. */
+  aspectRatio?: Of<M['aspectRatios']>;
+  /** One of the model's resolutions. */
+  resolution?: Of<M['resolutions']>;
+} & (M['negativePromptMax'] extends number
+    ? {
+        /** What to avoid; only models that honour it offer it. */
+        negativePrompt?: string;
+        /** Prompt adherence, 0–100; honoured by the models that take a negative prompt. */
+        guidanceScale?: number;
+      }
+    : { negativePrompt?: never; guidanceScale?: never });
+
+/** An image request for one model. */
+export type ImageRequestFor<M extends ModelSpec> = RequestCommon & {
+  /** The model id. */
+  model: M['id'];
+  /** Optional and never sent: the API edits when `inputImageUrls` has items. Checked against the images. */
+  inputMode?: Of<M['inputModes']>;
+  /** One of the model's aspect ratios. */
+  aspectRatio?: Of<M['aspectRatios']>;
+  /** One of the model's resolutions (sent as top-level `resolution`). */
+  resolution?: Of<M['resolutions']>;
+};
+
+/** Any valid-shaped video request for the models `M` (built-in by default), narrowed by `model`. */
+export type VideoRequest<M extends ModelSpec = BuiltInModel> =
+  VideoModelOf<M> extends infer V extends ModelSpec ? (V extends unknown ? VideoRequestFor<V> : never) : never;
+
+/** Any valid-shaped image request for the models `M` (built-in by default), narrowed by `model`. */
+export type ImageRequest<M extends ModelSpec = BuiltInModel> =
+  ImageModelOf<M> extends infer I extends ModelSpec ? (I extends unknown ? ImageRequestFor<I> : never) : never;
+
+/** Either kind of request. */
+export type GenerationRequest<M extends ModelSpec = BuiltInModel> = VideoRequest<M> | ImageRequest<M>;
+
+/**
+ * A request as a form holds it while the user edits: any model id, any values. This is what
+ * `validateRequest`, `adaptRequest` and `estimateCredits` accept, since a form is often invalid.
+ */
+export interface DraftRequest {
+  model: string;
+  prompt?: string;
+  inputMode?: InputMode;
+  inputImageUrls?: readonly string[];
+  duration?: number;
+  aspectRatio?: string;
+  resolution?: string;
+  negativePrompt?: string;
+  guidanceScale?: number;
+  width?: number;
+  height?: number;
+  fps?: number;
+  seed?: string;
+  motionStrength?: number;
+  cameraMotion?: string;
+  providerInput?: Readonly<Record<string, unknown>>;
+}

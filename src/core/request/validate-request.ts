@@ -1,0 +1,182 @@
+import { ValidationError, type FieldErrors } from '../errors.js';
+import type { InputMode, ModelKind, ModelSpec } from '../registry/model-spec.js';
+import type { Registry } from '../registry/registry.js';
+
+// The rules, from ../shared/api/REFERENCE.md sections 3, 4 and 7, plus the library's decisions where
+// the docs are silent (the mock implements the same list on its own, so the two check each other):
+// - Unknown top-level fields are refused (a typo such as `aspect_ratio` would otherwise be dropped by
+//   the server and the credits spent anyway); provider-specific fields go in `providerInput`.
+// - `inputMode` may be omitted: images attached mean image-to-…, none mean text-to-….
+// - Text modes take no images; image modes need at least one, up to the model's maximum.
+// - A model with no aspect ratios or resolutions refuses the field rather than ignoring it.
+// - `negativePrompt` and `guidanceScale` are accepted for every video model (others ignore them, the
+//   reference says); Kling caps the negative prompt at 500.
+// - Video `resolution` may come as `resolution` or `providerInput.resolution`; both are checked.
+
+const IMAGE_FIELDS = ['prompt', 'model', 'inputMode', 'inputImageUrls', 'aspectRatio', 'resolution', 'providerInput'];
+// [doc] the video endpoint's schema
+const VIDEO_MAX_IMAGES = 5;
+const VIDEO_PROMPT_MAX = 4000;
+const NEGATIVE_PROMPT_MAX = 2000;
+type Range = readonly [min: number, max: number, integer?: true];
+const VIDEO_RANGES: Record<string, Range> = {
+  width: [64, 4096, true],
+  height: [64, 4096, true],
+  duration: [1, 60],
+  fps: [1, 60, true],
+  guidanceScale: [0, 100],
+  motionStrength: [0, 100],
+};
+const VIDEO_STRINGS = ['seed', 'cameraMotion', 'negativePrompt'];
+const VIDEO_FIELDS = [...IMAGE_FIELDS, ...Object.keys(VIDEO_RANGES), ...VIDEO_STRINGS];
+
+/** Whether `value` is an absolute http(s) URL. */
+export function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^https?:\/\//i.test(value)) return false;
+  try {
+    return Boolean(new URL(value).host);
+  } catch {
+    return false;
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const list = (values: readonly unknown[]) => values.join(', ');
+
+/**
+ * Checks a request against the endpoint's schema and the model's rules in the registry. Returns the
+ * errors in the API's 400 shape, or `null` when the request may be sent.
+ */
+export function validateRequest(request: unknown, kind: ModelKind, registry: Registry): FieldErrors | null {
+  const errors: FieldErrors = { formErrors: [], fieldErrors: {} };
+  const fail = (field: string, message: string) => void (errors.fieldErrors[field] ??= []).push(message);
+  if (!isRecord(request)) return { formErrors: ['The request must be an object'], fieldErrors: {} };
+
+  // A field set to `undefined` counts as absent, as a form often leaves it.
+  const body = Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
+  const fields = kind === 'video' ? VIDEO_FIELDS : IMAGE_FIELDS;
+  for (const key of Object.keys(body)) {
+    if (!fields.includes(key)) {
+      errors.formErrors.push(`Unknown field "${key}" (provider-specific fields go in providerInput)`);
+    }
+  }
+
+  const model = checkModel(body.model, kind, registry, fail);
+  const id = model?.id;
+  const images = checkImages(body.inputImageUrls, kind, fail);
+
+  // prompt: required; the endpoint and the model cap it.
+  const { prompt } = body;
+  if (typeof prompt !== 'string' || prompt.length === 0) {
+    fail('prompt', typeof prompt === 'string' || prompt === undefined ? 'Prompt is required' : 'prompt must be a string');
+  } else {
+    const max = Math.min(model?.promptMax ?? Infinity, kind === 'video' ? VIDEO_PROMPT_MAX : Infinity);
+    const min = model?.promptMin ?? 1;
+    if (prompt.length > max) fail('prompt', `prompt must be at most ${max} characters for ${id ?? kind} (it has ${prompt.length})`);
+    if (prompt.length < min) fail('prompt', `prompt must be at least ${min} characters for ${id}`);
+  }
+
+  // inputMode: checked against the images and the model.
+  const modes: InputMode[] = kind === 'video' ? ['text_to_video', 'image_to_video'] : ['text_to_image', 'image_to_image'];
+  const givenMode = body.inputMode;
+  if (givenMode !== undefined && !modes.includes(givenMode as InputMode)) {
+    fail('inputMode', `inputMode must be one of ${list(modes)}`);
+  } else {
+    const mode = (givenMode as InputMode | undefined) ?? modes[images && images.length > 0 ? 1 : 0]!;
+    if (model && !model.inputModes.includes(mode)) {
+      fail('inputMode', `inputMode ${mode} is not supported by ${id} (it takes ${list(model.inputModes)})`);
+    }
+    if (images) {
+      if (mode === modes[1] && images.length === 0) fail('inputImageUrls', `inputImageUrls needs at least 1 image for ${mode}`);
+      if (mode === modes[0] && images.length > 0) fail('inputImageUrls', `inputImageUrls must be empty for ${mode}`);
+    } else if (mode === modes[1] && body.inputImageUrls === undefined) {
+      fail('inputImageUrls', `inputImageUrls needs at least 1 image for ${mode}`);
+    }
+  }
+  if (model && images && images.length > model.maxImages && model.maxImages > 0) {
+    fail('inputImageUrls', `inputImageUrls must have at most ${model.maxImages} for ${id} (it has ${images.length})`);
+  }
+
+  if (kind === 'video') {
+    for (const [field, [min, max, integer]] of Object.entries(VIDEO_RANGES)) {
+      const value = body[field];
+      if (value === undefined) continue;
+      if (typeof value !== 'number' || !Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < min || value > max) {
+        fail(field, `${field} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}`);
+      }
+    }
+    for (const field of VIDEO_STRINGS) {
+      if (body[field] !== undefined && typeof body[field] !== 'string') fail(field, `${field} must be a string`);
+    }
+    const negative = body.negativePrompt;
+    if (typeof negative === 'string') {
+      const max = Math.min(NEGATIVE_PROMPT_MAX, model?.negativePromptMax ?? Infinity);
+      if (negative.length > max) fail('negativePrompt', `negativePrompt must be at most ${max} characters${max < NEGATIVE_PROMPT_MAX ? ` for ${id}` : ''}`);
+    }
+    const { duration } = body;
+    if (model && typeof duration === 'number' && !errors.fieldErrors.duration && !model.durations.includes(duration)) {
+      const allowed = model.durations;
+      fail('duration', allowed.length === 1 ? `duration must be ${allowed[0]} for ${id} (fixed)` : `duration must be one of ${list(allowed)} for ${id}`);
+    }
+  }
+
+  if (body.providerInput !== undefined && !isRecord(body.providerInput)) fail('providerInput', 'providerInput must be an object');
+  const resolution = body.resolution ?? (kind === 'video' && isRecord(body.providerInput) ? body.providerInput.resolution : undefined);
+  checkChoice('aspectRatio', body.aspectRatio, model, fail);
+  checkChoice('resolution', resolution, model, fail);
+  const onlyAt = model?.aspectRatioResolutions?.[body.aspectRatio as string];
+  if (model && onlyAt) {
+    const effective = (resolution as string | undefined) ?? model.defaultResolution;
+    if (effective && !onlyAt.includes(effective)) {
+      fail('aspectRatio', `aspectRatio ${body.aspectRatio} is only available at ${list(onlyAt)} for ${id} (resolution is ${effective})`);
+    }
+  }
+
+  return errors.formErrors.length || Object.keys(errors.fieldErrors).length ? errors : null;
+}
+
+/** The model for `value`, or `undefined` after recording why there is none. */
+function checkModel(value: unknown, kind: ModelKind, registry: Registry, fail: (field: string, message: string) => void): ModelSpec | undefined {
+  if (value === undefined || value === '') return void fail('model', 'model is required');
+  if (typeof value !== 'string') return void fail('model', 'model must be a string');
+  const model = registry.get(value);
+  if (!model) return void fail('model', `model ${value} is not a known ${kind} model`);
+  if (model.kind !== kind) return void fail('model', `model ${value} is an ${model.kind === 'image' ? 'image' : 'video'} model, not a ${kind} model`);
+  return model;
+}
+
+/** The image URLs, or `undefined` after recording why the list is unusable. */
+function checkImages(value: unknown, kind: ModelKind, fail: (field: string, message: string) => void): readonly unknown[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) {
+    fail('inputImageUrls', 'inputImageUrls must be an array of URLs');
+    return undefined;
+  }
+  if (kind === 'video' && value.length > VIDEO_MAX_IMAGES) fail('inputImageUrls', `inputImageUrls must have at most ${VIDEO_MAX_IMAGES} items`);
+  value.forEach((url, index) => {
+    if (!isHttpUrl(url)) fail('inputImageUrls', `inputImageUrls[${index}] must be an absolute http(s) URL`);
+  });
+  return value;
+}
+
+/** `aspectRatio` or `resolution` against the model's list. */
+function checkChoice(field: 'aspectRatio' | 'resolution', value: unknown, model: ModelSpec | undefined, fail: (field: string, message: string) => void) {
+  if (value === undefined) return;
+  if (typeof value !== 'string') return fail(field, `${field} must be a string`);
+  if (!model) return;
+  const allowed = field === 'aspectRatio' ? model.aspectRatios : model.resolutions;
+  if (allowed.length === 0) {
+    const why = field === 'aspectRatio' && model.aspectRatioFromImage ? '; it follows the input image' : '';
+    fail(field, `${field} is not supported by ${model.id}${why}`);
+  } else if (!allowed.includes(value)) {
+    fail(field, `${field} must be one of ${list(allowed)} for ${model.id}`);
+  }
+}
+
+/** Throws a client-side `ValidationError` (nothing sent) when the request breaks a rule. */
+export function assertValidRequest(request: unknown, kind: ModelKind, registry: Registry): void {
+  const errors = validateRequest(request, kind, registry);
+  if (errors) throw new ValidationError(errors, 'client');
+}

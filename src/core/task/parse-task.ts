@@ -1,0 +1,64 @@
+import { InvalidResponseError } from '../errors.js';
+import type { Submission, Task, TaskStatus } from './task.js';
+
+type Json = Record<string, unknown>;
+
+const STATUSES: readonly TaskStatus[] = ['pending', 'completed', 'failed'];
+
+const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const first = (body: Json, ...keys: string[]): unknown => keys.map((key) => body[key]).find((value) => value != null);
+
+/** The body as an object, or a typed error. */
+export function asObject(body: unknown, what: string): Json {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new InvalidResponseError(`${what} is not a JSON object`);
+  }
+  return body as Json;
+}
+
+function parseId(body: Json): string {
+  const id = str(first(body, 'taskId', 'id'));
+  if (!id) throw new InvalidResponseError('no task id (taskId or id)');
+  return id;
+}
+
+function parseStatus(value: unknown): TaskStatus {
+  // The API sends 0/1/2; tolerate the same as strings or names, nothing else.
+  const index = typeof value === 'string' && /^[012]$/.test(value) ? Number(value) : value;
+  const status = typeof index === 'number' ? STATUSES[index] : STATUSES.find((name) => name === String(value).toLowerCase());
+  if (!status) throw new InvalidResponseError(`unknown task status ${JSON.stringify(value)}`);
+  return status;
+}
+
+/** A task snapshot as the app sees it, whichever spelling the server used; throws `InvalidResponseError`. */
+export function parseTask(body: unknown): Task {
+  const json = asObject(body, 'the task snapshot');
+  const images = first(json, 'imageUrls', 'outputImageUrls');
+  const type = str(json.type);
+  return {
+    id: parseId(json),
+    status: parseStatus(json.status),
+    type: type === 'image' || type === 'video' ? type : null,
+    model: str(json.model),
+    prompt: str(json.prompt),
+    imageUrls: Array.isArray(images) ? images.filter((url): url is string => typeof url === 'string') : [],
+    videoUrl: str(first(json, 'videoUrl', 'outputVideoUrl')),
+    errorCode: str(json.errorCode),
+    errorMessage: str(json.errorMessage),
+    creditsUsed: num(json.creditsUsed),
+    creditsRefunded: first(json, 'creditsRefunded', 'creditRefunded') === true,
+    createdAt: str(json.createdAt),
+    updatedAt: str(first(json, 'updatedAt', 'completedAt')),
+  };
+}
+
+/** A submit response (`{ taskId, status: 0, creditsUsed }`); throws `InvalidResponseError`. */
+export function parseSubmission(body: unknown): Submission {
+  const json = asObject(body, 'the submit response');
+  return {
+    taskId: parseId(json),
+    creditsUsed: num(json.creditsUsed),
+    status: json.status == null ? 'pending' : parseStatus(json.status),
+  };
+}
