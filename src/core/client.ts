@@ -94,7 +94,7 @@ export function createClient<M extends ModelSpec = BuiltInModel>(options: Client
 
   const getTask: GptImageClient<M>['getTask'] = async (taskId, callOptions) => {
     if (!taskId) throw new TypeError('getTask needs a task id');
-    return parseTask(await get(transport, `/api/ai/tasks/${encodeURIComponent(taskId)}`, callOptions));
+    return get(transport, `/api/ai/tasks/${encodeURIComponent(taskId)}`, parseTask, callOptions);
   };
 
   return {

@@ -109,13 +109,16 @@ function errorFor(res: Response, json: unknown, path: string, now: number): GptI
   }
 }
 
-/** A GET, retried with backoff (honouring `Retry-After`) on network errors, 429, 5xx and unreadable bodies. */
-export async function get(transport: Transport, path: string, options: CallOptions & { retry?: RetryOptions | false } = {}): Promise<unknown> {
+/**
+ * A GET whose body `parse` turns into a value, retried with backoff (honouring `Retry-After`) on network
+ * errors, 429, 5xx and bodies `parse` cannot make sense of: a GET is safe to repeat.
+ */
+export async function get<T>(transport: Transport, path: string, parse: (body: unknown) => T, options: CallOptions & { retry?: RetryOptions | false } = {}): Promise<T> {
   const retry = options.retry ?? transport.retry;
   const retries = retry ? (retry.retries ?? 3) : 0;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await exchange(transport, 'GET', path, undefined, options.signal);
+      return parse(await exchange(transport, 'GET', path, undefined, options.signal));
     } catch (error) {
       if (!(error instanceof GptImageError) || !error.retryable || attempt >= retries || !retry) throw error;
       const wait = error instanceof RateLimitedError && error.retryAfterMs !== null ? error.retryAfterMs : backoffDelay(attempt, retry);
