@@ -55,7 +55,8 @@ export async function waitForTask(deps: WaitDeps, taskId: string, options: WaitF
     const delay = schedule({ attempt, elapsedMs: clock.now() - submittedAt, model });
     const wait = Math.min(Math.max(delay, attempt === 0 ? 0 : MIN_GAP_MS), deadline - clock.now());
     if (wait < 0 || (wait === 0 && attempt > 0)) throw new TimeoutError(taskId, clock.now() - start, last, lastError);
-    await clock.sleep(wait, signal);
+    if (wait > 0) await clock.sleep(wait, signal);
+    else signal?.throwIfAborted();
     let task: Task;
     try {
       task = await deps.getTask(taskId, { signal });
