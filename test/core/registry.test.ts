@@ -31,7 +31,7 @@ describe('the registry', () => {
     const textToVideo = listModels(defaultRegistry, { inputMode: 'text_to_video' }).map((m) => m.id);
     expect(textToVideo).toContain('kling/v2-1-master-text-to-video');
     expect(textToVideo).not.toContain('kling/v2-1-standard');
-    expect(textToVideo).toHaveLength(9);
+    expect(textToVideo).toHaveLength(10);
     expect(listModels(defaultRegistry, { kind: 'image', imageCount: 9 }).map((m) => m.id)).toEqual(['nano-banana-2', 'google/nano-banana']);
   });
 
