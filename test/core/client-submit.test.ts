@@ -9,9 +9,9 @@ import {
   UnauthorizedError,
   ValidationError,
 } from '../../src/core/index.js';
-import { API, recordRequests, useMswServer } from '../helpers/msw-server.js';
+import { API, recordRequests, setupMswServer } from '../helpers/msw-server.js';
 
-const server = useMswServer();
+const server = setupMswServer();
 const seen = recordRequests(server);
 const client = createClient({ baseUrl: API, apiKey: 'sk_live_test' });
 const sora = { model: 'sora-2-text-to-video', prompt: 'A ceramic cup', aspectRatio: '16:9', duration: 5 } as const;

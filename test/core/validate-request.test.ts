@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { builtInModels, defaultRegistry, validateRequest, type DraftRequest, type ModelKind } from '../../src/core/index.js';
+import { builtInModels, defaultRegistry, validateRequest, type DraftRequest, type ModelKind, type ModelSpec } from '../../src/core/index.js';
+
+const models: readonly ModelSpec[] = builtInModels;
 
 const IMG = 'https://cdn.test/a.png';
 const images = (n: number) => Array.from({ length: n }, (_, i) => `https://cdn.test/${i}.png`);
@@ -7,18 +9,18 @@ const check = (kind: ModelKind, request: unknown) => validateRequest(request, ki
 const fieldErrors = (kind: ModelKind, request: unknown) => check(kind, request)?.fieldErrors ?? {};
 
 /** The smallest valid request for a model. */
-function minimal(model: (typeof builtInModels)[number]): DraftRequest {
+function minimal(model: ModelSpec): DraftRequest {
   const text = model.inputModes.some((mode) => mode.startsWith('text'));
   return { model: model.id, prompt: 'x'.repeat(model.promptMin ?? 1), ...(text ? {} : { inputImageUrls: [IMG] }) };
 }
 
 describe('every model', () => {
-  it.each(builtInModels.map((model) => [model.id, model] as const))('%s: accepts its minimal request and every allowed option', (_, model) => {
+  it.each(models.map((model) => [model.id, model] as const))('%s: accepts its minimal request and every allowed option', (_, model) => {
     const base = minimal(model);
     expect(check(model.kind, base)).toBeNull();
     for (const duration of model.durations) expect(check(model.kind, { ...base, duration })).toBeNull();
     for (const aspectRatio of model.aspectRatios) {
-      const onlyAt = 'aspectRatioResolutions' in model ? (model.aspectRatioResolutions as Record<string, string[]>)[aspectRatio] : undefined;
+      const onlyAt = model.aspectRatioResolutions?.[aspectRatio];
       expect(check(model.kind, { ...base, aspectRatio, ...(onlyAt ? { resolution: onlyAt[0] } : {}) })).toBeNull();
     }
     for (const resolution of model.resolutions) expect(check(model.kind, { ...base, resolution })).toBeNull();
@@ -28,7 +30,7 @@ describe('every model', () => {
     }
   });
 
-  it.each(builtInModels.map((model) => [model.id, model] as const))('%s: refuses too long a prompt, too many images, and options it lacks', (_, model) => {
+  it.each(models.map((model) => [model.id, model] as const))('%s: refuses too long a prompt, too many images, and options it lacks', (_, model) => {
     const base = minimal(model);
     const cap = model.kind === 'video' ? Math.min(model.promptMax, 4000) : model.promptMax;
     expect(fieldErrors(model.kind, { ...base, prompt: 'x'.repeat(cap + 1) }).prompt?.[0]).toMatch(new RegExp(`prompt must be at most ${cap} characters for ${model.id}`));
@@ -36,7 +38,7 @@ describe('every model', () => {
       expect(fieldErrors(model.kind, { ...base, inputMode: undefined, inputImageUrls: images(model.maxImages + 1) }).inputImageUrls?.join()).toMatch(/at most/);
     }
     if (model.kind === 'video') {
-      const other = [1, 3, 7, 60].find((d) => !(model.durations as readonly number[]).includes(d))!;
+      const other = [1, 3, 7, 60].find((d) => !model.durations.includes(d))!;
       expect(fieldErrors('video', { ...base, duration: other }).duration?.[0]).toMatch(new RegExp(`duration must be .*${model.durations.join(', ')} for ${model.id}`));
     }
     const aspect = fieldErrors(model.kind, { ...base, aspectRatio: '7:3' }).aspectRatio?.[0];

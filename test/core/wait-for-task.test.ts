@@ -12,9 +12,9 @@ import {
   type Task,
 } from '../../src/core/index.js';
 import { createVirtualClock } from '../../src/mock/virtual-clock.js';
-import { API, recordRequests, useMswServer } from '../helpers/msw-server.js';
+import { API, recordRequests, setupMswServer } from '../helpers/msw-server.js';
 
-const server = useMswServer();
+const server = setupMswServer();
 const seen = recordRequests(server);
 const TASK = `${API}/api/ai/tasks/:id`;
 

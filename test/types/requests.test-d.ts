@@ -1,0 +1,70 @@
+// Type tests: `tsc --noEmit` (part of `npm test`) fails if any `@ts-expect-error` line compiles.
+import { expectTypeOf } from 'vitest';
+import {
+  createClient,
+  defaultRegistry,
+  extendRegistry,
+  type ErrorCode,
+  type GptImageError,
+  type ImageRequest,
+  type ModelSpec,
+  type Submission,
+  type Task,
+  type VideoRequest,
+} from '../../src/core/index.js';
+
+const client = createClient();
+
+// Durations, aspect ratios, resolutions and input modes narrow by model.
+expectTypeOf(client.generateVideo({ model: 'kling/v2-1-pro', prompt: 'x', duration: 10, inputMode: 'image_to_video' })).toEqualTypeOf<Promise<Submission>>();
+// @ts-expect-error Kling takes 5 or 10 seconds
+client.generateVideo({ model: 'kling/v2-1-pro', prompt: 'x', duration: 7 });
+// @ts-expect-error Veo 3.1 is fixed at 8 seconds
+client.generateVideo({ model: 'veo3', prompt: 'x', duration: 5 });
+client.generateVideo({ model: 'veo3', prompt: 'x', duration: 8, aspectRatio: '9:16' });
+// @ts-expect-error Veo offers 16:9 and 9:16 only
+client.generateVideo({ model: 'veo3', prompt: 'x', aspectRatio: '1:1' });
+// @ts-expect-error Kling Standard takes its aspect ratio from the image
+client.generateVideo({ model: 'kling/v2-1-standard', prompt: 'x', aspectRatio: '16:9' });
+client.generateVideo({ model: 'sora-2-pro-text-to-video', prompt: 'x', resolution: '1080p', duration: 20 });
+// @ts-expect-error Sora offers 720p and 1080p
+client.generateVideo({ model: 'sora-2-text-to-video', prompt: 'x', resolution: '4K' });
+// @ts-expect-error Kling Master is text-to-video only
+client.generateVideo({ model: 'kling/v2-1-master-text-to-video', prompt: 'x', inputMode: 'image_to_video' });
+client.generateVideo({ model: 'kling/v2-1-master-text-to-video', prompt: 'x', negativePrompt: 'blur', guidanceScale: 50 });
+// @ts-expect-error negative prompts are a Kling feature
+client.generateVideo({ model: 'veo3', prompt: 'x', negativePrompt: 'blur' });
+// @ts-expect-error not a model
+client.generateVideo({ model: 'sora-3', prompt: 'x' });
+// @ts-expect-error an image model on the video endpoint
+client.generateVideo({ model: 'gpt-image-2', prompt: 'x' });
+// @ts-expect-error the prompt is required
+client.generateVideo({ model: 'veo3' });
+
+client.generateImage({ model: 'nano-banana-pro', prompt: 'x', resolution: '4K', aspectRatio: '21:9' });
+// @ts-expect-error Nano Banana Pro has 2K and 4K
+client.generateImage({ model: 'nano-banana-pro', prompt: 'x', resolution: '1K' });
+// @ts-expect-error GPT Image 2 offers no resolution
+client.generateImage({ model: 'gpt-image-2', prompt: 'x', resolution: '2K' });
+// @ts-expect-error images have no duration
+client.generateImage({ model: 'gpt-image-2', prompt: 'x', duration: 5 });
+
+// The request types are unions discriminated by model.
+expectTypeOf<Extract<VideoRequest, { model: 'veo3' }>['duration']>().toEqualTypeOf<8 | undefined>();
+expectTypeOf<Extract<ImageRequest, { model: 'nano-banana-2' }>['resolution']>().toEqualTypeOf<'1K' | '2K' | '4K' | undefined>();
+
+// An extended registry types requests for its own models.
+const acme = {
+  id: 'acme/clip-1', name: 'Acme Clip', family: 'Acme', kind: 'video', inputModes: ['text_to_video'], maxImages: 0,
+  durations: [6, 12], aspectRatios: ['1:1'], resolutions: [], promptMax: 800, credits: 7, typicalSeconds: [10, 20],
+} as const satisfies ModelSpec;
+const custom = createClient({ registry: extendRegistry(defaultRegistry, { add: [acme] }) });
+custom.generateVideo({ model: 'acme/clip-1', prompt: 'x', duration: 12 });
+custom.generateVideo({ model: 'veo3', prompt: 'x' });
+// @ts-expect-error Acme clips are 6 or 12 seconds
+custom.generateVideo({ model: 'acme/clip-1', prompt: 'x', duration: 8 });
+
+// Snapshots and errors are typed for a UI's switch.
+expectTypeOf(client.getTask('t')).toEqualTypeOf<Promise<Task>>();
+expectTypeOf<Task['status']>().toEqualTypeOf<'pending' | 'completed' | 'failed'>();
+expectTypeOf<GptImageError['code']>().toEqualTypeOf<ErrorCode>();
