@@ -176,7 +176,8 @@ describe('GET retries', () => {
     let calls = 0;
     server.use(http.get(TASK, async ({ request }) => {
       if (++calls === 1) {
-        await new Promise((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)));
+        // Hang until the client gives up and aborts.
+        await new Promise((resolve) => request.signal.addEventListener('abort', resolve));
       }
       return HttpResponse.json({ taskId: 't', status: 0 });
     }));
