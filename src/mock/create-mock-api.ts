@@ -106,6 +106,15 @@ function resolveScenario(scenario: MockScenario | MockScenarioName): MockScenari
   return preset;
 }
 
+/** A path segment decoded, or `undefined` when its escapes are broken (it then names nothing). */
+function decode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
 function parseBody(text: string | undefined): unknown {
   if (!text) return undefined;
   try {
@@ -220,8 +229,8 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     return json(200, { taskId: id, status: 0, creditsUsed: price });
   };
 
-  const getTask = (id: string, account: string, fault: MockFault | undefined): Response => {
-    const task = tasks.get(id);
+  const getTask = (id: string | undefined, account: string, fault: MockFault | undefined): Response => {
+    const task = id === undefined ? undefined : tasks.get(id);
     if (!task || task.account !== account) return json(404, { error: 'Task not found' });
     const body = snapshot(task);
     const quickstart = fault?.type === 'quickstartSpelling' || scenario.spelling === 'quickstart';
@@ -234,7 +243,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     const output = OUTPUT.exec(path);
     if (output) {
       if (method !== 'GET' && method !== 'HEAD') return json(405, { error: 'Method not allowed' }, { Allow: 'GET, HEAD' });
-      const task = tasks.get(decodeURIComponent(output[1]!));
+      const task = tasks.get(decode(output[1]!) ?? '');
       const found = task && statusAt(task, clock.now()) === 1 ? serveOutput(request, task, output[2]!) : undefined;
       return found ?? json(404, { error: 'Not found' });
     }
@@ -247,7 +256,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     if (account === null) return json(401, { error: 'Unauthorized' });
     return submitMatch
       ? submit(submitMatch[1] as ModelKind, account, request, text, fault)
-      : getTask(decodeURIComponent(taskMatch![1]!), account, fault);
+      : getTask(decode(taskMatch![1]!), account, fault);
   };
 
   const handle = async (request: Request): Promise<Response> => {
