@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { mockScenarios, networkFaults, type MockApi } from '../../src/mock/index.js';
 import { FOX, WAVES, call, get, post } from './helpers.js';
-import { transports, until, useHarness } from './harness.js';
+import { transports, until, mockHarness } from './harness.js';
 
 const submit = (url: string) => post(`${url}/api/ai/image/generate`, FOX);
 
@@ -13,7 +13,7 @@ async function existingTask(api: MockApi, url: string): Promise<string> {
 }
 
 describe.each(transports)('injected faults (%s)', (transport) => {
-  const start = useHarness(transport);
+  const start = mockHarness(transport);
 
   it('429 with Retry-After (1 s by default)', async () => {
     const { url, api } = await start();
@@ -164,7 +164,7 @@ describe.each(transports)('injected faults (%s)', (transport) => {
 });
 
 describe.each(transports)('scenarios (%s)', (transport) => {
-  const start = useHarness(transport);
+  const start = mockHarness(transport);
 
   it('realistic: tasks take their typical time and succeed', async () => {
     const { url, api, clock } = await start({ scenario: 'realistic', timing: 'instant' });
@@ -251,7 +251,7 @@ describe.each(transports)('scenarios (%s)', (transport) => {
 });
 
 describe('handle() directly', () => {
-  const start = useHarness('msw');
+  const start = mockHarness('msw');
 
   it('answers a dropped connection with Response.error()', async () => {
     const { url, api } = await start();

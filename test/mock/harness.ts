@@ -23,7 +23,7 @@ export const MSW_ORIGIN = 'https://gptimage2api.org';
  * Registers the hooks a transport needs in the current `describe`, and returns a maker of mock APIs
  * (seed 1 and a fresh virtual clock unless the options say otherwise).
  */
-export function useHarness(transport: Transport): (options?: MockApiOptions) => Promise<Harness> {
+export function mockHarness(transport: Transport): (options?: MockApiOptions) => Promise<Harness> {
   const msw = transport === 'msw' ? setupServer() : undefined;
   const servers: MockServer[] = [];
   if (msw) {

@@ -5,7 +5,7 @@ import { builtInModels } from '../../src/core/registry/models.js';
 import { estimateCredits } from '../../src/core/registry/estimate-credits.js';
 import { mockFailures } from '../../src/mock/index.js';
 import { FOX, TASK_ID, WAVES, get, post } from './helpers.js';
-import { transports, useHarness } from './harness.js';
+import { transports, mockHarness } from './harness.js';
 
 /** The smallest valid request for a model. */
 function requestFor(model: ModelSpec): Record<string, unknown> {
@@ -17,7 +17,7 @@ function requestFor(model: ModelSpec): Record<string, unknown> {
 const submitPath = (body: { model: string }) => `/api/ai/${builtInModels.find((m) => m.id === body.model)!.kind}/generate`;
 
 describe.each(transports)('the task lifecycle (%s)', (transport) => {
-  const start = useHarness(transport);
+  const start = mockHarness(transport);
 
   it('keeps a task pending until the clock passes its time, then completes it', async () => {
     const { url, api, clock } = await start();
