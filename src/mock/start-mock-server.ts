@@ -1,3 +1,5 @@
+/// <reference types="node" />
+// Node only (the build's tsconfig leaves out Node's types by default; this entry needs them).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createMockApi, type MockApi, type MockApiOptions } from './create-mock-api.js';
