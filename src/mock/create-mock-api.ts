@@ -88,8 +88,9 @@ export interface MockApi {
 
 const DEFAULT_CREDITS = 1000;
 const RANDOM_FAILURES: readonly [MockFailure, ...MockFailure[]] = [mockFailures.emptyResult, mockFailures.storageError, mockFailures.providerError];
-const SUBMIT = /^\/api\/ai\/(image|video)\/generate$/;
-const TASK = /^\/api\/ai\/tasks\/([^/]+)$/;
+// Matched at the end of the path, so the API may sit under a prefix (a proxy's `/gpt/api/ai/…`).
+const SUBMIT = /\/api\/ai\/(image|video)\/generate$/;
+const TASK = /\/api\/ai\/tasks\/([^/]+)$/;
 const OUTPUT = new RegExp(`${OUTPUTS_PATH}([^/]+)/([^/]+)$`);
 const CORS = {
   'Access-Control-Allow-Origin': '*',
@@ -170,7 +171,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       return pending.fault;
     }
     const rate = scenario.faultRate ?? 0;
-    if (rate > 0 && path.startsWith('/api/') && networkRandom() < rate) {
+    if (rate > 0 && path.includes('/api/ai/') && networkRandom() < rate) {
       const list = scenario.faults?.length ? scenario.faults : networkFaults;
       return pick(networkRandom, list as [MockFault, ...MockFault[]]);
     }

@@ -61,7 +61,7 @@ export function toFault(fault: MockFault | MockFaultType): MockFault {
 export function targets(target: MockFaultTarget, method: string, path: string): boolean {
   if (target.method && target.method.toUpperCase() !== method) return false;
   const { path: want } = target;
-  if (want === undefined) return path.startsWith('/api/');
+  if (want === undefined) return path.includes('/api/ai/');
   if (want instanceof RegExp) return want.test(path);
   return want.endsWith('*') ? path.startsWith(want.slice(0, -1)) : path === want;
 }
