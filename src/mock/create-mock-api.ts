@@ -128,7 +128,8 @@ function parseBody(text: string | undefined): unknown {
 /**
  * An in-memory GPT Image 2 API that behaves as the reference documents the real service: validation
  * (400 with zod's flattened errors), keys (401) and per-key tasks (404), credits debited on accept
- * (402 when short, refunded when a task fails), tasks pending for a time drawn from the model's typical
+ * (402 when short, refunded when a task fails; unpublished prices by the stand-in formula of
+ * {@link mockPrice}), tasks pending for a time drawn from the model's typical
  * range, and outputs a person can see (an SVG showing the prompt, a small MP4), all served by the mock.
  * Scenarios and injected faults make it misbehave on purpose. Adapters: `createMockHandlers` (MSW) and
  * `startMockServer` (`gptimage2-react/mock/node`).

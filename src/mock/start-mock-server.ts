@@ -10,7 +10,7 @@ export interface MockServerOptions extends MockApiOptions {
   port?: number;
   /** The interface to listen on. Defaults to `'127.0.0.1'` (this machine only). */
   host?: string;
-  /** An API to serve. Defaults to a new one made from the other options. */
+  /** An API to serve (the other API options are then ignored). Defaults to a new one made from them. */
   api?: MockApi;
 }
 
