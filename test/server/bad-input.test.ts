@@ -5,14 +5,18 @@ import { postJson, send, startFakeUpstream, startProxy } from './helpers.js';
 // Everything here is refused by the proxy itself: the upstream must never be called.
 let upstream: Awaited<ReturnType<typeof startFakeUpstream>>;
 let proxy: string;
+/** A proxy whose store says every task is alice's: only the id pattern stands between a trick and the upstream. */
+let trusting: string;
 
 beforeAll(async () => {
   upstream = await startFakeUpstream();
   proxy = (await startProxy({ baseUrl: upstream.url, allowModels: ['gpt-image-2', 'nano-banana-2', 'kling/v2-1-pro', 'veo3_fast'], maxBodyBytes: 4096 })).url;
+  trusting = (await startProxy({ baseUrl: upstream.url, taskStore: { get: () => 'alice', set: () => {} } })).url;
 });
 
 afterEach(() => {
-  expect(upstream.requests).toEqual([]);
+  const made = upstream.requests.splice(0);
+  expect(made).toEqual([]);
 });
 
 const image = { model: 'gpt-image-2', prompt: 'A red fox' };
@@ -48,7 +52,7 @@ describe('paths the proxy does not serve', () => {
     ['an empty id', '/api/ai/tasks/'],
     ['a nested path', '/api/ai/tasks/tsk_1/extra'],
   ])('a task id with %s is 404 Task not found, asked of nobody', async (_, path) => {
-    const answer = await send(proxy, path, { headers: { 'x-user': 'alice' } });
+    const answer = await send(trusting, path, { headers: { 'x-user': 'alice' } });
     expect(answer.status).toBe(404);
     expect(answer.json).toEqual({ error: 'Task not found' });
     expect(answer.headers['set-cookie']).toBeUndefined();

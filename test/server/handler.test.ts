@@ -46,6 +46,15 @@ describe('createProxyHandler', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  it('refuses a body whose Content-Length is over maxBodyBytes without reading any of it', async () => {
+    const { handler } = makeHandler({ maxBodyBytes: 1024 });
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({ pull: (controller) => void (pulled++, controller.enqueue(new Uint8Array(16))) }, { highWaterMark: 0 });
+    const response = await handler(post('https://app.example/api/ai/image/generate', body, { 'Content-Length': '1025' }));
+    expect(response.status).toBe(413);
+    expect(pulled).toBe(0);
+  });
+
   it('takes a body exactly maxBodyBytes long', async () => {
     const body = '{"model":"gpt-image-2","prompt":"x"}';
     const { handler } = makeHandler({ maxBodyBytes: body.length });

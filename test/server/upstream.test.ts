@@ -49,15 +49,17 @@ describe('what reaches the upstream', () => {
 });
 
 describe('what comes back from the upstream', () => {
-  it('passes on only Retry-After of its headers: no cookies, no server details', async () => {
+  it.each([
+    [200, '{"taskId":"tsk_1","status":0,"creditsUsed":3}'],
+    [429, '{"error":"Too many requests"}'],
+  ])('passes on only Retry-After of the headers of a %i: no cookies, no server details, never cached', async (status, body) => {
     const upstream = await startFakeUpstream(
-      answering(429, '{"error":"Too many requests"}', { 'Set-Cookie': ['track=1', 'upstream_session=x'], 'X-Powered-By': 'Next.js', 'Access-Control-Allow-Origin': '*', 'Retry-After': '7', 'Cache-Control': 'public, max-age=60' }),
+      answering(status, body, { 'Set-Cookie': ['track=1', 'upstream_session=x'], 'X-Powered-By': 'Next.js', 'Access-Control-Allow-Origin': '*', 'Retry-After': '7', 'Cache-Control': 'public, max-age=60', 'Content-Type': 'text/plain' }),
     );
     const { url } = await startProxy({ baseUrl: upstream.url });
     const answer = await postJson(url, '/api/ai/image/generate', image);
-    expect(answer).toMatchObject({ status: 429, json: { error: 'Too many requests' } });
-    expect(answer.headers['retry-after']).toBe('7');
-    expect(answer.headers['cache-control']).toBe('no-store');
+    expect(answer).toMatchObject({ status, json: JSON.parse(body) });
+    expect(answer.headers).toMatchObject({ 'retry-after': '7', 'cache-control': 'no-store', 'content-type': 'application/json' });
     for (const name of ['set-cookie', 'x-powered-by', 'access-control-allow-origin']) expect(answer.headers[name]).toBeUndefined();
   });
 
