@@ -122,7 +122,7 @@ describe('through the proxy, end to end', () => {
   it('refuses a request the browser let through (a tampered registry) before the API sees it', async () => {
     const lax = extendRegistry(defaultRegistry, { override: { 'kling/v2-1-pro': { durations: [5, 7, 10] } } });
     const error = await browserClient('alice', lax)
-      .generateVideo({ model: 'kling/v2-1-pro', prompt: 'Slow pan', duration: 7, inputImageUrls: ['https://cdn.test/frame.png'] })
+      .generateVideo({ model: 'kling/v2-1-pro', prompt: 'Slow pan', duration: 7 as 5, inputImageUrls: ['https://cdn.test/frame.png'] })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ source: 'server', fieldErrors: { duration: ['duration must be one of 5, 10 for kling/v2-1-pro'] } });
