@@ -3,6 +3,7 @@ import type { FieldErrors } from '../core/errors.js';
 import { estimateCredits } from '../core/registry/estimate-credits.js';
 import type { ModelKind, ModelSpec } from '../core/registry/model-spec.js';
 import { defaultRegistry, type Registry } from '../core/registry/registry.js';
+import { toWireBody } from '../core/request/to-wire-body.js';
 import type { DraftRequest } from '../core/request/types.js';
 import { validateRequest } from '../core/request/validate-request.js';
 import { callUpstream, type Upstream } from './call-upstream.js';
@@ -22,7 +23,7 @@ export interface SubmitContext {
   userId: string;
   /** Which endpoint: `'image'` or `'video'`. */
   kind: ModelKind;
-  /** The body as it will be (or was) sent upstream, valid by the registry's rules. */
+  /** The body as it is sent upstream: valid by the registry's rules, in the form the browser client sends. */
   body: Readonly<DraftRequest>;
   /** The model from the registry. */
   model: ModelSpec;
@@ -155,12 +156,15 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     }
     if (errors.formErrors.length || Object.keys(errors.fieldErrors).length) return invalidRequest(errors);
 
+    // What the browser client itself would send for this request (a video's inputMode filled in, its
+    // resolution in providerInput; no inputMode for an image), so a hand-written body fares the same.
     const draft = body as DraftRequest;
+    const wire = toWireBody(draft, kind) as unknown as DraftRequest; // the same fields, moved
     const context: SubmitContext = {
       request,
       userId,
       kind,
-      body: draft,
+      body: wire,
       model: registry.get(draft.model)!,
       estimatedCredits: estimateCredits(draft, registry),
     };
@@ -175,7 +179,7 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
       if (refusal instanceof Response) return refusal;
     }
 
-    const result = await callUpstream(upstream, 'POST', `/api/ai/${kind}/generate`, body);
+    const result = await callUpstream(upstream, 'POST', `/api/ai/${kind}/generate`, wire);
     if (result.failure) reportSafely(result.failure, 'upstream', request);
     const submission = result.json as { taskId?: unknown; id?: unknown; creditsUsed?: unknown } | undefined;
     const taskId = submission && (typeof submission.taskId === 'string' ? submission.taskId : submission.id);

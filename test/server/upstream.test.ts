@@ -38,6 +38,16 @@ describe('what reaches the upstream', () => {
     expect(JSON.parse(seen!.body)).toEqual(body);
   });
 
+  it.each([
+    ['video', { model: 'sora-2-text-to-video', prompt: 'Waves', duration: 5, resolution: '1080p' }, { model: 'sora-2-text-to-video', prompt: 'Waves', duration: 5, inputMode: 'text_to_video', providerInput: { resolution: '1080p' } }],
+    ['image', { model: 'nano-banana-2', prompt: 'A fox', inputMode: 'text_to_image', resolution: '2K' }, { model: 'nano-banana-2', prompt: 'A fox', resolution: '2K' }],
+  ])('sends a hand-written %s body as the browser client would have sent it', async (kind, body, sent) => {
+    const upstream = await startFakeUpstream();
+    const { url } = await startProxy({ baseUrl: upstream.url });
+    expect((await postJson(url, `/api/ai/${kind}/generate`, body)).status).toBe(200);
+    expect(JSON.parse(upstream.requests[0]!.body)).toEqual(sent);
+  });
+
   it('sends the last of duplicate JSON keys, the one it validated', async () => {
     const upstream = await startFakeUpstream();
     const { url } = await startProxy({ baseUrl: upstream.url, allowModels: ['gpt-image-2'] });
