@@ -56,7 +56,10 @@ export interface ProxyOptions {
    * shape); return nothing to go on. A throw refuses with a 500. Defaults to none.
    */
   beforeSubmit?: (context: SubmitContext) => Response | void | Promise<Response | void>;
-  /** Runs after the API accepted a submit, with the task id and the credits charged: accounting, logging. Defaults to none. */
+  /**
+   * Runs after the API accepted a submit, with the task id and the credits charged: accounting,
+   * logging. Awaited before the answer; a throw goes to `onError` and the answer stands. Defaults to none.
+   */
   afterSubmit?: (context: SubmitContext & { taskId: string; creditsUsed: number | null }) => void | Promise<void>;
   /** The `fetch` used to call the API. Defaults to the global `fetch`, looked up at each call. */
   fetch?: typeof fetch;

@@ -26,8 +26,8 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = request.body?.getReader();
-  if (reader) {
-    for (;;) {
+  try {
+    while (reader) {
       const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
@@ -38,6 +38,9 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
       }
       chunks.push(value);
     }
+  } catch {
+    // The upload broke off (the browser went away): nothing to answer but a refusal.
+    return refuse(errorResponse(400, 'The request body could not be read'));
   }
 
   const bytes = new Uint8Array(size);

@@ -55,6 +55,20 @@ describe('createProxyHandler', () => {
     expect(pulled).toBe(0);
   });
 
+  it('answers an upload that breaks off with a 400, not a crash', async () => {
+    const { handler, fetch } = makeHandler();
+    const broken = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"model":'));
+        controller.error(new Error('socket hang up'));
+      },
+    });
+    const response = await handler(post('https://app.example/api/ai/image/generate', broken));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: 'The request body could not be read' });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   it('takes a body exactly maxBodyBytes long', async () => {
     const body = '{"model":"gpt-image-2","prompt":"x"}';
     const { handler } = makeHandler({ maxBodyBytes: body.length });
