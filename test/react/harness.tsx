@@ -39,10 +39,21 @@ export function setupMockApi(options: MockApiOptions = {}) {
   };
 }
 
-/** Moves time forward (and lets every fetch, timer and render it triggers settle). */
+const STEP_MS = 100;
+// setImmediate is not faked: it lets MSW's real I/O (an intercepted fetch answering) run between steps.
+const realTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Moves time forward in 100 ms steps, letting every fetch, timer and render settle between steps (one
+ * big jump would skip past timers that a response arriving mid-jump schedules).
+ */
 export async function advance(ms: number) {
   await act(async () => {
-    await vi.advanceTimersByTimeAsync(ms);
+    for (let left = ms; ; left -= STEP_MS) {
+      await vi.advanceTimersByTimeAsync(Math.max(0, Math.min(STEP_MS, left)));
+      for (let turn = 0; turn < 3; turn++) await realTurn();
+      if (left <= STEP_MS) break;
+    }
   });
 }
 
