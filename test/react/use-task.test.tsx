@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { act, render, renderHook, screen } from '@testing-library/react';
+import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { createClient, TaskNotFoundError, UnauthorizedError } from '../../src/core/index.js';
 import { taskQueryOptions, useTask } from '../../src/react/index.js';
@@ -15,7 +16,8 @@ async function submit(model = 'veo3_fast', apiKey = 'sk_a') {
 }
 
 function Watcher({ taskId }: { taskId: string }) {
-  const task = useTask(taskId, { model: 'veo3_fast', submittedAt: Date.now() });
+  const [submittedAt] = useState(() => Date.now());
+  const task = useTask(taskId, { model: 'veo3_fast', submittedAt });
   return <li>{task.data?.status ?? 'loading'}</li>;
 }
 
