@@ -48,13 +48,14 @@ const realTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * big jump would skip past timers that a response arriving mid-jump schedules).
  */
 export async function advance(ms: number) {
-  await act(async () => {
-    for (let left = ms; ; left -= STEP_MS) {
+  for (let left = ms; ; left -= STEP_MS) {
+    // One act per step: React 18 holds every update made inside an act until it ends.
+    await act(async () => {
       await vi.advanceTimersByTimeAsync(Math.max(0, Math.min(STEP_MS, left)));
       for (let turn = 0; turn < 3; turn++) await realTurn();
-      if (left <= STEP_MS) break;
-    }
-  });
+    });
+    if (left <= STEP_MS) break;
+  }
 }
 
 /** Providers as an app has them; a fresh QueryClient unless one is given (a "reload" makes a new one). */
