@@ -1,7 +1,9 @@
 import { act, renderHook } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import {
   InsufficientCreditsError,
+  InvalidResponseError,
   SubmitOutcomeUnknownError,
   TaskFailedError,
   TimeoutError,
@@ -174,6 +176,18 @@ describe('useGenerateVideo', () => {
     const gets = mock.gets();
     await advance(200_000);
     expect(mock.gets()).toBe(gets);
+  });
+});
+
+describe('a completed snapshot without output', () => {
+  it('is a typed failure, not a completed result with nothing to show', async () => {
+    mock.server.use(http.get(/\/api\/ai\/tasks\//, ({ request }) => HttpResponse.json({ taskId: request.url.split('/').pop(), status: 1, videoUrl: null })));
+    const { result } = renderHook(() => useGenerateVideo(), providers());
+    act(() => result.current.generate(veo));
+    await advance(30_000);
+    expect(result.current.status).toBe('failed');
+    expect(result.current.error).toBeInstanceOf(InvalidResponseError);
+    expect(result.current.error?.message).toMatch(/completed without an output URL/);
   });
 });
 
