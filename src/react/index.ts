@@ -12,6 +12,7 @@ export { useGenerateImage } from './use-generate-image.js';
 export type { ImageGeneration } from './use-generate-image.js';
 export { useGenerateVideo } from './use-generate-video.js';
 export type { VideoGeneration } from './use-generate-video.js';
+export { getGenerationState } from './use-generation.js';
 export type { Generation, GenerationBase, GenerationState, GenerationStatus, UseGenerationOptions } from './use-generation.js';
 export { useTask } from './use-task.js';
 export type { UseTaskOptions, UseTaskResult } from './use-task.js';

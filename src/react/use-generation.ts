@@ -193,18 +193,7 @@ export function useGeneration<R extends DraftRequest>(kind: ModelKind, options: 
     if (local.phase === 'idle') return { status: 'idle', taskId: null, task: null, error: null };
     if (local.phase === 'submitting') return { status: 'submitting', taskId: null, task: null, error: null };
     if (local.phase === 'refused') return { status: 'failed', taskId: null, task: null, error: local.error };
-    const { taskId } = local.record;
-    const task = taskQuery.data ?? null;
-    const error = taskQuery.error;
-    if (task?.status === 'completed') {
-      // The API reports a success without output as EMPTY_RESULT; should one slip through, say so.
-      const empty = kind === 'video' ? !task.videoUrl : task.imageUrls.length === 0;
-      if (empty) return { status: 'failed', taskId, task, error: new InvalidResponseError(`task ${taskId} completed without an output URL`) };
-      return { status: 'completed', taskId, task, error: null };
-    }
-    if (task?.status === 'failed') return { status: 'failed', taskId, task, error: new TaskFailedError(task) };
-    if (error && (!error.retryable || error instanceof TimeoutError)) return { status: 'failed', taskId, task, error };
-    return { status: 'pending', taskId, task, error };
+    return getGenerationState(kind, local.record.taskId, taskQuery.data ?? null, taskQuery.error);
   }, [kind, local, taskQuery.data, taskQuery.error]);
 
   // Terminal: free the hook for a new generation and forget the remembered task (a timeout keeps it:
@@ -255,6 +244,24 @@ export function useGeneration<R extends DraftRequest>(kind: ModelKind, options: 
     fieldErrors: state.error instanceof ValidationError ? state.error.fieldErrors : null,
     isBusy: state.status === 'submitting' || state.status === 'pending',
   };
+}
+
+/**
+ * The lifecycle of a task being followed, from its latest snapshot and the last error following it:
+ * completed (with output), failed (the task failed, a completion without output, a timeout, or an
+ * error retrying cannot fix), else pending (a transient error is reported but polling goes on). For
+ * custom flows built on `useTask`.
+ */
+export function getGenerationState(kind: ModelKind, taskId: string, task: Task | null, error: GptImageError | null): GenerationState {
+  if (task?.status === 'completed') {
+    // The API reports a success without output as EMPTY_RESULT; should one slip through, say so.
+    const empty = kind === 'video' ? !task.videoUrl : task.imageUrls.length === 0;
+    if (empty) return { status: 'failed', taskId, task, error: new InvalidResponseError(`task ${taskId} completed without an output URL`) };
+    return { status: 'completed', taskId, task, error: null };
+  }
+  if (task?.status === 'failed') return { status: 'failed', taskId, task, error: new TaskFailedError(task) };
+  if (error && (!error.retryable || error instanceof TimeoutError)) return { status: 'failed', taskId, task, error };
+  return { status: 'pending', taskId, task, error };
 }
 
 /** The snapshot a just-submitted task has, before its first poll. */

@@ -34,6 +34,11 @@ function setHidden(hidden: boolean) {
   act(() => void document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
 }
 
+function setOnline(online: boolean) {
+  Object.defineProperty(navigator, 'onLine', { value: online, configurable: true });
+  act(() => void window.dispatchEvent(new Event(online ? 'online' : 'offline')));
+}
+
 describe('useTask', () => {
   it('50 components following one task make as many requests as one does, and none after it completes', async () => {
     // Two tasks of the same model submitted at the same moment complete at seeded times; follow the
@@ -86,6 +91,21 @@ describe('useTask', () => {
     expect(mock.gets()).toBe(gets);
     setHidden(false);
     await advance(0);
+    expect(mock.gets()).toBe(gets + 1);
+    await advance(120_000);
+    expect(screen.getByText('completed')).toBeInTheDocument();
+  });
+
+  it('holds polls while offline and polls again on reconnect', async () => {
+    const taskId = await submit('veo3');
+    render(<Watcher taskId={taskId} />, providers({ apiKey: 'sk_a' }));
+    await advance(25_000);
+    setOnline(false);
+    const gets = mock.gets();
+    await advance(40_000);
+    expect(mock.gets()).toBe(gets);
+    setOnline(true);
+    await advance(100);
     expect(mock.gets()).toBe(gets + 1);
     await advance(120_000);
     expect(screen.getByText('completed')).toBeInTheDocument();
