@@ -1,6 +1,8 @@
 /// <reference types="vitest/config" />
 import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vite';
 
 // Library entries: what `package.json#exports` points at. Declarations come from `tsc` (see `npm run build`).
@@ -14,10 +16,19 @@ const allEntries: Record<string, string> = {
 // Entries land issue by issue; build those that exist.
 export const entries = Object.fromEntries(Object.entries(allEntries).filter(([, file]) => existsSync(file)));
 
+// Debian's Chromium (browsers cannot be downloaded here); quiet flags for a closed network.
+const chromium = playwright({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  },
+});
+
 // Never bundled: peers, dependencies and Node's built-ins.
 const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^zod($|\/)/, /^radix-ui($|\/)/, /^msw($|\/)/, /^node:/, ...builtinModules];
 
 export default defineConfig({
+  plugins: [react()],
   build: {
     lib: {
       entry: entries,
@@ -38,10 +49,48 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/**/*.test.ts'],
-          exclude: ['test/browser/**', 'test/dom/**'],
-          setupFiles: ['test/setup/node.ts'],
+          include: ['test/**/*.test.ts', 'test/ssr/**/*.test.tsx'],
+          exclude: ['test/browser/**', 'test/react/**'],
           globals: true,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['test/react/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/setup/dom.ts'],
+          globals: true,
+        },
+      },
+      {
+        // The same hook tests under React 18 (the peer range is ^18 || ^19), with React aliased
+        // everywhere, TanStack Query and Testing Library included, so there is one React.
+        extends: true,
+        resolve: {
+          alias: [
+            { find: /^react-dom(\/.*)?$/, replacement: 'react-dom-18$1' },
+            { find: /^react(\/.*)?$/, replacement: 'react-18$1' },
+          ],
+        },
+        test: {
+          name: 'dom-react18',
+          environment: 'jsdom',
+          include: ['test/react/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/setup/react18.ts', 'test/setup/dom.ts'],
+          globals: true,
+          server: { deps: { inline: ['@tanstack/react-query'] } },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/setup/browser.ts'],
+          globals: true,
+          browser: { enabled: true, provider: chromium, headless: true, instances: [{ browser: 'chromium' }], screenshotFailures: false },
         },
       },
     ],

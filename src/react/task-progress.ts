@@ -1,0 +1,45 @@
+import type { ModelSpec } from '../core/registry/model-spec.js';
+import type { TaskStatus } from '../core/task/task.js';
+
+/** How far along a task seems, for a person. */
+export interface TaskProgress {
+  /** Milliseconds since the task was submitted. */
+  elapsedMs: number;
+  /**
+   * An estimate from 0 to 1 from the model's typical completion time: never 1 before the task is done
+   * (it approaches 0.95), 1 once completed, `null` when there is nothing to estimate from.
+   */
+  estimate: number | null;
+  /** Always `true` while pending: the API reports no progress, so the value is an estimate. */
+  isEstimate: boolean;
+  /** The model's typical completion time in seconds, when known: `[fastest, slowest]`. */
+  typicalSeconds: readonly [number, number] | null;
+}
+
+// The estimate approaches this and never passes it while pending.
+const CEILING = 0.95;
+
+/**
+ * Progress of a task from its status, when it was submitted and its model. A pure function: call it
+ * with the current time at each render (or use `useTaskProgress`, which re-renders once a second).
+ */
+export function getTaskProgress({
+  status,
+  submittedAt,
+  now,
+  model,
+}: {
+  status: TaskStatus;
+  submittedAt: number;
+  now: number;
+  model?: Pick<ModelSpec, 'typicalSeconds'>;
+}): TaskProgress {
+  const elapsedMs = Math.max(0, now - submittedAt);
+  const typicalSeconds = model?.typicalSeconds ?? null;
+  if (status === 'completed') return { elapsedMs, estimate: 1, isEstimate: false, typicalSeconds };
+  if (!typicalSeconds || status === 'failed') return { elapsedMs, estimate: null, isEstimate: status === 'pending', typicalSeconds };
+  // Eases toward the ceiling: 60 % at the middle of the typical window, 70–80 % at its end.
+  const middle = ((typicalSeconds[0] + typicalSeconds[1]) / 2) * 1000;
+  const estimate = CEILING * (1 - Math.exp(-elapsedMs / middle));
+  return { elapsedMs, estimate, isEstimate: true, typicalSeconds };
+}

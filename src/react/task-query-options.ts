@@ -1,0 +1,105 @@
+import { queryOptions, type Query } from '@tanstack/react-query';
+import type { GptImageClient } from '../core/client.js';
+import type { GptImageError} from '../core/errors.js';
+import { RateLimitedError, TaskNotFoundError, TimeoutError } from '../core/errors.js';
+import { defaultPollSchedule, type PollSchedule } from '../core/polling/poll-schedule.js';
+import type { ModelSpec } from '../core/registry/model-spec.js';
+import { isTerminal, type Task } from '../core/task/task.js';
+import { taskKeys } from './query-keys.js';
+
+/** How a task is followed. Every option has a default that suits a generation UI. */
+export interface FollowTaskOptions {
+  /** The task's model id: its typical time sets the first poll. Defaults to the model the snapshot names. */
+  model?: string;
+  /** When the task was submitted (ms since the epoch). Defaults to the snapshot's `createdAt`, else when following began. */
+  submittedAt?: number;
+  /** The snapshot to start from (a submit's pending task), so the first poll can wait for the model's typical time. */
+  initialTask?: Task;
+  /** Stop following after this long without a result, with a `TimeoutError` that keeps the id; `resume()` goes on. Defaults to `600000` (10 min). */
+  timeoutMs?: number;
+  /** Skip polls while the page is hidden; a poll follows when it is shown again. Defaults to `true`. */
+  pauseWhenHidden?: boolean;
+  /** Hold polls while the browser is offline; a poll follows on reconnect. Defaults to `true`. */
+  pauseWhenOffline?: boolean;
+  /** When to poll. Defaults to the client's schedule, else {@link defaultPollSchedule}. */
+  schedule?: PollSchedule;
+}
+
+/** What the library remembers of a query while following it in this session. */
+interface FollowState {
+  startedAt: number;
+  timeoutMs: number;
+}
+
+const follows = new WeakMap<Query<Task, GptImageError, Task, readonly unknown[]>, FollowState>();
+type TaskQuery = Query<Task, GptImageError, Task, readonly unknown[]>;
+
+function followOf(query: TaskQuery, timeoutMs: number): FollowState {
+  let state = follows.get(query);
+  if (!state) follows.set(query, (state = { startedAt: Date.now(), timeoutMs }));
+  return state;
+}
+
+/** Starts a new timeout window for a task that timed out, so following can resume. */
+export function restartFollow(query: TaskQuery | undefined) {
+  const state = query && follows.get(query);
+  if (state) state.startedAt = Date.now();
+}
+
+// After a transient error, wait at least this long before the next poll (the client already retried).
+const AFTER_ERROR_MS = 5000;
+
+/**
+ * The query that follows one task: `useTask` is `useQuery` over this, and you can prefetch, suspend on
+ * or compose it. It polls on the model-aware schedule, never fetches a terminal task again, skips polls
+ * while the page is hidden or offline (by default), keeps going through transient errors with the last
+ * snapshot kept, and ends in a `TimeoutError` (with the task id) rather than polling forever.
+ */
+export function taskQueryOptions(client: GptImageClient<ModelSpec>, taskId: string, options: FollowTaskOptions = {}) {
+  const { timeoutMs = 600_000, pauseWhenHidden = true, pauseWhenOffline = true } = options;
+  const schedule = options.schedule ?? defaultPollSchedule;
+
+  // The delay before the next poll, or `false` once there is nothing more to learn.
+  const nextPoll = (query: TaskQuery): number | false => {
+    const { data, error, status, dataUpdateCount, errorUpdateCount } = query.state;
+    if (data && isTerminal(data)) return false;
+    if (status === 'error' && !error?.retryable) return false;
+    if (error instanceof TimeoutError) return false;
+    const follow = followOf(query, timeoutMs);
+    const createdAt = data?.createdAt ? Date.parse(data.createdAt) : NaN;
+    const submittedAt = options.submittedAt ?? (createdAt <= Date.now() ? createdAt : follow.startedAt);
+    const modelId = options.model ?? data?.model;
+    const delay = schedule({
+      // Polls made so far; a seeded initial snapshot is not one.
+      attempt: dataUpdateCount + errorUpdateCount,
+      elapsedMs: Date.now() - submittedAt,
+      model: modelId ? client.registry.get(modelId) : undefined,
+    });
+    const floor = status === 'error' ? Math.max(AFTER_ERROR_MS, error instanceof RateLimitedError ? (error.retryAfterMs ?? 0) : 0) : 1;
+    return Math.max(delay, floor);
+  };
+
+  return queryOptions<Task, GptImageError, Task, readonly unknown[]>({
+    queryKey: taskKeys.task(taskId),
+    queryFn: ({ signal, client: queryClient, queryKey }) => {
+      const query = queryClient.getQueryCache().find<Task, GptImageError, Task>({ queryKey, exact: true });
+      const follow = query && followOf(query, timeoutMs);
+      if (follow && Date.now() - follow.startedAt > follow.timeoutMs) {
+        throw new TimeoutError(taskId, Date.now() - follow.startedAt, query.state.data ?? null);
+      }
+      return client.getTask(taskId, { signal });
+    },
+    initialData: options.initialTask,
+    initialDataUpdatedAt: options.initialTask ? options.submittedAt : undefined,
+    // A terminal task never changes: never refetch it, not even on invalidation. A pending one is
+    // fresh until its next poll is due, so a remount or refocus does not poll early.
+    staleTime: (query) => (query.state.data && isTerminal(query.state.data) ? 'static' : (nextPoll(query) || 0)),
+    refetchInterval: nextPoll,
+    refetchIntervalInBackground: !pauseWhenHidden,
+    networkMode: pauseWhenOffline ? 'online' : 'always',
+    // The client retries transient errors itself; here only a 404 right after a submit (a replica
+    // that has not seen the task yet) is worth a second look.
+    retry: (failures, error) => error instanceof TaskNotFoundError && failures < 2,
+    retryDelay: 2000,
+  });
+}

@@ -1,0 +1,26 @@
+'use client';
+import type { ModelSpec } from '../core/registry/model-spec.js';
+import type { BuiltInModel } from '../core/registry/models.js';
+import type { VideoRequest } from '../core/request/types.js';
+import { useGeneration, type GenerationBase, type GenerationState, type UseGenerationOptions } from './use-generation.js';
+
+/** `videoUrl` is the clip's URL once completed (possibly expiring: download what you keep), else `null`. */
+type WithVideo<S> = S extends { status: 'completed' } ? S & { videoUrl: string } : S & { videoUrl: null };
+
+/** A video generation: the lifecycle, with `videoUrl` a string exactly when `status` is `'completed'`. */
+export type VideoGeneration<M extends ModelSpec = BuiltInModel> = GenerationBase<VideoRequest<M>> & WithVideo<GenerationState>;
+
+/**
+ * Submits a video generation and follows it to its result. Validates before sending (an invalid request
+ * shows its `fieldErrors` and costs nothing), refuses a second submit while one is in flight, polls on
+ * the model-aware schedule, and reports `status`: idle → submitting → pending → completed | failed.
+ *
+ * @example
+ * const video = useGenerateVideo({ onCompleted: (task) => save(task.videoUrl) });
+ * video.generate({ model: 'veo3_fast', prompt, duration: 8 });
+ * if (video.status === 'completed') return <video src={video.videoUrl} controls />;
+ */
+export function useGenerateVideo<M extends ModelSpec = BuiltInModel>(options?: UseGenerationOptions<VideoRequest<M>>): VideoGeneration<M> {
+  const generation = useGeneration<VideoRequest<M>>('video', options);
+  return { ...generation, videoUrl: generation.status === 'completed' ? generation.task.videoUrl : null } as VideoGeneration<M>;
+}
