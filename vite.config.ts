@@ -64,7 +64,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['test/react/**/*.test.{ts,tsx}'],
+          include: ['test/react/**/*.test.{ts,tsx}', 'test/reliability/**/*.test.tsx'],
           setupFiles: ['test/setup/dom.ts'],
           globals: true,
         },

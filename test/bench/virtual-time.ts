@@ -1,6 +1,6 @@
 import type { Clock } from '../../src/core/clock.js';
 
-/** Global time on a virtual clock: `Date.now` and the timer functions, for everything loaded after it. */
+/** Virtual time: a clock whose sleeps and timers fire only when told, in order. */
 export interface VirtualTime {
   /** The clock to hand the client and the mock (reads and sleeps on the same virtual time). */
   readonly clock: Clock;
@@ -48,12 +48,31 @@ class Handle {
 const realImmediate = globalThis.setImmediate;
 const turn = () => new Promise<void>((resolve) => realImmediate(resolve));
 
+/** What {@link createVirtualTime} adds for {@link installVirtualTime}: timer functions on its time. */
+interface Timers {
+  setTimeout: typeof setTimeout;
+  setInterval: typeof setInterval;
+  clearTimeout: (handle: unknown) => void;
+}
+
 /**
- * Replaces `Date.now`, `setTimeout`, `setInterval` and their `clear*` with a virtual clock starting at
+ * Replaces `Date.now`, `setTimeout`, `setInterval` and their `clear*` with virtual time starting at
  * `start`. Install it before importing the code under test, which may capture the timer functions.
- * `settleTurns` real event-loop turns run after each timer (enough for a mocked fetch and a React commit).
  */
 export function installVirtualTime(start: number, settleTurns = 6): VirtualTime {
+  const time = createVirtualTime(start, settleTurns);
+  const { setTimeout, setInterval, clearTimeout } = time.timers;
+  Object.assign(globalThis, { setTimeout, setInterval, clearTimeout, clearInterval: clearTimeout });
+  Date.now = () => time.now();
+  return time;
+}
+
+/**
+ * Virtual time starting at `start`, touching no globals: hand `clock` to the client and the mock.
+ * `settleTurns` real event-loop turns run after each instant's timers (enough for a mocked fetch and a
+ * React commit).
+ */
+export function createVirtualTime(start: number, settleTurns = 6): VirtualTime & { timers: Timers } {
   let now = start;
   let order = 0;
   let nextId = 1;
@@ -110,8 +129,6 @@ export function installVirtualTime(start: number, settleTurns = 6): VirtualTime 
     add(() => callback(...args), ms, false)) as unknown as typeof setTimeout;
   const every = ((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) =>
     add(() => callback(...args), ms, true)) as unknown as typeof setInterval;
-  Object.assign(globalThis, { setTimeout: set, setInterval: every, clearTimeout: clear, clearInterval: clear });
-  Date.now = () => now;
 
   const clock: Clock = {
     now: () => now,
@@ -132,6 +149,7 @@ export function installVirtualTime(start: number, settleTurns = 6): VirtualTime 
 
   return {
     clock,
+    timers: { setTimeout: set, setInterval: every, clearTimeout: clear },
     now: () => now,
     async advance(ms) {
       const target = now + ms;
