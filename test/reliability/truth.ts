@@ -1,6 +1,5 @@
 import { expect } from 'vitest';
-import type { GptImageError} from '../../src/core/errors.js';
-import { TaskFailedError } from '../../src/core/errors.js';
+import { TaskFailedError, type GptImageError } from '../../src/core/errors.js';
 import type { Task } from '../../src/core/task/task.js';
 import type { MockTaskSnapshot } from '../../src/mock/index.js';
 
