@@ -1,0 +1,374 @@
+'use client';
+import { Progress, VisuallyHidden } from 'radix-ui';
+import { createContext, useContext, useId, useMemo, useState, type ReactNode } from 'react';
+import { isHttpUrl } from '../core/request/validate-request.js';
+import { flag, Part, type PartProps } from './internal/primitive.js';
+import { joinIds, useDescriptions, useRegisterDescription } from './internal/use-descriptions.js';
+import {
+  useImageDropzone,
+  type ImageDropzoneState,
+  type ImageItem,
+  type ImageRejection,
+  type UseImageDropzoneOptions,
+} from './use-image-dropzone.js';
+
+interface DropzoneContextValue extends ImageDropzoneState {
+  errors: readonly string[];
+  descriptionId: string;
+  descriptions: ReturnType<typeof useDescriptions>;
+}
+const DropzoneContext = createContext<DropzoneContextValue | null>(null);
+function useDropzone(part: string) {
+  const context = useContext(DropzoneContext);
+  if (!context) throw new Error(`gptimage2-react: <ImageDropzone.${part}> must be inside <ImageDropzone.Root>.`);
+  return context;
+}
+const ItemContext = createContext<{ item: ImageItem; index: number } | null>(null);
+function useItem(part: string) {
+  const context = useContext(ItemContext);
+  if (!context) throw new Error(`gptimage2-react: <ImageDropzone.${part}> must be inside <ImageDropzone.Item>.`);
+  return context;
+}
+
+const TYPE_NAMES: Record<string, string> = { 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/webp': 'WebP' };
+
+/** The dropzone's rules in words: "JPEG, PNG or WebP, up to 30 MB each. Up to 14 images." */
+export function describeImageRules({ accept, maxBytes, maxFiles, required }: Pick<ImageDropzoneState, 'accept' | 'maxBytes' | 'maxFiles' | 'required'>): string {
+  const types = accept.map((type) => TYPE_NAMES[type] ?? type);
+  const typeText = types.length < 2 ? types.join('') : `${types.slice(0, -1).join(', ')} or ${types.at(-1)}`;
+  const size = maxBytes === undefined ? '' : `, up to ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB each`;
+  const count = !Number.isFinite(maxFiles) ? '' : maxFiles === 1 ? (required ? ' Exactly 1 image.' : ' At most 1 image.') : ` Up to ${maxFiles} images${required ? ', at least 1' : ''}.`;
+  return `${typeText}${size}.${count}`;
+}
+
+/** Props of `ImageDropzone.Root`: the {@link useImageDropzone} options plus the root element's. */
+export type ImageDropzoneRootProps = UseImageDropzoneOptions &
+  Omit<PartProps<'div'>, 'defaultValue' | 'onChange'> & {
+    /** Messages for the images field (the form's, or the server's 400); any makes it invalid, and `Error` shows them. */
+    errors?: readonly string[];
+    children?: ReactNode;
+  };
+const NO_ERRORS: readonly string[] = [];
+
+function Root({ model, registry, maxFiles, maxBytes, accept, value, defaultValue, onValueChange, upload, validator, onReject, disabled, invalid, errors = NO_ERRORS, asChild, children, ...props }: ImageDropzoneRootProps) {
+  const state = useImageDropzone({ model, registry, maxFiles, maxBytes, accept, value, defaultValue, onValueChange, upload, validator, onReject, disabled, invalid: invalid || errors.length > 0 });
+  const baseId = useId();
+  const descriptionId = `${baseId}-description`;
+  const errorId = `${baseId}-error`;
+  const descriptions = useDescriptions();
+  const { text, count } = state.announcement;
+  return (
+    <DropzoneContext.Provider value={{ ...state, errors, descriptionId, descriptions }}>
+      <Part tag="div" asChild={asChild}
+        {...state.getRootProps({
+          'aria-label': props['aria-labelledby'] ? undefined : 'Reference images',
+          ...props,
+          'aria-describedby': joinIds(props['aria-describedby'], descriptions.has('description') && descriptionId, descriptions.has('error') && errorId),
+        })}
+      >
+        {children ?? <DefaultParts />}
+      </Part>
+      {/* Polite, and outside the root so it exists before anything changes. Alternating a trailing
+          space makes a repeated sentence ("photo.png removed") be read again. */}
+      <VisuallyHidden.Root role="status" aria-live="polite">
+        {text ? `${text}${count % 2 ? '' : '\u00a0'}` : ''}
+      </VisuallyHidden.Root>
+    </DropzoneContext.Provider>
+  );
+}
+
+function DefaultParts() {
+  return (
+    <>
+      <Input />
+      <Description />
+      <Browse />
+      <UrlInput />
+      <ErrorMessage />
+      <Items />
+      <Rejections />
+    </>
+  );
+}
+
+function Input(props: PartProps<'input'>) {
+  const { getInputProps } = useDropzone('Input');
+  return <input {...getInputProps(props)} />;
+}
+
+function Browse({ asChild, children, ...props }: PartProps<'button'>) {
+  const { getBrowseProps, maxFiles, descriptionId, descriptions } = useDropzone('Browse');
+  const describedBy = joinIds(props['aria-describedby'], descriptions.has('description') && descriptionId, descriptions.has('error') && descriptionId.replace(/description$/, 'error'));
+  return (
+    <Part tag="button" asChild={asChild} {...getBrowseProps({ ...props, 'aria-describedby': describedBy })}>
+      {children ?? (maxFiles === 1 ? 'Choose an image' : 'Choose images')}
+    </Part>
+  );
+}
+
+function UrlInput({ onKeyDown, ...props }: Omit<PartProps<'input'>, 'asChild'>) {
+  const { addUrls, disabled } = useDropzone('UrlInput');
+  const [text, setText] = useState('');
+  return (
+    <input
+      type="url"
+      aria-label="Image URL"
+      placeholder="https://…"
+      inputMode="url"
+      disabled={disabled}
+      value={text}
+      onChange={(event) => setText(event.currentTarget.value)}
+      {...props}
+      onKeyDown={(event) => {
+        onKeyDown?.(event);
+        // Enter adds the URL, and must not submit the surrounding form.
+        if (event.defaultPrevented || event.key !== 'Enter' || !text.trim()) return;
+        event.preventDefault();
+        addUrls([text]);
+        setText('');
+      }}
+    />
+  );
+}
+
+function Description({ asChild, children, ...props }: PartProps<'p'>) {
+  const context = useDropzone('Description');
+  useRegisterDescription(context.descriptions.register, 'description', true);
+  return (
+    <Part tag="p" asChild={asChild} data-disabled={flag(Boolean(context.disabledReason))} {...props} id={context.descriptionId}>
+      {children ?? context.disabledReason ?? `Drop, paste or choose images: ${describeImageRules(context)}`}
+    </Part>
+  );
+}
+
+function ErrorMessage({ asChild, children, ...props }: PartProps<'p'>) {
+  const { errors, descriptionId, descriptions } = useDropzone('Error');
+  useRegisterDescription(descriptions.register, 'error', errors.length > 0);
+  if (errors.length === 0) return null;
+  return (
+    <Part tag="p" asChild={asChild} data-invalid="" {...props} id={descriptionId.replace(/description$/, 'error')}>
+      {children ?? errors.join(' ')}
+    </Part>
+  );
+}
+
+function Items({ children, asChild, ...props }: Omit<PartProps<'ul'>, 'children'> & { children?: (item: ImageItem, index: number) => ReactNode }) {
+  const { items } = useDropzone('Items');
+  if (items.length === 0) return null;
+  return (
+    <Part tag="ul" asChild={asChild} aria-label="Attached images" data-value={items.length} {...props}>
+      {items.map((item, index) => (children ? <ItemScope key={item.id} item={item} index={index}>{children(item, index)}</ItemScope> : <Item key={item.id} item={item} />))}
+    </Part>
+  );
+}
+
+function ItemScope({ item, index, children }: { item: ImageItem; index: number; children: ReactNode }) {
+  return <ItemContext.Provider value={{ item, index }}>{children}</ItemContext.Provider>;
+}
+
+function Item({ item, asChild, children, ...props }: PartProps<'li'> & { item: ImageItem }) {
+  const { items, getItemProps } = useDropzone('Item');
+  const index = items.findIndex((candidate) => candidate.id === item.id);
+  return (
+    <ItemContext.Provider value={{ item, index }}>
+      <Part tag="li" asChild={asChild} {...getItemProps(item, props)}>
+        {children ?? (
+          <>
+            <ItemPreview />
+            <ItemName />
+            <ItemProgress />
+            <ItemError />
+            <ItemMoveEarlier />
+            <ItemMoveLater />
+            <ItemRetry />
+            <ItemCancel />
+            <ItemRemove />
+          </>
+        )}
+      </Part>
+    </ItemContext.Provider>
+  );
+}
+
+/**
+ * A ref that shows `file` in an `<img>` through an object URL living exactly as long as the element:
+ * made when it mounts, revoked when it unmounts or shows another file (React 19 runs the returned
+ * cleanup; React 18 calls the ref with `null`).
+ */
+function previewRef(file: File) {
+  let url: string | null = null;
+  const release = () => {
+    if (url) URL.revokeObjectURL(url);
+    url = null;
+  };
+  return (image: HTMLImageElement | null) => {
+    release();
+    if (!image) return;
+    url = URL.createObjectURL(file);
+    image.src = url;
+    return release;
+  };
+}
+
+function ItemPreview({ ref, ...props }: Omit<PartProps<'img'>, 'src' | 'asChild'>) {
+  const { item } = useItem('ItemPreview');
+  const { file } = item;
+  const attach = useMemo(() => (file ? previewRef(file) : undefined), [file]);
+  const src = !file && isHttpUrl(item.url) ? item.url : undefined;
+  return <img alt={`Preview of ${item.name}`} {...props} ref={attach ?? ref} src={src} data-state={item.status} />;
+}
+
+function ItemName({ asChild, children, ...props }: PartProps<'span'>) {
+  const { item } = useItem('ItemName');
+  return <Part tag="span" asChild={asChild} {...props}>{children ?? item.name}</Part>;
+}
+
+function ItemProgress({ children, ...props }: Omit<Progress.ProgressProps, 'value' | 'max'>) {
+  const { item } = useItem('ItemProgress');
+  if (item.status !== 'uploading') return null;
+  const percent = item.progress === null ? null : Math.round(item.progress * 100);
+  return (
+    <Progress.Root
+      aria-label={`Uploading ${item.name}`}
+      getValueLabel={(value) => `${value}% uploaded`}
+      {...props}
+      value={percent}
+      max={100}
+    >
+      {children ?? <Progress.Indicator style={{ '--progress': item.progress ?? 0 } as React.CSSProperties} />}
+    </Progress.Root>
+  );
+}
+
+function ItemError({ asChild, children, ...props }: PartProps<'span'>) {
+  const { item } = useItem('ItemError');
+  if (!item.error) return null;
+  return (
+    <Part tag="span" asChild={asChild} data-code={item.error.code} {...props}>
+      {children ?? item.error.message}
+    </Part>
+  );
+}
+
+/** The buttons of one item: what they do, when they show, and their words. */
+function itemButton(part: string, show: (item: ImageItem, context: DropzoneContextValue, index: number) => boolean, label: (name: string) => string, text: string, act: (context: DropzoneContextValue, item: ImageItem, index: number) => void, isDisabled?: (context: DropzoneContextValue, index: number) => boolean) {
+  function ItemButton({ asChild, children, onClick, ...props }: PartProps<'button'>) {
+    const context = useDropzone(part);
+    const { item, index } = useItem(part);
+    if (!show(item, context, index)) return null;
+    return (
+      <Part tag="button" asChild={asChild}
+        type="button"
+        aria-label={label(item.name)}
+        disabled={isDisabled?.(context, index)}
+        {...props}
+        onClick={(event: React.MouseEvent<HTMLButtonElement>) => {
+          onClick?.(event);
+          if (!event.defaultPrevented) act(context, item, index);
+        }}
+      >
+        {children ?? text}
+      </Part>
+    );
+  }
+  ItemButton.displayName = `ImageDropzone.${part}`;
+  return ItemButton;
+}
+
+const ItemRemove = itemButton('ItemRemove', (item) => item.status !== 'uploading', (name) => `Remove ${name}`, 'Remove', (context, item) => context.remove(item.id));
+const ItemCancel = itemButton('ItemCancel', (item) => item.status === 'uploading', (name) => `Cancel upload of ${name}`, 'Cancel', (context, item) => context.cancel(item.id));
+const ItemRetry = itemButton('ItemRetry', (item) => item.status === 'failed' && item.file !== null, (name) => `Retry upload of ${name}`, 'Retry', (context, item) => context.retry(item.id));
+const ItemMoveEarlier = itemButton(
+  'ItemMoveEarlier',
+  (_, context) => context.items.length > 1,
+  (name) => `Move ${name} earlier`,
+  'Earlier',
+  (context, item, index) => context.move(item.id, index - 1),
+  (_, index) => index === 0,
+);
+const ItemMoveLater = itemButton(
+  'ItemMoveLater',
+  (_, context) => context.items.length > 1,
+  (name) => `Move ${name} later`,
+  'Later',
+  (context, item, index) => context.move(item.id, index + 1),
+  (context, index) => index === context.items.length - 1,
+);
+
+function Rejections({ children, asChild, ...props }: Omit<PartProps<'ul'>, 'children'> & { children?: (rejection: ImageRejection, index: number) => ReactNode }) {
+  const { rejections } = useDropzone('Rejections');
+  if (rejections.length === 0) return null;
+  return (
+    <Part tag="ul" asChild={asChild} aria-label="Not added" data-value={rejections.length} {...props}>
+      {rejections.map((rejection, index) =>
+        children ? (
+          children(rejection, index)
+        ) : (
+          <li key={index} data-code={rejection.errors[0]?.code}>
+            {rejection.errors.map((error) => error.message).join('; ')}
+          </li>
+        ),
+      )}
+    </Part>
+  );
+}
+
+/**
+ * An image dropzone bound to a model's image rules, as compound parts over {@link useImageDropzone}:
+ * drop, paste (files and image URLs) or browse; JPEG/PNG/WebP within the model's size limit; none
+ * (disabled, saying why), exactly one (a new image replaces it) or up to N; uploads through your
+ * `upload` adapter with progress, cancel and retry; previews, reordering (buttons, Alt+arrow keys, or
+ * dragging an item) and removal. Its value is the request's `inputImageUrls`. Changes are announced
+ * in a polite live region the `Root` renders after itself.
+ *
+ * @example
+ * <ImageDropzone.Root model="veo3" value={urls} onValueChange={setUrls} upload={uploadToStorage} />
+ */
+export const ImageDropzone = {
+  /**
+   * The drop and paste target (`role="group"`, named "Reference images", described by `Description`).
+   * Takes every {@link useImageDropzone} option. Data: `data-dragging` (files over it), `data-disabled`,
+   * `data-invalid`, `data-value` (ready images), `data-max` (most images). Children default to every part.
+   */
+  Root,
+  /** The hidden file input (`accept` and `multiple` from the rules). Render it once. */
+  Input,
+  /** A button that opens the file chooser ("Choose images"); disabled with the dropzone. `asChild` supported. */
+  Browse,
+  /** A URL field: Enter attaches the URL typed or pasted into it ("Image URL"). */
+  UrlInput,
+  /** The rules ("JPEG, PNG or WebP, up to 10 MB each. Up to 10 images."), or why the model takes none. */
+  Description,
+  /** The `errors` given (e.g. "inputImageUrls needs at least 1 image"), describing the root and the browse button; nothing when none. */
+  Error: ErrorMessage,
+  /** The list of attached images (`ul`); nothing when empty. Children: a render function `(item, index) => node`. */
+  Items,
+  /**
+   * One image (`li`), draggable to reorder; Alt+arrow keys on any of its controls move it. Data:
+   * `data-state` (`uploading`/`ready`/`failed`), `data-value` (its position from 1), `data-max` (the count).
+   */
+  Item,
+  /** The preview `<img>`: a file's object URL (revoked when the preview unmounts), or an http(s) URL. */
+  ItemPreview,
+  /** The file name, or the URL's last segment. */
+  ItemName,
+  /**
+   * The upload's progress (`role="progressbar"`, "Uploading photo.png"; indeterminate until the adapter
+   * reports), only while uploading. Data: `data-state`, `data-value`, `data-max`; the indicator has `--progress` (0–1).
+   */
+  ItemProgress,
+  /** Why the upload failed (`data-code`); only when it failed. */
+  ItemError,
+  /** Removes a ready or failed image ("Remove photo.png"). */
+  ItemRemove,
+  /** Cancels an upload in flight and removes it; only while uploading. */
+  ItemCancel,
+  /** Uploads a failed file again; only when failed. */
+  ItemRetry,
+  /** Moves the image one place earlier; disabled at the first place; only with two or more images. */
+  ItemMoveEarlier,
+  /** Moves the image one place later; disabled at the last place; only with two or more images. */
+  ItemMoveLater,
+  /** The files and URLs refused by the last add, with their reasons (`data-code` per item); nothing when none. */
+  Rejections,
+};

@@ -1,0 +1,325 @@
+'use client';
+import { Select } from 'radix-ui';
+import { createContext, useContext, useId, useMemo, type ReactNode } from 'react';
+import type { InputMode, ModelKind, ModelSpec } from '../core/registry/model-spec.js';
+import { priceOf } from '../core/registry/estimate-credits.js';
+import { unavailableReason, type Registry } from '../core/registry/registry.js';
+import { formatCredits, idSafe } from './internal/format.js';
+import { flag, Part, type PartProps } from './internal/primitive.js';
+import { useControllableState } from './internal/use-controllable-state.js';
+import { joinIds, useDescriptions, useRegisterDescription } from './internal/use-descriptions.js';
+import { useRegistry } from './internal/use-model.js';
+
+/** One model as the select offers it. */
+export interface ModelOption {
+  /** The model's spec. */
+  model: ModelSpec;
+  /** Whether it cannot serve the current input (shown, but not choosable). */
+  disabled: boolean;
+  /** Why not, in words (`"Veo 3.1 takes at most 3 images (4 attached)"`). */
+  reason: string | undefined;
+  /** Its lowest published price, or `null` when unpublished. */
+  credits: number | null;
+  /** Whether the price depends on the options (a table): shown as "from N credits". */
+  creditsVary: boolean;
+}
+
+/** Models of one family, in registry order. */
+export interface ModelGroup {
+  /** The family (`"Veo 3.1"`). */
+  family: string;
+  /** Its models. */
+  options: ModelOption[];
+}
+
+/** What filters the models: the same as the `Root`'s props of those names. */
+export interface ModelOptionsFilter {
+  kind?: ModelKind;
+  inputMode?: InputMode;
+  imageCount?: number;
+  filter?: (model: ModelSpec) => boolean;
+}
+
+/**
+ * The registry's models grouped by family, each with its availability for the current input and its
+ * price. A pure function: what `ModelSelect` renders, for apps that build their own picker.
+ */
+export function getModelGroups(registry: Registry, { kind, inputMode, imageCount, filter }: ModelOptionsFilter = {}): ModelGroup[] {
+  const groups = new Map<string, ModelOption[]>();
+  for (const model of registry.models) {
+    if ((kind && model.kind !== kind) || (filter && !filter(model))) continue;
+    const reason = unavailableReason(model, { inputMode, imageCount });
+    const prices = typeof model.credits === 'object' && model.credits !== null ? Object.values(model.credits) : [];
+    const credits = prices.length ? Math.min(...prices) : priceOf(model);
+    const option = { model, disabled: reason !== undefined, reason, credits, creditsVary: new Set(prices).size > 1 };
+    const group = groups.get(model.family);
+    if (group) group.push(option);
+    else groups.set(model.family, [option]);
+  }
+  return [...groups].map(([family, options]) => ({ family, options }));
+}
+
+interface ModelSelectContextValue {
+  groups: ModelGroup[];
+  byId: Map<string, ModelOption>;
+  baseId: string;
+  invalid: boolean;
+  errors: readonly string[];
+  value: string | null;
+  descriptions: ReturnType<typeof useDescriptions>;
+}
+const ModelSelectContext = createContext<ModelSelectContextValue | null>(null);
+function useModelSelect(part: string) {
+  const context = useContext(ModelSelectContext);
+  if (!context) throw new Error(`gptimage2-react: <ModelSelect.${part}> must be inside <ModelSelect.Root>.`);
+  return context;
+}
+const ItemContext = createContext<ModelOption | null>(null);
+function useItem(part: string) {
+  const option = useContext(ItemContext);
+  if (!option) throw new Error(`gptimage2-react: <ModelSelect.${part}> must be inside <ModelSelect.Item>.`);
+  return option;
+}
+const NO_ERRORS: readonly string[] = [];
+const reasonId = (baseId: string, id: string) => `${baseId}-reason-${idSafe(id)}`;
+
+/** Props of `ModelSelect.Root`. */
+export interface ModelSelectRootProps extends Omit<Select.SelectProps, 'value' | 'defaultValue' | 'onValueChange'>, ModelOptionsFilter {
+  /** Only image or only video models. Defaults to every model in the registry. */
+  kind?: ModelKind;
+  /** Models that do not take this input mode are shown disabled, with the reason. */
+  inputMode?: InputMode;
+  /** Models that take fewer reference images than this are shown disabled, with the reason. */
+  imageCount?: number;
+  /** Hides the models it returns `false` for (unlike disabling, they are not shown at all). */
+  filter?: (model: ModelSpec) => boolean;
+  /** Where the models come from. Defaults to the client's registry (`GptImageProvider`). */
+  registry?: Registry;
+  /** The chosen model id (controlled); `null` for none. */
+  value?: string | null;
+  /** The first model when uncontrolled. Defaults to none (the trigger shows its placeholder). */
+  defaultValue?: string | null;
+  /** Called with the chosen model's id and spec. Disabled models cannot be chosen. */
+  onValueChange?: (id: string, model: ModelSpec) => void;
+  /** Marks the trigger invalid (`aria-invalid`, `data-invalid`). */
+  invalid?: boolean;
+  /** Messages for the model field (the form's, or the server's 400); any makes it invalid, and `Error` shows them. */
+  errors?: readonly string[];
+  /** The parts. Defaults to a trigger (named "Model") with the value, and a popper list of every group. */
+  children?: ReactNode;
+}
+
+function Root({ kind, inputMode, imageCount, filter, registry, value: valueProp, defaultValue = null, onValueChange, invalid: invalidProp, errors = NO_ERRORS, children, ...props }: ModelSelectRootProps) {
+  const models = useRegistry(registry);
+  const groups = useMemo(() => getModelGroups(models, { kind, inputMode, imageCount, filter }), [models, kind, inputMode, imageCount, filter]);
+  const byId = useMemo(() => new Map(groups.flatMap((group) => group.options.map((option) => [option.model.id, option] as const))), [groups]);
+  const [value, setValue] = useControllableState<string | null>({
+    prop: valueProp,
+    defaultProp: defaultValue,
+    onChange: (id) => {
+      const option = id === null ? undefined : byId.get(id);
+      if (option) onValueChange?.(option.model.id, option.model);
+    },
+    name: 'ModelSelect',
+  });
+  const baseId = useId();
+  const descriptions = useDescriptions();
+  const invalid = Boolean(invalidProp || errors.length);
+  const context = useMemo(() => ({ groups, byId, baseId, invalid, errors, value, descriptions }), [groups, byId, baseId, invalid, errors, value, descriptions]);
+  return (
+    <ModelSelectContext.Provider value={context}>
+      {/* `''` keeps Radix controlled while nothing is chosen, so the placeholder shows. */}
+      <Select.Root {...props} value={value ?? ''} onValueChange={(id) => byId.get(id)?.disabled === false && setValue(id)}>
+        {children ?? <DefaultParts />}
+      </Select.Root>
+    </ModelSelectContext.Provider>
+  );
+}
+
+function DefaultParts() {
+  return (
+    <>
+      <Trigger>
+        <Value placeholder="Choose a model" />
+        <Select.Icon />
+      </Trigger>
+      <Select.Portal>
+        <Content position="popper">
+          <Select.Viewport>
+            <Groups />
+          </Select.Viewport>
+        </Content>
+      </Select.Portal>
+      <ErrorMessage />
+    </>
+  );
+}
+
+function Trigger(props: Select.SelectTriggerProps) {
+  const { invalid, value, baseId, descriptions } = useModelSelect('Trigger');
+  const named = props['aria-label'] ?? props['aria-labelledby'] ?? props.id;
+  return (
+    <Select.Trigger
+      aria-label={named ? undefined : 'Model'}
+      aria-invalid={invalid || undefined}
+      data-invalid={flag(invalid)}
+      data-value={value ?? undefined}
+      {...props}
+      aria-describedby={joinIds(props['aria-describedby'], descriptions.has('error') && `${baseId}-error`)}
+    />
+  );
+}
+
+function ErrorMessage({ asChild, children, ...props }: PartProps<'p'>) {
+  const { errors, baseId, descriptions } = useModelSelect('Error');
+  useRegisterDescription(descriptions.register, 'error', errors.length > 0);
+  if (errors.length === 0) return null;
+  return (
+    <Part tag="p" asChild={asChild} data-invalid="" {...props} id={`${baseId}-error`}>
+      {children ?? errors.join(' ')}
+    </Part>
+  );
+}
+
+function Content(props: Select.SelectContentProps) {
+  return <Select.Content {...props} />;
+}
+
+/** Each group through a render function, or as `Group` with `GroupLabel` and an `Item` per model. */
+function Groups({ children }: { children?: (group: ModelGroup) => ReactNode }) {
+  const { groups } = useModelSelect('Groups');
+  return groups.map((group) =>
+    children ? (
+      <GroupFragment key={group.family}>{children(group)}</GroupFragment>
+    ) : (
+      <Select.Group key={group.family} data-family={group.family}>
+        <Select.Label>{group.family}</Select.Label>
+        {group.options.map((option) => (
+          <Item key={option.model.id} value={option.model.id} />
+        ))}
+      </Select.Group>
+    ),
+  );
+}
+const GroupFragment = ({ children }: { children: ReactNode }) => children;
+
+/** Props of `ModelSelect.Item`. */
+export type ModelSelectItemProps = Omit<Select.SelectItemProps, 'value'> & {
+  /** The model id. An id the `Root` does not offer renders nothing. */
+  value: string;
+};
+
+function Item({ value, disabled, children, ...props }: ModelSelectItemProps) {
+  const { byId, baseId, descriptions } = useModelSelect('Item');
+  const option = byId.get(value);
+  if (!option) return null;
+  const described = option.disabled && descriptions.has(value);
+  return (
+    <ItemContext.Provider value={option}>
+      <Select.Item
+        data-family={option.model.family}
+        data-kind={option.model.kind}
+        {...props}
+        aria-describedby={joinIds(props['aria-describedby'], described && reasonId(baseId, value))}
+        value={value}
+        // The registry's verdict wins: a part can add a restriction, never lift one.
+        disabled={option.disabled || disabled}
+        textValue={props.textValue ?? option.model.name}
+      >
+        {children ?? (
+          <>
+            <Select.ItemText>{option.model.name}</Select.ItemText>
+            <ItemPrice />
+            <ItemReason />
+          </>
+        )}
+      </Select.Item>
+    </ItemContext.Provider>
+  );
+}
+
+function ItemPrice({ asChild, children, ...props }: PartProps<'span'>) {
+  const option = useItem('ItemPrice');
+  const { credits, creditsVary } = option;
+  const text = credits === null ? 'credits shown after submit' : creditsVary ? `from ${formatCredits(credits)}` : formatCredits(credits);
+  return (
+    <Part tag="span" asChild={asChild} data-value={credits ?? undefined} data-unknown={flag(credits === null)} {...props}>
+      {children ?? text}
+    </Part>
+  );
+}
+
+function ItemReason({ asChild, children, ...props }: PartProps<'span'>) {
+  const option = useItem('ItemReason');
+  const { baseId, descriptions } = useModelSelect('ItemReason');
+  useRegisterDescription(descriptions.register, option.model.id, option.disabled);
+  if (!option.disabled) return null;
+  return (
+    <Part tag="span" asChild={asChild} data-disabled="" {...props} id={reasonId(baseId, option.model.id)}>
+      {children ?? option.reason}
+    </Part>
+  );
+}
+
+const Value = Select.Value;
+
+/**
+ * Chooses a model from the registry, on Radix Select: models by kind, grouped by family, with display
+ * names and the credit price where it is published. Models that cannot serve the current input (pass
+ * `inputMode`, `imageCount`) stay visible but disabled, with their reason (`ItemReason`, linked by
+ * `aria-describedby`). Keyboard and typeahead as Radix Select: arrows, Home/End, Enter/Space, typing a
+ * name's first letters; disabled models are skipped.
+ *
+ * @example
+ * <ModelSelect.Root kind="video" imageCount={images.length} value={model} onValueChange={setModel} />
+ */
+export const ModelSelect = {
+  /** The state and the model list; renders no DOM of its own. Children default to a complete select. */
+  Root,
+  /**
+   * The button that opens the list (`role="combobox"`, named "Model" unless `aria-label`,
+   * `aria-labelledby` or an `id` for a `<label>` is given). Data: `data-state` (`open`/`closed`),
+   * `data-placeholder`, `data-value` (the model id), `data-invalid`, `data-disabled`.
+   */
+  Trigger,
+  /** The chosen model's name (its `ItemText`), or `placeholder`. */
+  Value,
+  /** Radix's open/closed icon. */
+  Icon: Select.Icon,
+  /** Radix's portal for the list. */
+  Portal: Select.Portal,
+  /** The list (`role="listbox"`). Data: `data-state`, `data-side`, `data-align`. */
+  Content,
+  /** Radix's scrolling viewport of the list. */
+  Viewport: Select.Viewport,
+  /** Radix's scroll buttons. */
+  ScrollUpButton: Select.ScrollUpButton,
+  ScrollDownButton: Select.ScrollDownButton,
+  /** Renders each family through a render function `(group) => node`, or as `Group` + `GroupLabel` + `Item`s. */
+  Groups,
+  /** A family's group (`role="group"`, named by its `GroupLabel`). */
+  Group: Select.Group,
+  /** The family's name. */
+  GroupLabel: Select.Label,
+  /**
+   * One model (`role="option"`), disabled when it cannot serve the current input. Children default to
+   * its `ItemText`, `ItemPrice` and `ItemReason`. Data: `data-state` (`checked`/`unchecked`),
+   * `data-highlighted`, `data-disabled`, `data-family`, `data-kind`.
+   */
+  Item,
+  /** The model's name: what typeahead matches and what `Value` shows once chosen. */
+  ItemText: Select.ItemText,
+  /** Radix's indicator, rendered while its item is chosen. */
+  ItemIndicator: Select.ItemIndicator,
+  /**
+   * The price: `"9 credits"`, `"from 4 credits"` for a model priced by its options, or
+   * `"credits shown after submit"` when unpublished. Data: `data-value` (the lowest price), `data-unknown`.
+   */
+  ItemPrice,
+  /** Why a disabled model cannot serve the current input; rendered only when it is disabled. */
+  ItemReason,
+  /** Radix's separator. */
+  Separator: Select.Separator,
+  /** The `errors` given, linked to the trigger by `aria-describedby`; nothing when none. Render it outside `Content`. */
+  Error: ErrorMessage,
+};
