@@ -4,7 +4,7 @@ import { createContext, useContext, useId, useMemo, type ReactNode } from 'react
 import type { InputMode, ModelKind, ModelSpec } from '../core/registry/model-spec.js';
 import { priceOf } from '../core/registry/estimate-credits.js';
 import { unavailableReason, type Registry } from '../core/registry/registry.js';
-import { formatCredits, idSafe } from './internal/format.js';
+import { formatCredits } from './internal/format.js';
 import { flag, Part, type PartProps } from './internal/primitive.js';
 import { useControllableState } from './internal/use-controllable-state.js';
 import { joinIds, useDescriptions, useRegisterDescription } from './internal/use-descriptions.js';
@@ -81,7 +81,6 @@ function useItem(part: string) {
   return option;
 }
 const NO_ERRORS: readonly string[] = [];
-const reasonId = (baseId: string, id: string) => `${baseId}-reason-${idSafe(id)}`;
 
 /** Props of `ModelSelect.Root`. */
 export interface ModelSelectRootProps extends Omit<Select.SelectProps, 'value' | 'defaultValue' | 'onValueChange'>, ModelOptionsFilter {
@@ -210,17 +209,18 @@ export type ModelSelectItemProps = Omit<Select.SelectItemProps, 'value'> & {
 };
 
 function Item({ value, disabled, children, ...props }: ModelSelectItemProps) {
-  const { byId, baseId, descriptions } = useModelSelect('Item');
+  const { byId } = useModelSelect('Item');
   const option = byId.get(value);
   if (!option) return null;
-  const described = option.disabled && descriptions.has(value);
   return (
     <ItemContext.Provider value={option}>
       <Select.Item
         data-family={option.model.family}
         data-kind={option.model.kind}
         {...props}
-        aria-describedby={joinIds(props['aria-describedby'], described && reasonId(baseId, value))}
+        // Named by its content (name, price, reason), as its visible text reads; Radix would name it
+        // by ItemText alone, and a name that omits visible text fails WCAG 2.5.3 (label in name).
+        aria-labelledby={props['aria-labelledby']}
         value={value}
         // The registry's verdict wins: a part can add a restriction, never lift one.
         disabled={option.disabled || disabled}
@@ -228,9 +228,7 @@ function Item({ value, disabled, children, ...props }: ModelSelectItemProps) {
       >
         {children ?? (
           <>
-            <Select.ItemText>{option.model.name}</Select.ItemText>
-            <ItemPrice />
-            <ItemReason />
+            <Select.ItemText>{option.model.name}</Select.ItemText> <ItemPrice /> <ItemReason />
           </>
         )}
       </Select.Item>
@@ -238,24 +236,21 @@ function Item({ value, disabled, children, ...props }: ModelSelectItemProps) {
   );
 }
 
-function ItemPrice({ asChild, children, ...props }: PartProps<'span'>) {
-  const option = useItem('ItemPrice');
-  const { credits, creditsVary } = option;
+function ItemPrice({ children, ...props }: PartProps<'span'>) {
+  const { credits, creditsVary } = useItem('ItemPrice');
   const text = credits === null ? 'credits shown after submit' : creditsVary ? `from ${formatCredits(credits)}` : formatCredits(credits);
   return (
-    <Part tag="span" asChild={asChild} data-value={credits ?? undefined} data-unknown={flag(credits === null)} {...props}>
+    <Part tag="span" data-value={credits ?? undefined} data-unknown={flag(credits === null)} {...props}>
       {children ?? text}
     </Part>
   );
 }
 
-function ItemReason({ asChild, children, ...props }: PartProps<'span'>) {
+function ItemReason({ children, ...props }: PartProps<'span'>) {
   const option = useItem('ItemReason');
-  const { baseId, descriptions } = useModelSelect('ItemReason');
-  useRegisterDescription(descriptions.register, option.model.id, option.disabled);
   if (!option.disabled) return null;
   return (
-    <Part tag="span" asChild={asChild} data-disabled="" {...props} id={reasonId(baseId, option.model.id)}>
+    <Part tag="span" data-disabled="" {...props}>
       {children ?? option.reason}
     </Part>
   );
@@ -266,8 +261,8 @@ const Value = Select.Value;
 /**
  * Chooses a model from the registry, on Radix Select: models by kind, grouped by family, with display
  * names and the credit price where it is published. Models that cannot serve the current input (pass
- * `inputMode`, `imageCount`) stay visible but disabled, with their reason (`ItemReason`, linked by
- * `aria-describedby`). Keyboard and typeahead as Radix Select: arrows, Home/End, Enter/Space, typing a
+ * `inputMode`, `imageCount`) stay visible but disabled, with their reason (`ItemReason`, part of the
+ * option's accessible name). Keyboard and typeahead as Radix Select: arrows, Home/End, Enter/Space, typing a
  * name's first letters; disabled models are skipped.
  *
  * @example
@@ -303,7 +298,8 @@ export const ModelSelect = {
   GroupLabel: Select.Label,
   /**
    * One model (`role="option"`), disabled when it cannot serve the current input. Children default to
-   * its `ItemText`, `ItemPrice` and `ItemReason`. Data: `data-state` (`checked`/`unchecked`),
+   * its `ItemText`, `ItemPrice` and `ItemReason`; it is named by all its visible text (WCAG 2.5.3), so a
+   * screen reader hears the price and, for a disabled model, the reason. Data: `data-state` (`checked`/`unchecked`),
    * `data-highlighted`, `data-disabled`, `data-family`, `data-kind`.
    */
   Item,
