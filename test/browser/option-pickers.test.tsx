@@ -15,7 +15,7 @@ function Harness<T>({ Picker, models, initial, onValueChange, context }: {
 }) {
   const [model, setModel] = useState(models[0]!);
   const [value, setValue] = useState<T | null>(initial);
-  const Root = Picker.Root as React.ComponentType<Record<string, unknown>>;
+  const Root = Picker.Root as unknown as React.ComponentType<Record<string, unknown>>;
   return (
     <>
       {models.map((id) => (
