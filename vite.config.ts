@@ -49,7 +49,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/**/*.test.ts'],
+          include: ['test/**/*.test.ts', 'test/ssr/**/*.test.tsx'],
           exclude: ['test/browser/**', 'test/react/**'],
           globals: true,
         },
@@ -62,6 +62,25 @@ export default defineConfig({
           include: ['test/react/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/dom.ts'],
           globals: true,
+        },
+      },
+      {
+        // The same hook tests under React 18 (the peer range is ^18 || ^19), with React aliased
+        // everywhere, TanStack Query and Testing Library included, so there is one React.
+        extends: true,
+        resolve: {
+          alias: [
+            { find: /^react-dom(\/.*)?$/, replacement: 'react-dom-18$1' },
+            { find: /^react(\/.*)?$/, replacement: 'react-18$1' },
+          ],
+        },
+        test: {
+          name: 'dom-react18',
+          environment: 'jsdom',
+          include: ['test/react/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/setup/react18.ts', 'test/setup/dom.ts'],
+          globals: true,
+          server: { deps: { inline: ['@tanstack/react-query'] } },
         },
       },
       {

@@ -2,13 +2,13 @@
 import type { ModelSpec } from '../core/registry/model-spec.js';
 import type { BuiltInModel } from '../core/registry/models.js';
 import type { ImageRequest } from '../core/request/types.js';
-import { useGeneration, type Generation, type UseGenerationOptions } from './use-generation.js';
+import { useGeneration, type GenerationBase, type GenerationState, type UseGenerationOptions } from './use-generation.js';
 
-/** An image generation: the lifecycle plus `imageUrls` once completed. */
-export type ImageGeneration<M extends ModelSpec = BuiltInModel> = Generation<ImageRequest<M>> & {
-  /** The images' URLs once completed, else empty. Possibly expiring: download what you keep. */
-  imageUrls: string[];
-};
+/** `imageUrls`: the images once completed (at least one; possibly expiring: download what you keep), else empty. */
+type WithImages<S> = S extends { status: 'completed' } ? S & { imageUrls: [string, ...string[]] } : S & { imageUrls: [] };
+
+/** An image generation: the lifecycle, with `imageUrls` non-empty exactly when `status` is `'completed'`. */
+export type ImageGeneration<M extends ModelSpec = BuiltInModel> = GenerationBase<ImageRequest<M>> & WithImages<GenerationState>;
 
 /**
  * Submits an image generation (text-to-image, or editing when `inputImageUrls` has items) and follows it
@@ -16,5 +16,5 @@ export type ImageGeneration<M extends ModelSpec = BuiltInModel> = Generation<Ima
  */
 export function useGenerateImage<M extends ModelSpec = BuiltInModel>(options?: UseGenerationOptions<ImageRequest<M>>): ImageGeneration<M> {
   const generation = useGeneration<ImageRequest<M>>('image', options);
-  return { ...generation, imageUrls: generation.status === 'completed' ? generation.task.imageUrls : [] };
+  return { ...generation, imageUrls: generation.status === 'completed' ? generation.task.imageUrls : [] } as ImageGeneration<M>;
 }

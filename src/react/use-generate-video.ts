@@ -2,13 +2,13 @@
 import type { ModelSpec } from '../core/registry/model-spec.js';
 import type { BuiltInModel } from '../core/registry/models.js';
 import type { VideoRequest } from '../core/request/types.js';
-import { useGeneration, type Generation, type UseGenerationOptions } from './use-generation.js';
+import { useGeneration, type GenerationBase, type GenerationState, type UseGenerationOptions } from './use-generation.js';
 
-/** A video generation: the lifecycle plus `videoUrl` once completed. */
-export type VideoGeneration<M extends ModelSpec = BuiltInModel> = Generation<VideoRequest<M>> & {
-  /** The clip's URL once completed, else `null`. Possibly expiring: download what you keep. */
-  videoUrl: string | null;
-};
+/** `videoUrl` is the clip's URL once completed (possibly expiring: download what you keep), else `null`. */
+type WithVideo<S> = S extends { status: 'completed' } ? S & { videoUrl: string } : S & { videoUrl: null };
+
+/** A video generation: the lifecycle, with `videoUrl` a string exactly when `status` is `'completed'`. */
+export type VideoGeneration<M extends ModelSpec = BuiltInModel> = GenerationBase<VideoRequest<M>> & WithVideo<GenerationState>;
 
 /**
  * Submits a video generation and follows it to its result. Validates before sending (an invalid request
@@ -22,5 +22,5 @@ export type VideoGeneration<M extends ModelSpec = BuiltInModel> = Generation<Vid
  */
 export function useGenerateVideo<M extends ModelSpec = BuiltInModel>(options?: UseGenerationOptions<VideoRequest<M>>): VideoGeneration<M> {
   const generation = useGeneration<VideoRequest<M>>('video', options);
-  return { ...generation, videoUrl: generation.status === 'completed' ? generation.task.videoUrl : null };
+  return { ...generation, videoUrl: generation.status === 'completed' ? generation.task.videoUrl : null } as VideoGeneration<M>;
 }

@@ -1,7 +1,7 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { TaskFailedError, TimeoutError, ValidationError, type GptImageError } from '../core/errors.js';
+import { InvalidResponseError, TaskFailedError, TimeoutError, ValidationError, type GptImageError } from '../core/errors.js';
 import type { ModelKind } from '../core/registry/model-spec.js';
 import type { DraftRequest } from '../core/request/types.js';
 import { validateRequest } from '../core/request/validate-request.js';
@@ -36,7 +36,7 @@ export interface UseGenerationOptions<R> extends Omit<FollowTaskOptions, 'model'
 }
 
 /** The parts every state has. */
-interface GenerationBase<R> {
+export interface GenerationBase<R> {
   /** Validates and submits. Refused (with a development warning) while a generation is in flight. */
   generate: (request: R) => void;
   /** As `generate`, resolving with the submission once the API accepts it, rejecting with the typed error. */
@@ -193,14 +193,8 @@ export function useGeneration<R extends DraftRequest>(kind: ModelKind, options: 
     if (local.phase === 'idle') return { status: 'idle', taskId: null, task: null, error: null };
     if (local.phase === 'submitting') return { status: 'submitting', taskId: null, task: null, error: null };
     if (local.phase === 'refused') return { status: 'failed', taskId: null, task: null, error: local.error };
-    const { taskId } = local.record;
-    const task = taskQuery.data ?? null;
-    const error = taskQuery.error;
-    if (task?.status === 'completed') return { status: 'completed', taskId, task, error: null };
-    if (task?.status === 'failed') return { status: 'failed', taskId, task, error: new TaskFailedError(task) };
-    if (error && (!error.retryable || error instanceof TimeoutError)) return { status: 'failed', taskId, task, error };
-    return { status: 'pending', taskId, task, error };
-  }, [local, taskQuery.data, taskQuery.error]);
+    return getGenerationState(kind, local.record.taskId, taskQuery.data ?? null, taskQuery.error);
+  }, [kind, local, taskQuery.data, taskQuery.error]);
 
   // Terminal: free the hook for a new generation and forget the remembered task (a timeout keeps it:
   // the task may still finish, and a reload should find it).
@@ -250,6 +244,24 @@ export function useGeneration<R extends DraftRequest>(kind: ModelKind, options: 
     fieldErrors: state.error instanceof ValidationError ? state.error.fieldErrors : null,
     isBusy: state.status === 'submitting' || state.status === 'pending',
   };
+}
+
+/**
+ * The lifecycle of a task being followed, from its latest snapshot and the last error following it:
+ * completed (with output), failed (the task failed, a completion without output, a timeout, or an
+ * error retrying cannot fix), else pending (a transient error is reported but polling goes on). For
+ * custom flows built on `useTask`.
+ */
+export function getGenerationState(kind: ModelKind, taskId: string, task: Task | null, error: GptImageError | null): GenerationState {
+  if (task?.status === 'completed') {
+    // The API reports a success without output as EMPTY_RESULT; should one slip through, say so.
+    const empty = kind === 'video' ? !task.videoUrl : task.imageUrls.length === 0;
+    if (empty) return { status: 'failed', taskId, task, error: new InvalidResponseError(`task ${taskId} completed without an output URL`) };
+    return { status: 'completed', taskId, task, error: null };
+  }
+  if (task?.status === 'failed') return { status: 'failed', taskId, task, error: new TaskFailedError(task) };
+  if (error && (!error.retryable || error instanceof TimeoutError)) return { status: 'failed', taskId, task, error };
+  return { status: 'pending', taskId, task, error };
 }
 
 /** The snapshot a just-submitted task has, before its first poll. */

@@ -143,6 +143,14 @@ describe('the documented rules', () => {
     expect(fieldErrors('video', { model: 'veo3', prompt: 'x', providerInput: 'fast' }).providerInput).toEqual(['providerInput must be an object']);
   });
 
+  it('refuses null where a value is expected, rather than sending it', () => {
+    expect(fieldErrors('image', { model: 'gpt-image-2', prompt: 'A fox', resolution: null }).resolution).toEqual(['resolution must be a string']);
+    expect(fieldErrors('video', { model: 'veo3', prompt: 'Waves', resolution: null }).resolution).toEqual(['resolution must be a string']);
+    expect(fieldErrors('video', { model: 'veo3', prompt: 'Waves', aspectRatio: null }).aspectRatio).toEqual(['aspectRatio must be a string']);
+    // A resolution of the wrong type is one error, not also an aspect-ratio complaint.
+    expect(fieldErrors('image', { model: 'nano-banana-2', prompt: 'x', aspectRatio: '1:4', resolution: 20 })).toEqual({ resolution: ['resolution must be a string'] });
+  });
+
   it('refuses unknown fields, pointing at providerInput, and ignores fields set to undefined', () => {
     expect(check('video', { model: 'veo3', prompt: 'x', aspect_ratio: '16:9' })?.formErrors).toEqual(['Unknown field "aspect_ratio" (provider-specific fields go in providerInput)']);
     expect(check('image', { model: 'gpt-image-2', prompt: 'x', duration: 5 })?.formErrors).toEqual(['Unknown field "duration" (provider-specific fields go in providerInput)']);

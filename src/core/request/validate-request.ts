@@ -123,13 +123,14 @@ export function validateRequest(request: unknown, kind: ModelKind, registry: Reg
   }
 
   if (body.providerInput !== undefined && !isRecord(body.providerInput)) fail('providerInput', 'providerInput must be an object');
-  const resolution = body.resolution ?? (kind === 'video' && isRecord(body.providerInput) ? body.providerInput.resolution : undefined);
+  // `in`, not `??`: a `null` resolution is an error to report, not an absent field.
+  const resolution = 'resolution' in body ? body.resolution : kind === 'video' && isRecord(body.providerInput) ? body.providerInput.resolution : undefined;
   checkChoice('aspectRatio', body.aspectRatio, model, fail);
   checkChoice('resolution', resolution, model, fail);
   const onlyAt = model?.aspectRatioResolutions?.[body.aspectRatio as string];
   if (model && onlyAt) {
-    const effective = (resolution as string | undefined) ?? model.defaultResolution;
-    if (effective && !onlyAt.includes(effective)) {
+    const effective = resolution === undefined ? model.defaultResolution : resolution;
+    if (typeof effective === 'string' && !onlyAt.includes(effective)) {
       fail('aspectRatio', `aspectRatio ${body.aspectRatio} is only available at ${list(onlyAt)} for ${id} (resolution is ${effective})`);
     }
   }

@@ -1,0 +1,351 @@
+import { systemClock, type Clock } from '../core/clock.js';
+import type { ModelKind } from '../core/registry/model-spec.js';
+import { defaultRegistry, type Registry } from '../core/registry/registry.js';
+import { createAccounts } from './accounts.js';
+import { faultResponse, phaseOf, targets, toFault, type MockFault, type MockFaultTarget, type MockFaultType, type PendingFault } from './faults.js';
+import { json } from './json-response.js';
+import { mockPrice } from './mock-price.js';
+import { OUTPUTS_PATH, quickstartSnapshot, snapshotOf, statusAt, type MockTask, type MockTaskSnapshot } from './mock-task.js';
+import { serveOutput } from './outputs/serve-output.js';
+import { between, createRandom, pick, type Random } from './random.js';
+import { validateMockRequest } from './request-schema.js';
+import { mockFailures, mockScenarios, networkFaults, timingScale, type MockFailure, type MockScenario, type MockScenarioName, type MockTiming } from './scenarios.js';
+import { createTaskId } from './task-id.js';
+
+/** Options of {@link createMockApi}. */
+export interface MockApiOptions {
+  /** The clock task times and latency run on. Defaults to the real clock; tests pass `createVirtualClock()`. */
+  clock?: Clock;
+  /** Seeds every random choice (task ids, durations, failures, network faults): the same seed and the same calls replay identically. Defaults to a random seed. */
+  seed?: number;
+  /** How long tasks take; see {@link MockTiming}. Defaults to `'realistic'`. */
+  timing?: MockTiming;
+  /**
+   * API keys and their balances. When given, every API request needs `Authorization: Bearer <key>`
+   * naming one (else 401), and tasks belong to their key (another key's task answers 404). Defaults to
+   * no keys: no authentication, one anonymous account.
+   */
+  keys?: Readonly<Record<string, { credits: number }>>;
+  /** The anonymous account's balance when `keys` is not given. Defaults to `1000`. */
+  credits?: number;
+  /** The models the mock serves and validates against. Defaults to the built-in registry. */
+  registry?: Registry;
+  /** How the API behaves (a preset's name or a scenario). Defaults to none: the well-behaved service at `timing`. */
+  scenario?: MockScenario | MockScenarioName;
+  /** The absolute origin output URLs use. Defaults to the origin of the request that submitted the task. */
+  outputBaseUrl?: string;
+}
+
+/** One request the mock received, for tests to inspect. */
+export interface MockRequestRecord {
+  /** `GET`, `POST`, … */
+  method: string;
+  /** The URL's path, e.g. `/api/ai/tasks/tsk_…`. */
+  path: string;
+  /** The whole URL. */
+  url: string;
+  /** The headers, lower-cased names. */
+  headers: Record<string, string>;
+  /** The body parsed as JSON, else its text; `undefined` when there was none. */
+  body: unknown;
+  /** When it arrived, in clock milliseconds. */
+  time: number;
+  /** The status answered (`0` for a dropped connection), `null` while in flight. */
+  status: number | null;
+  /** The fault that met it, if any. */
+  fault: MockFault['type'] | null;
+}
+
+/** An in-memory GPT Image 2 API. See {@link createMockApi}. */
+export interface MockApi {
+  /** Answers one request: the three endpoints under `/api/ai/` and the outputs under `/__mock__/outputs/`. A dropped connection is `Response.error()`. */
+  handle(request: Request): Promise<Response>;
+  /** Every request received, oldest first (CORS preflights excepted). */
+  readonly requests: readonly MockRequestRecord[];
+  /** Snapshots of every task (of one key's, when given), oldest first, as `GET /api/ai/tasks/{id}` shows them now. */
+  tasks(key?: string): MockTaskSnapshot[];
+  /** A balance: the anonymous account's, or the key's (the only key may be omitted). Throws for an unknown key. */
+  balance(key?: string): number;
+  /** Sets the anonymous account's balance (or the only key's). */
+  setBalance(credits: number): void;
+  /** Sets a key's balance; an unknown key is added (it then authenticates). */
+  setBalance(key: string | undefined, credits: number): void;
+  /** The scenario in force. */
+  readonly scenario: MockScenario;
+  /** Changes how the whole API behaves from now on (a preset's name or a scenario). */
+  setScenario(scenario: MockScenario | MockScenarioName): void;
+  /** Makes the next matching request(s) meet a fault (by default the next request to an API path). */
+  inject(fault: MockFault | Exclude<MockFaultType, 'latency'>, target?: MockFaultTarget): void;
+  /** Drops every injected fault not used yet. */
+  clearFaults(): void;
+  /** Back to the start: no tasks, no requests, no faults, the first balances, scenario and seed. */
+  reset(): void;
+  /** The clock the mock runs on. */
+  readonly clock: Clock;
+  /** The models it serves. */
+  readonly registry: Registry;
+}
+
+const DEFAULT_CREDITS = 1000;
+const RANDOM_FAILURES: readonly [MockFailure, ...MockFailure[]] = [mockFailures.emptyResult, mockFailures.storageError, mockFailures.providerError];
+// Matched at the end of the path, so the API may sit under a prefix (a proxy's `/gpt/api/ai/…`).
+const SUBMIT = /\/api\/ai\/(image|video)\/generate$/;
+const TASK = /\/api\/ai\/tasks\/([^/]+)$/;
+const OUTPUT = new RegExp(`${OUTPUTS_PATH}([^/]+)/([^/]+)$`);
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'Retry-After, Content-Range, Content-Length',
+};
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function resolveScenario(scenario: MockScenario | MockScenarioName): MockScenario {
+  if (typeof scenario !== 'string') return scenario;
+  const preset: MockScenario | undefined = mockScenarios[scenario];
+  if (!preset) throw new TypeError(`Unknown mock scenario "${scenario}": use one of ${Object.keys(mockScenarios).join(', ')}`);
+  return preset;
+}
+
+/** A path segment decoded, or `undefined` when its escapes are broken (it then names nothing). */
+function decode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseBody(text: string | undefined): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * An in-memory GPT Image 2 API that behaves as the reference documents the real service: validation
+ * (400 with zod's flattened errors), keys (401) and per-key tasks (404), credits debited on accept
+ * (402 when short, refunded when a task fails; unpublished prices by the stand-in formula of
+ * {@link mockPrice}), tasks pending for a time drawn from the model's typical
+ * range, and outputs a person can see (an SVG showing the prompt, a small MP4), all served by the mock.
+ * Scenarios and injected faults make it misbehave on purpose. Adapters: `createMockHandlers` (MSW) and
+ * `startMockServer` (`gptimage2-react/mock/node`).
+ */
+export function createMockApi(options: MockApiOptions = {}): MockApi {
+  const clock = options.clock ?? systemClock;
+  const registry = options.registry ?? defaultRegistry;
+  const seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
+  const accounts = createAccounts(options.keys, options.credits ?? DEFAULT_CREDITS);
+  const initialScenario = resolveScenario(options.scenario ?? {});
+
+  let scenario = initialScenario;
+  let tasks = new Map<string, MockTask>();
+  let requests: MockRequestRecord[] = [];
+  let faults: PendingFault[] = [];
+  // Two streams, so how often a client polls (network draws) never changes the tasks (task draws).
+  let taskRandom: Random = createRandom(seed);
+  let networkRandom: Random = createRandom(seed ^ 0x5bd1e995);
+
+  /** Refunds every failed task whose time has come: the balance follows the clock, polled or not. */
+  const settle = () => {
+    const now = clock.now();
+    for (const task of tasks.values()) {
+      if (task.failure && !task.refunded && now >= task.endsAt) {
+        accounts.setBalance(task.account, accounts.balance(task.account) + task.creditsUsed);
+        task.refunded = true;
+      }
+    }
+  };
+
+  const outputBase = (task: MockTask) => options.outputBaseUrl ?? task.origin;
+  const snapshot = (task: MockTask) => snapshotOf(task, clock.now(), outputBase(task));
+
+  /** The fault this request meets: an injected one first, else one the scenario draws. */
+  const takeFault = (method: string, path: string): MockFault | undefined => {
+    const index = faults.findIndex(({ target }) => targets(target, method, path));
+    const pending = faults[index];
+    if (pending) {
+      if (--pending.left <= 0) faults.splice(index, 1);
+      return pending.fault;
+    }
+    const rate = scenario.faultRate ?? 0;
+    if (rate > 0 && path.includes('/api/ai/') && networkRandom() < rate) {
+      const list = scenario.faults?.length ? scenario.faults : networkFaults;
+      return pick(networkRandom, list as [MockFault, ...MockFault[]]);
+    }
+    return undefined;
+  };
+
+  const latency = (): number => {
+    const { latencyMs } = scenario;
+    if (latencyMs === undefined) return 0;
+    return typeof latencyMs === 'number' ? latencyMs : Math.round(between(networkRandom, latencyMs[0], latencyMs[1]));
+  };
+
+  const submit = (kind: ModelKind, account: string, request: Request, text: string | undefined, fault: MockFault | undefined): Response => {
+    const type = (request.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') return json(415, { error: 'Unsupported Media Type: send Content-Type: application/json' });
+    let body: unknown;
+    try {
+      body = JSON.parse(text ?? '');
+    } catch {
+      return json(400, { error: 'Invalid request', details: { formErrors: ['The request body is not valid JSON'], fieldErrors: {} } });
+    }
+    const details = validateMockRequest(body, kind, registry);
+    if (details || !isObject(body)) return json(400, { error: 'Invalid request', details });
+
+    const model = registry.get(body.model as string)!;
+    const { providerInput } = body;
+    const resolution = (body.resolution ?? (kind === 'video' && isObject(providerInput) ? providerInput.resolution : undefined)) as string | undefined;
+    const price = mockPrice(model, resolution, body.duration as number | undefined);
+    if (scenario.insufficientCredits || accounts.balance(account) < price) return json(402, { error: 'Insufficient credits', required: price });
+
+    // The same number of draws for every task, so changing the scenario never shifts later ids.
+    const now = clock.now();
+    const id = createTaskId(now, taskRandom);
+    const [fastest, slowest] = model.typicalSeconds;
+    const seconds = between(taskRandom, fastest, slowest);
+    const unlucky = taskRandom() < (scenario.failureRate ?? 0);
+    const drawn = pick(taskRandom, RANDOM_FAILURES);
+    const forced: MockFailure | undefined = fault?.type === 'failTask' ? { code: fault.code ?? mockFailures.emptyResult.code, message: fault.message } : scenario.failure;
+
+    accounts.setBalance(account, accounts.balance(account) - price);
+    tasks.set(id, {
+      id,
+      account,
+      type: kind,
+      model: model.id,
+      prompt: body.prompt as string,
+      aspectRatio: body.aspectRatio as string | undefined,
+      resolution,
+      creditsUsed: price,
+      createdAt: now,
+      endsAt: now + Math.round(seconds * 1000 * timingScale(scenario.timing ?? options.timing ?? 'realistic')),
+      failure: forced ?? (unlucky ? drawn : null),
+      origin: new URL(request.url).origin,
+      refunded: false,
+    });
+    return json(200, { taskId: id, status: 0, creditsUsed: price });
+  };
+
+  const getTask = (id: string | undefined, account: string, fault: MockFault | undefined): Response => {
+    const task = id === undefined ? undefined : tasks.get(id);
+    if (!task || task.account !== account) return json(404, { error: 'Task not found' });
+    const body = snapshot(task);
+    const quickstart = fault?.type === 'quickstartSpelling' || scenario.spelling === 'quickstart';
+    return json(200, quickstart ? quickstartSnapshot(body) : body);
+  };
+
+  /** The service itself: routes, methods, authentication, then the endpoint. */
+  const serve = (request: Request, path: string, text: string | undefined, fault: MockFault | undefined): Response => {
+    const method = request.method.toUpperCase();
+    const output = OUTPUT.exec(path);
+    if (output) {
+      if (method !== 'GET' && method !== 'HEAD') return json(405, { error: 'Method not allowed' }, { Allow: 'GET, HEAD' });
+      const task = tasks.get(decode(output[1]!) ?? '');
+      const found = task && statusAt(task, clock.now()) === 1 ? serveOutput(request, task, output[2]!) : undefined;
+      return found ?? json(404, { error: 'Not found' });
+    }
+    const submitMatch = SUBMIT.exec(path);
+    const taskMatch = TASK.exec(path);
+    if (!submitMatch && !taskMatch) return json(404, { error: 'Not found' });
+    const allowed = submitMatch ? 'POST' : 'GET';
+    if (method !== allowed) return json(405, { error: 'Method not allowed' }, { Allow: allowed });
+    const account = scenario.unauthorized ? null : accounts.authorize(request.headers.get('Authorization'));
+    if (account === null) return json(401, { error: 'Unauthorized' });
+    return submitMatch
+      ? submit(submitMatch[1] as ModelKind, account, request, text, fault)
+      : getTask(decode(taskMatch![1]!), account, fault);
+  };
+
+  const handle = async (request: Request): Promise<Response> => {
+    const method = request.method.toUpperCase();
+    const { pathname: path } = new URL(request.url);
+    if (method === 'OPTIONS') {
+      return new Response(null, {
+        status: 204,
+        headers: { ...CORS, 'Access-Control-Allow-Methods': 'GET, POST, HEAD', 'Access-Control-Allow-Headers': 'Authorization, Content-Type, Range', 'Access-Control-Max-Age': '600' },
+      });
+    }
+    const text = method === 'GET' || method === 'HEAD' ? undefined : await request.text();
+    const record: MockRequestRecord = {
+      method,
+      path,
+      url: request.url,
+      headers: Object.fromEntries(request.headers),
+      body: parseBody(text),
+      time: clock.now(),
+      status: null,
+      fault: null,
+    };
+    requests.push(record);
+    const fault = takeFault(method, path);
+    record.fault = fault?.type ?? null;
+
+    const delay = latency() + (fault?.type === 'latency' ? fault.ms : 0);
+    if (delay > 0) await clock.sleep(delay);
+    let response: Response;
+    try {
+      settle();
+      const early = fault && phaseOf(fault) === 'before' ? await faultResponse(fault) : undefined;
+      response = early ?? serve(request, path, text, fault);
+      if (!early && fault && phaseOf(fault) === 'after') response = (await faultResponse(fault, response)) ?? response;
+    } catch (error) {
+      // The reference's 500: an unexpected error (here, a bug in the mock) still answers JSON.
+      response = json(500, { error: `Internal server error: ${error instanceof Error ? error.message : String(error)}` });
+    }
+
+    record.status = response.type === 'error' ? 0 : response.status;
+    if (response.type !== 'error') for (const [name, value] of Object.entries(CORS)) response.headers.set(name, value);
+    return response;
+  };
+
+  return {
+    handle,
+    get requests() {
+      return requests;
+    },
+    tasks(key) {
+      settle();
+      const account = key === undefined ? undefined : accounts.resolve(key);
+      return [...tasks.values()].filter((task) => account === undefined || task.account === account).map(snapshot);
+    },
+    balance(key) {
+      settle();
+      return accounts.balance(accounts.resolve(key));
+    },
+    setBalance(...args: [number] | [string | undefined, number]) {
+      settle();
+      const [key, credits] = args.length === 1 ? [undefined, args[0]] : args;
+      accounts.setBalance(accounts.resolve(key, true), credits);
+    },
+    get scenario() {
+      return scenario;
+    },
+    setScenario(next) {
+      scenario = resolveScenario(next);
+    },
+    inject(fault, target = {}) {
+      const times = target.times ?? 1;
+      if (!(times > 0)) throw new RangeError(`times must be at least 1 (got ${times})`);
+      faults.push({ fault: toFault(fault), target, left: times });
+    },
+    clearFaults() {
+      faults = [];
+    },
+    reset() {
+      scenario = initialScenario;
+      tasks = new Map();
+      requests = [];
+      faults = [];
+      taskRandom = createRandom(seed);
+      networkRandom = createRandom(seed ^ 0x5bd1e995);
+      accounts.reset();
+    },
+    clock,
+    registry,
+  };
+}

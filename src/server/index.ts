@@ -1,0 +1,10 @@
+// gptimage2-react/server: the route between the browser client and the API, holding the key. Never
+// imports React; loads in Node, Bun, Deno and edge runtimes (no `node:` imports).
+export { createProxyHandler } from './create-proxy-handler.js';
+export type { ProxyErrorStage, ProxyHandler, ProxyOptions, SubmitContext } from './create-proxy-handler.js';
+export { errorResponse } from './error-response.js';
+export { DEFAULT_TASK_ID_PATTERN } from './match-route.js';
+export { createMemoryTaskOwnerStore } from './task-owner-store.js';
+export type { MemoryTaskOwnerStoreOptions, TaskOwnerStore } from './task-owner-store.js';
+export { toNodeHandler } from './to-node-handler.js';
+export type { NodeRequestLike, NodeResponseLike } from './to-node-handler.js';

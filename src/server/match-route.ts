@@ -1,0 +1,40 @@
+import type { ModelKind } from '../core/registry/model-spec.js';
+
+/**
+ * Task ids the proxy forwards: `tsk_` + 26 ULID characters today, treated as opaque, so any run of
+ * letters, digits, `_` and `-` up to 128 characters. Nothing else reaches the upstream path: no `%`
+ * (so no encoded slash, dot or control character, at any depth of encoding), no `.`, no `/`.
+ */
+export const DEFAULT_TASK_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** What a request's path asks for. */
+export type Route =
+  | { type: 'submit'; kind: ModelKind; allow: 'POST' }
+  | { type: 'task'; taskId: string; allow: 'GET' }
+  /** A task path whose id is not one the API could have made: answered 404 without asking upstream. */
+  | { type: 'bad-task-id'; allow: 'GET' }
+  | { type: 'none' };
+
+/** Normalizes a mount prefix: `''` or `/a/b` (leading slash, no trailing one). */
+export function normalizePrefix(prefix: string): string {
+  const trimmed = prefix.replace(/\/+$/, '');
+  if (trimmed && !trimmed.startsWith('/')) throw new TypeError(`prefix must start with "/" (got "${prefix}")`);
+  return trimmed;
+}
+
+/**
+ * The route for a URL's path, as the URL parser left it (still percent-encoded; `.` and `..`
+ * segments already resolved, so they can only land on another route or on none).
+ */
+export function matchRoute(pathname: string, prefix: string, taskIdPattern: RegExp): Route {
+  if (!pathname.startsWith(`${prefix}/api/ai/`)) return { type: 'none' };
+  const rest = pathname.slice(prefix.length + '/api/ai/'.length);
+  if (rest === 'image/generate' || rest === 'video/generate') {
+    return { type: 'submit', kind: rest === 'image/generate' ? 'image' : 'video', allow: 'POST' };
+  }
+  if (rest.startsWith('tasks/')) {
+    const taskId = rest.slice('tasks/'.length);
+    return taskIdPattern.test(taskId) ? { type: 'task', taskId, allow: 'GET' } : { type: 'bad-task-id', allow: 'GET' };
+  }
+  return { type: 'none' };
+}
