@@ -7,6 +7,7 @@ import { isHttpUrl } from '../core/request/validate-request.js';
 import type { Task } from '../core/task/task.js';
 import type { TaskProgress as ProgressEstimate } from '../react/task-progress.js';
 import type { GenerationStatus } from '../react/use-generation.js';
+import { getGenerationState } from '../react/use-generation.js';
 import { useTask, type UseTaskOptions } from '../react/use-task.js';
 import { useTaskProgress } from '../react/use-task-progress.js';
 import { formatCredits } from './internal/format.js';
@@ -110,17 +111,11 @@ export function describeRefund(error: GptImageError | null, task: Task | null, c
 function Root({ taskId, task: taskProp, generation, model: modelProp, registry, submittedAt: submittedAtProp, followOptions, announce = true, asChild, children, ...props }: TaskProgressRootProps) {
   const followed = useTask(generation ? null : taskId, { ...followOptions, submittedAt: submittedAtProp });
   const task = generation ? generation.task : (taskProp ?? followed.data ?? null);
-  const followError = taskId && !generation ? followed.error : null;
-  const status: GenerationStatus = generation
-    ? generation.status
-    : task
-      ? task.status
-      : followError && (!followError.retryable || followError instanceof TimeoutError)
-        ? 'failed'
-        : taskId
-          ? 'pending'
-          : 'idle';
-  const error = generation ? generation.error : status === 'failed' && task?.status === 'failed' ? new TaskFailedError(task) : followError;
+  // A task followed or shown here goes through the same lifecycle rules as the generation hooks.
+  const id = taskId ?? task?.id;
+  const lifecycle = generation ?? (id ? getGenerationState(task?.type ?? (task?.videoUrl ? 'video' : 'image'), id, task, taskProp ? null : followed.error) : null);
+  const status: GenerationStatus = lifecycle?.status ?? 'idle';
+  const error = lifecycle?.error ?? null;
   const model = useModelSpec(modelProp ?? generation?.request?.model ?? task?.model ?? undefined, registry);
 
   // Until told otherwise, time counts from when this task was first shown.
@@ -130,18 +125,19 @@ function Root({ taskId, task: taskProp, generation, model: modelProp, registry, 
   const progress = useTaskProgress(status === 'completed' || status === 'failed' ? status : 'pending', submittedAt, model, status === 'pending' ? 1000 : false);
 
   const kind = task?.type ?? (task?.videoUrl ? 'video' : 'image');
-  const urls = task?.status === 'completed' ? (kind === 'video' ? [task.videoUrl] : task.imageUrls).filter(isHttpUrl) : [];
-  if (process.env.NODE_ENV !== 'production' && task?.status === 'completed') {
+  const completed = status === 'completed' && task !== null;
+  const urls = completed ? (kind === 'video' ? [task.videoUrl] : task.imageUrls).filter(isHttpUrl) : [];
+  if (process.env.NODE_ENV !== 'production' && completed) {
     const all = kind === 'video' ? [task.videoUrl] : task.imageUrls;
     if (all.some((url) => url && !isHttpUrl(url))) console.warn('gptimage2-react: TaskProgress did not render an output URL that is not http(s).');
   }
   const state: TaskProgressState = {
     status,
     task,
-    error: status === 'failed' ? error : (error ?? null),
+    error,
     progress,
     creditsUsed: generation?.creditsUsed ?? task?.creditsUsed ?? null,
-    outputs: task?.status === 'completed' ? { kind, urls } : null,
+    outputs: completed ? { kind, urls } : null,
   };
   const said = status === 'idle' ? '' : status === 'failed' ? `Failed: ${failureReason(state.error, task)}` : describeTaskStatus(state);
   return (
