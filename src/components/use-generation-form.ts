@@ -23,6 +23,9 @@ export type FormField = Exclude<keyof DraftRequest, 'model'>;
 
 const NO_IMAGES: readonly string[] = [];
 
+// The options the form fills with the model's default when the user has not chosen one.
+const DEFAULTED = ['duration', 'resolution'] as const;
+
 /**
  * Priced options the model has are filled with its defaults (shortest duration, default resolution),
  * so what the pickers show is what is sent and what the estimate counts. The input mode is kept only
@@ -37,6 +40,18 @@ function normalize(draft: DraftRequest, model: ModelSpec | undefined): DraftRequ
   return next;
 }
 
+/**
+ * The draft for another model: a default the form filled is replaced by the new model's default (no
+ * notice: it was not the user's choice); everything the user chose is adapted by the registry, and
+ * those changes are returned for the notice.
+ */
+function switchModel(draft: DraftRequest, model: ModelSpec, chosen: ReadonlySet<string>) {
+  const base = { ...draft };
+  for (const field of DEFAULTED) if (!chosen.has(field)) delete base[field];
+  const { request, changes } = adaptRequest(base, model);
+  return { draft: normalize(request, model), changes: changes.filter((change) => change.field !== 'model') };
+}
+
 /** The first focusable control of an element marked invalid (a radio group's checked or first radio). */
 function focusTarget(element: Element): HTMLElement | null {
   if (element.matches('input, textarea, select, button, [tabindex]')) return element as HTMLElement;
@@ -45,8 +60,9 @@ function focusTarget(element: Element): HTMLElement | null {
 
 /**
  * A generation form's state, tying the components together: holds the draft request; when the model
- * changes, adapts every dependent value through the registry (`adaptRequest`: duration, aspect ratio,
- * resolution, images, input mode) and says what changed (`changes`, for `ChangeNotice`); shows
+ * changes, adapts every value the user chose through the registry (`adaptRequest`: duration, aspect
+ * ratio, resolution, images, input mode) and says what changed (`changes`, for `ChangeNotice`), while
+ * values the user left alone follow the new model's defaults silently; shows
  * `validateRequest`'s errors per field once a submit was tried, and the server's 400 field errors until
  * the field is edited; submits through the generation hooks (`generation` is their result).
  *
@@ -68,9 +84,14 @@ function focusTarget(element: Element): HTMLElement | null {
 export function useGenerationForm({ kind, defaultValues, ...generationOptions }: UseGenerationFormOptions) {
   const client = useGptImageClient();
   const { registry } = client;
+  // The fields the user (or `defaultValues`) set; the others follow the model's defaults.
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(Object.keys(defaultValues ?? {})));
   const [draft, setDraft] = useState<DraftRequest>(() => {
     const id = defaultValues?.model ?? registry.models.find((model) => model.kind === kind)?.id ?? '';
-    return normalize({ prompt: '', ...defaultValues, model: id }, registry.get(id));
+    const model = registry.get(id);
+    const initial: DraftRequest = { prompt: '', ...defaultValues, model: id };
+    // The first draft is fitted to its model too (an image-only model's input mode), without a notice.
+    return model ? switchModel(initial, model, chosen).draft : initial;
   });
   const model = registry.get(draft.model);
   const [changes, setChanges] = useState<RequestChange[]>([]);
@@ -107,6 +128,7 @@ export function useGenerationForm({ kind, defaultValues, ...generationOptions }:
   const setField = useCallback(
     <F extends FormField>(field: F, value: DraftRequest[F] | undefined) => {
       setDraft((current) => normalize({ ...current, [field]: value }, registry.get(current.model)));
+      setChosen((current) => (current.has(field) ? current : new Set(current).add(field)));
       setServerErrors((current) => {
         if (!current[field] && !(field === 'resolution' && current.providerInput)) return current;
         const { [field]: _dropped, ...rest } = current;
@@ -120,12 +142,12 @@ export function useGenerationForm({ kind, defaultValues, ...generationOptions }:
     (id: string) => {
       const next = registry.get(id);
       if (!next || id === draft.model) return;
-      const adapted = adaptRequest(draft, next);
-      setDraft(normalize(adapted.request, next));
-      setChanges(adapted.changes.filter((change) => change.field !== 'model'));
+      const switched = switchModel(draft, next, chosen);
+      setDraft(switched.draft);
+      setChanges(switched.changes);
       setServerErrors({});
     },
-    [draft, registry],
+    [chosen, draft, registry],
   );
 
   const submit = useCallback(
@@ -149,7 +171,7 @@ export function useGenerationForm({ kind, defaultValues, ...generationOptions }:
   }, [focusRequest]);
 
   const images = draft.inputImageUrls ?? NO_IMAGES;
-  const imageMode = kind === 'video' ? 'image_to_video' : 'image_to_image';
+  const imageMode = kind === 'video' ? ('image_to_video' as const) : ('image_to_image' as const);
   const reset = useCallback(() => {
     generation.reset();
     setSubmitted(false);
