@@ -17,13 +17,13 @@ interface DropzoneContextValue extends ImageDropzoneState {
   descriptionId: string;
   descriptions: ReturnType<typeof useDescriptions>;
 }
-const DropzoneContext = createContext<DropzoneContextValue | null>(null);
+const DropzoneContext = /* @__PURE__ */ createContext<DropzoneContextValue | null>(null);
 function useDropzone(part: string) {
   const context = useContext(DropzoneContext);
   if (!context) throw new Error(`gptimage2-react: <ImageDropzone.${part}> must be inside <ImageDropzone.Root>.`);
   return context;
 }
-const ItemContext = createContext<{ item: ImageItem; index: number } | null>(null);
+const ItemContext = /* @__PURE__ */ createContext<{ item: ImageItem; index: number } | null>(null);
 function useItem(part: string) {
   const context = useContext(ItemContext);
   if (!context) throw new Error(`gptimage2-react: <ImageDropzone.${part}> must be inside <ImageDropzone.Item>.`);
@@ -275,10 +275,10 @@ function itemButton(part: string, show: (item: ImageItem, context: DropzoneConte
   return ItemButton;
 }
 
-const ItemRemove = itemButton('ItemRemove', (item) => item.status !== 'uploading', (name) => `Remove ${name}`, 'Remove', (context, item) => context.remove(item.id));
-const ItemCancel = itemButton('ItemCancel', (item) => item.status === 'uploading', (name) => `Cancel upload of ${name}`, 'Cancel', (context, item) => context.cancel(item.id));
-const ItemRetry = itemButton('ItemRetry', (item) => item.status === 'failed' && item.file !== null, (name) => `Retry upload of ${name}`, 'Retry', (context, item) => context.retry(item.id));
-const ItemMoveEarlier = itemButton(
+const ItemRemove = /* @__PURE__ */ itemButton('ItemRemove', (item) => item.status !== 'uploading', (name) => `Remove ${name}`, 'Remove', (context, item) => context.remove(item.id));
+const ItemCancel = /* @__PURE__ */ itemButton('ItemCancel', (item) => item.status === 'uploading', (name) => `Cancel upload of ${name}`, 'Cancel', (context, item) => context.cancel(item.id));
+const ItemRetry = /* @__PURE__ */ itemButton('ItemRetry', (item) => item.status === 'failed' && item.file !== null, (name) => `Retry upload of ${name}`, 'Retry', (context, item) => context.retry(item.id));
+const ItemMoveEarlier = /* @__PURE__ */ itemButton(
   'ItemMoveEarlier',
   (_, context) => context.items.length > 1,
   (name) => `Move ${name} earlier`,
@@ -286,7 +286,7 @@ const ItemMoveEarlier = itemButton(
   (context, item, index) => context.move(item.id, index - 1),
   (_, index) => index === 0,
 );
-const ItemMoveLater = itemButton(
+const ItemMoveLater = /* @__PURE__ */ itemButton(
   'ItemMoveLater',
   (_, context) => context.items.length > 1,
   (name) => `Move ${name} later`,

@@ -5,7 +5,7 @@ export type { ChangeNoticeProps } from './change-notice.js';
 export { CreditEstimate } from './credit-estimate.js';
 export type { CreditEstimateProps } from './credit-estimate.js';
 export { DurationPicker } from './duration-picker.js';
-export type { PickerOption, PickerRootProps } from './duration-picker.js';
+export type { PickerOption, PickerParts, PickerRootProps } from './duration-picker.js';
 export { describeImageRules, ImageDropzone } from './image-dropzone.js';
 export type { ImageDropzoneRootProps } from './image-dropzone.js';
 export { getModelGroups, ModelSelect } from './model-select.js';

@@ -68,13 +68,13 @@ interface ModelSelectContextValue {
   value: string | null;
   descriptions: ReturnType<typeof useDescriptions>;
 }
-const ModelSelectContext = createContext<ModelSelectContextValue | null>(null);
+const ModelSelectContext = /* @__PURE__ */ createContext<ModelSelectContextValue | null>(null);
 function useModelSelect(part: string) {
   const context = useContext(ModelSelectContext);
   if (!context) throw new Error(`gptimage2-react: <ModelSelect.${part}> must be inside <ModelSelect.Root>.`);
   return context;
 }
-const ItemContext = createContext<ModelOption | null>(null);
+const ItemContext = /* @__PURE__ */ createContext<ModelOption | null>(null);
 function useItem(part: string) {
   const option = useContext(ItemContext);
   if (!option) throw new Error(`gptimage2-react: <ModelSelect.${part}> must be inside <ModelSelect.Item>.`);
@@ -139,7 +139,7 @@ function DefaultParts() {
   return (
     <>
       <Trigger>
-        <Value placeholder="Choose a model" />
+        <Select.Value placeholder="Choose a model" />
         <Select.Icon />
       </Trigger>
       <Select.Portal>
@@ -256,8 +256,6 @@ function ItemReason({ children, ...props }: PartProps<'span'>) {
   );
 }
 
-const Value = Select.Value;
-
 /**
  * Chooses a model from the registry, on Radix Select: models by kind, grouped by family, with display
  * names and the credit price where it is published. Models that cannot serve the current input (pass
@@ -268,7 +266,8 @@ const Value = Select.Value;
  * @example
  * <ModelSelect.Root kind="video" imageCount={images.length} value={model} onValueChange={setModel} />
  */
-export const ModelSelect = {
+// Built in a function marked pure: a bundle that does not use ModelSelect drops it, and Radix Select with it.
+export const ModelSelect = /* @__PURE__ */ (() => ({
   /** The state and the model list; renders no DOM of its own. Children default to a complete select. */
   Root,
   /**
@@ -278,7 +277,7 @@ export const ModelSelect = {
    */
   Trigger,
   /** The chosen model's name (its `ItemText`), or `placeholder`. */
-  Value,
+  Value: Select.Value,
   /** Radix's open/closed icon. */
   Icon: Select.Icon,
   /** Radix's portal for the list. */
@@ -318,4 +317,4 @@ export const ModelSelect = {
   Separator: Select.Separator,
   /** The `errors` given, linked to the trigger by `aria-describedby`; nothing when none. Render it outside `Content`. */
   Error: ErrorMessage,
-};
+}))();

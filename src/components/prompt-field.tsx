@@ -20,7 +20,7 @@ interface PromptFieldContextValue {
   ids: { textarea: string; label: string; counter: string; description: string; error: string };
   descriptions: ReturnType<typeof useDescriptions>;
 }
-const PromptFieldContext = createContext<PromptFieldContextValue | null>(null);
+const PromptFieldContext = /* @__PURE__ */ createContext<PromptFieldContextValue | null>(null);
 function usePromptField(part: string) {
   const context = useContext(PromptFieldContext);
   if (!context) throw new Error(`gptimage2-react: <PromptField.${part}> must be inside <PromptField.Root>.`);

@@ -41,7 +41,7 @@ export interface TaskProgressState {
   outputs: { kind: 'image' | 'video'; urls: string[] } | null;
 }
 
-const TaskProgressContext = createContext<TaskProgressState | null>(null);
+const TaskProgressContext = /* @__PURE__ */ createContext<TaskProgressState | null>(null);
 function useTaskProgressState(part: string) {
   const context = useContext(TaskProgressContext);
   if (!context) throw new Error(`gptimage2-react: <TaskProgress.${part}> must be inside <TaskProgress.Root>.`);

@@ -78,7 +78,7 @@ interface PickerContextValue<T> {
  * Makes the compound parts of a radio-group picker over one of the registry's option lists. Duration,
  * aspect ratio and resolution share everything but their options and words.
  */
-export function createOptionPicker<T extends string | number>(definition: PickerDefinition<T>) {
+export function createOptionPicker<T extends string | number>(definition: PickerDefinition<T>): PickerParts<T> {
   const Context = createContext<PickerContextValue<T> | null>(null);
   const usePicker = (part: string) => {
     const context = useContext(Context);
@@ -236,4 +236,33 @@ export function createOptionPicker<T extends string | number>(definition: Picker
   }
 
   return { Root, Options, Item, ItemIndicator: RadioGroup.Indicator, ItemReason, ItemCredits, Empty, Error: ErrorMessage };
+}
+
+/** The parts of a picker (`DurationPicker`, `AspectRatioPicker`, `ResolutionPicker`). */
+export interface PickerParts<T extends string | number> {
+  /**
+   * The radio group (`role="radiogroup"`, named after the control unless `aria-label`/`aria-labelledby`
+   * is given). Data: `data-value` (the choice), `data-fixed` (one choice only), `data-invalid`,
+   * `data-disabled`. A model with no such choice renders a `role="group"` with `data-empty` and
+   * `data-disabled` and its `Empty` part instead. Children default to `Options` and `Error`.
+   */
+  Root: (props: PickerRootProps<T>) => ReactNode;
+  /** Renders each option through a render function `(option) => node`, or as `Item` + `ItemReason`. */
+  Options: (props: { children?: (option: PickerOption<T>) => ReactNode }) => ReactNode;
+  /**
+   * One radio (`button role="radio"`) for one of the model's choices; renders nothing for any other.
+   * A disabled option stays disabled whatever the props say. Data: `data-state` (`checked`/`unchecked`),
+   * `data-value`, `data-fixed`, `data-disabled`. `asChild` supported.
+   */
+  Item: (props: Omit<RadioGroup.RadioGroupItemProps, 'value'> & { value: T }) => ReactNode;
+  /** Radix's radio indicator: rendered only while its item is checked. */
+  ItemIndicator: typeof RadioGroup.Indicator;
+  /** Why an option is unavailable; rendered only for a disabled option, and linked to it by `aria-describedby`. */
+  ItemReason: (props: PartProps<'span'> & { value: T }) => ReactNode;
+  /** The option's price with the rest of the request (`"10 credits"`, `data-value`); nothing when unpublished. */
+  ItemCredits: (props: PartProps<'span'> & { value: T }) => ReactNode;
+  /** Rendered only when the model offers no choice, saying why. */
+  Empty: (props: PartProps<'span'>) => ReactNode;
+  /** The `errors` given (the form's or the server's), linked to the group by `aria-describedby`; nothing when none. */
+  Error: (props: PartProps<'p'>) => ReactNode;
 }
