@@ -19,5 +19,9 @@ export const AspectRatioPicker: PickerParts<string> = /* @__PURE__ */ createOpti
   parse: String,
   format: (ratio) => (ratio === 'auto' ? 'Auto' : ratio),
   emptyReason: (model) =>
-    !model ? 'Choose a model first' : model.aspectRatioFromImage ? `${model.name} takes the aspect ratio from the input image` : `${model.name} offers no aspect ratio choice`,
+    !model
+      ? 'Choose a model first'
+      : model.aspectRatioFromImage
+        ? `${model.name} takes the aspect ratio from the input image`
+        : `${model.name} offers no aspect ratio choice`,
 });

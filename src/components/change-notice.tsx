@@ -1,7 +1,7 @@
 'use client';
 import type { ReactNode } from 'react';
 import type { RequestChange } from '../core/registry/adapt-request.js';
-import { Part, type PartProps } from './internal/primitive.js';
+import { Part, part, type PartProps } from './internal/primitive.js';
 
 /** Props of {@link ChangeNotice}. */
 export interface ChangeNoticeProps extends Omit<PartProps<'div'>, 'children'> {
@@ -23,25 +23,34 @@ export interface ChangeNoticeProps extends Omit<PartProps<'div'>, 'children'> {
  * @example
  * <ChangeNotice {...form.getChangeNoticeProps()} />
  */
-export function ChangeNotice({ changes, onDismiss, asChild, children, ...props }: ChangeNoticeProps) {
-  return (
-    <Part tag="div" asChild={asChild} data-state={changes.length ? 'open' : 'closed'} {...props}>
-      <div role="status" aria-live="polite">
-        {changes.length > 0 && (
-          <ul>
-            {changes.map((change, index) => (
-              <li key={`${change.field}-${index}`} data-field={change.field}>
-                {children ? children(change) : change.message}
-              </li>
-            ))}
-          </ul>
+export const ChangeNotice = /* @__PURE__ */ part<HTMLDivElement, ChangeNoticeProps>(
+  'ChangeNotice',
+  function ChangeNotice({ changes, onDismiss, asChild, children, ...props }, ref) {
+    return (
+      <Part
+        tag="div"
+        asChild={asChild}
+        data-state={changes.length ? 'open' : 'closed'}
+        {...props}
+        ref={ref}
+      >
+        <div role="status" aria-live="polite">
+          {changes.length > 0 && (
+            <ul>
+              {changes.map((change, index) => (
+                <li key={`${change.field}-${index}`} data-field={change.field}>
+                  {children ? children(change) : change.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        {changes.length > 0 && onDismiss && (
+          <button type="button" onClick={onDismiss}>
+            Dismiss
+          </button>
         )}
-      </div>
-      {changes.length > 0 && onDismiss && (
-        <button type="button" onClick={onDismiss}>
-          Dismiss
-        </button>
-      )}
-    </Part>
-  );
-}
+      </Part>
+    );
+  },
+);

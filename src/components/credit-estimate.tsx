@@ -4,7 +4,7 @@ import { estimateCredits } from '../core/registry/estimate-credits.js';
 import type { Registry } from '../core/registry/registry.js';
 import type { DraftRequest } from '../core/request/types.js';
 import { formatCredits } from './internal/format.js';
-import { flag, Part, type PartProps } from './internal/primitive.js';
+import { flag, Part, part, type PartProps } from './internal/primitive.js';
 import { useRegistry } from './internal/use-model.js';
 
 /** Props of {@link CreditEstimate}. */
@@ -29,14 +29,32 @@ export interface CreditEstimateProps extends Omit<PartProps<'span'>, 'children'>
  * @example
  * <CreditEstimate request={{ model: 'sora-2-text-to-video', duration: 10, resolution: '1080p' }} /> // "15 credits"
  */
-export function CreditEstimate({ request, registry, charged, asChild, children, ...props }: CreditEstimateProps) {
-  const models = useRegistry(registry);
-  const isCharged = charged !== undefined && charged !== null;
-  const credits = isCharged ? charged : estimateCredits(request, models);
-  const text = credits === null ? 'Credits shown after submit' : isCharged ? `${formatCredits(credits)} charged` : formatCredits(credits);
-  return (
-    <Part tag="span" asChild={asChild} aria-live="polite" aria-atomic="true" data-value={credits ?? undefined} data-unknown={flag(credits === null)} data-charged={flag(isCharged)} {...props}>
-      {children ? children(credits, isCharged) : text}
-    </Part>
-  );
-}
+export const CreditEstimate = /* @__PURE__ */ part<HTMLSpanElement, CreditEstimateProps>(
+  'CreditEstimate',
+  function CreditEstimate({ request, registry, charged, asChild, children, ...props }, ref) {
+    const models = useRegistry(registry);
+    const isCharged = charged !== undefined && charged !== null;
+    const credits = isCharged ? charged : estimateCredits(request, models);
+    const text =
+      credits === null
+        ? 'Credits shown after submit'
+        : isCharged
+          ? `${formatCredits(credits)} charged`
+          : formatCredits(credits);
+    return (
+      <Part
+        tag="span"
+        asChild={asChild}
+        aria-live="polite"
+        aria-atomic="true"
+        data-value={credits ?? undefined}
+        data-unknown={flag(credits === null)}
+        data-charged={flag(isCharged)}
+        {...props}
+        ref={ref}
+      >
+        {children ? children(credits, isCharged) : text}
+      </Part>
+    );
+  },
+);

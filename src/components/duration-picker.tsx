@@ -24,5 +24,10 @@ export const DurationPicker: PickerParts<number> = /* @__PURE__ */ createOptionP
   getOptions: getDurationOptions,
   parse: Number,
   format: (seconds) => `${seconds} s`,
-  emptyReason: (model) => (!model ? 'Choose a model first' : model.kind === 'image' ? `${model.name} makes still images` : `${model.name} offers no duration choice`),
+  emptyReason: (model) =>
+    !model
+      ? 'Choose a model first'
+      : model.kind === 'image'
+        ? `${model.name} makes still images`
+        : `${model.name} offers no duration choice`,
 });

@@ -2,7 +2,8 @@
 import { Progress, VisuallyHidden } from 'radix-ui';
 import { createContext, useContext, useId, useMemo, useState, type ReactNode } from 'react';
 import { isHttpUrl } from '../core/request/validate-request.js';
-import { flag, Part, type PartProps } from './internal/primitive.js';
+import { flag, Part, part, type PartProps } from './internal/primitive.js';
+import { composeRefs } from './internal/merge-props.js';
 import { joinIds, useDescriptions, useRegisterDescription } from './internal/use-descriptions.js';
 import {
   useImageDropzone,
@@ -20,24 +21,49 @@ interface DropzoneContextValue extends ImageDropzoneState {
 const DropzoneContext = /* @__PURE__ */ createContext<DropzoneContextValue | null>(null);
 function useDropzone(part: string) {
   const context = useContext(DropzoneContext);
-  if (!context) throw new Error(`gptimage2-react: <ImageDropzone.${part}> must be inside <ImageDropzone.Root>.`);
+  if (!context)
+    throw new Error(
+      `gptimage2-react: <ImageDropzone.${part}> must be inside <ImageDropzone.Root>.`,
+    );
   return context;
 }
 const ItemContext = /* @__PURE__ */ createContext<{ item: ImageItem; index: number } | null>(null);
 function useItem(part: string) {
   const context = useContext(ItemContext);
-  if (!context) throw new Error(`gptimage2-react: <ImageDropzone.${part}> must be inside <ImageDropzone.Item>.`);
+  if (!context)
+    throw new Error(
+      `gptimage2-react: <ImageDropzone.${part}> must be inside <ImageDropzone.Item>.`,
+    );
   return context;
 }
 
-const TYPE_NAMES: Record<string, string> = { 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/webp': 'WebP' };
+const TYPE_NAMES: Record<string, string> = {
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'image/webp': 'WebP',
+};
 
 /** The dropzone's rules in words: "JPEG, PNG or WebP, up to 30 MB each. Up to 14 images." */
-export function describeImageRules({ accept, maxBytes, maxFiles, required }: Pick<ImageDropzoneState, 'accept' | 'maxBytes' | 'maxFiles' | 'required'>): string {
+export function describeImageRules({
+  accept,
+  maxBytes,
+  maxFiles,
+  required,
+}: Pick<ImageDropzoneState, 'accept' | 'maxBytes' | 'maxFiles' | 'required'>): string {
   const types = accept.map((type) => TYPE_NAMES[type] ?? type);
-  const typeText = types.length < 2 ? types.join('') : `${types.slice(0, -1).join(', ')} or ${types.at(-1)}`;
-  const size = maxBytes === undefined ? '' : `, up to ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB each`;
-  const count = !Number.isFinite(maxFiles) ? '' : maxFiles === 1 ? (required ? ' Exactly 1 image.' : ' At most 1 image.') : ` Up to ${maxFiles} images${required ? ', at least 1' : ''}.`;
+  const typeText =
+    types.length < 2 ? types.join('') : `${types.slice(0, -1).join(', ')} or ${types.at(-1)}`;
+  const size =
+    maxBytes === undefined
+      ? ''
+      : `, up to ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB each`;
+  const count = !Number.isFinite(maxFiles)
+    ? ''
+    : maxFiles === 1
+      ? required
+        ? ' Exactly 1 image.'
+        : ' At most 1 image.'
+      : ` Up to ${maxFiles} images${required ? ', at least 1' : ''}.`;
   return `${typeText}${size}.${count}`;
 }
 
@@ -50,32 +76,77 @@ export type ImageDropzoneRootProps = UseImageDropzoneOptions &
   };
 const NO_ERRORS: readonly string[] = [];
 
-function Root({ model, registry, maxFiles, maxBytes, accept, value, defaultValue, onValueChange, upload, validator, onReject, disabled, invalid, errors = NO_ERRORS, asChild, children, ...props }: ImageDropzoneRootProps) {
-  const state = useImageDropzone({ model, registry, maxFiles, maxBytes, accept, value, defaultValue, onValueChange, upload, validator, onReject, disabled, invalid: invalid || errors.length > 0 });
-  const baseId = useId();
-  const descriptionId = `${baseId}-description`;
-  const errorId = `${baseId}-error`;
-  const descriptions = useDescriptions();
-  const { text, count } = state.announcement;
-  return (
-    <DropzoneContext.Provider value={{ ...state, errors, descriptionId, descriptions }}>
-      <Part tag="div" asChild={asChild}
-        {...state.getRootProps({
-          'aria-label': props['aria-labelledby'] ? undefined : 'Reference images',
-          ...props,
-          'aria-describedby': joinIds(props['aria-describedby'], descriptions.has('description') && descriptionId, descriptions.has('error') && errorId),
-        })}
-      >
-        {children ?? <DefaultParts />}
-      </Part>
-      {/* Polite, and outside the root so it exists before anything changes. Alternating a trailing
+const Root = /* @__PURE__ */ part<HTMLDivElement, ImageDropzoneRootProps>(
+  'ImageDropzone.Root',
+  function Root(
+    {
+      model,
+      registry,
+      maxFiles,
+      maxBytes,
+      accept,
+      value,
+      defaultValue,
+      onValueChange,
+      upload,
+      validator,
+      onReject,
+      disabled,
+      invalid,
+      errors = NO_ERRORS,
+      asChild,
+      children,
+      ...props
+    },
+    ref,
+  ) {
+    const state = useImageDropzone({
+      model,
+      registry,
+      maxFiles,
+      maxBytes,
+      accept,
+      value,
+      defaultValue,
+      onValueChange,
+      upload,
+      validator,
+      onReject,
+      disabled,
+      invalid: invalid || errors.length > 0,
+    });
+    const baseId = useId();
+    const descriptionId = `${baseId}-description`;
+    const errorId = `${baseId}-error`;
+    const descriptions = useDescriptions();
+    const { text, count } = state.announcement;
+    return (
+      <DropzoneContext.Provider value={{ ...state, errors, descriptionId, descriptions }}>
+        <Part
+          tag="div"
+          asChild={asChild}
+          {...state.getRootProps({
+            'aria-label': props['aria-labelledby'] ? undefined : 'Reference images',
+            ...props,
+            'aria-describedby': joinIds(
+              props['aria-describedby'],
+              descriptions.has('description') && descriptionId,
+              descriptions.has('error') && errorId,
+            ),
+            ref,
+          })}
+        >
+          {children ?? <DefaultParts />}
+        </Part>
+        {/* Polite, and outside the root so it exists before anything changes. Alternating a trailing
           space makes a repeated sentence ("photo.png removed") be read again. */}
-      <VisuallyHidden.Root role="status" aria-live="polite">
-        {text ? `${text}${count % 2 ? '' : '\u00a0'}` : ''}
-      </VisuallyHidden.Root>
-    </DropzoneContext.Provider>
-  );
-}
+        <VisuallyHidden.Root role="status" aria-live="polite">
+          {text ? `${text}${count % 2 ? '' : '\u00a0'}` : ''}
+        </VisuallyHidden.Root>
+      </DropzoneContext.Provider>
+    );
+  },
+);
 
 function DefaultParts() {
   return (
@@ -91,104 +162,173 @@ function DefaultParts() {
   );
 }
 
-function Input(props: PartProps<'input'>) {
-  const { getInputProps } = useDropzone('Input');
-  return <input {...getInputProps(props)} />;
-}
+const Input = /* @__PURE__ */ part<HTMLInputElement, PartProps<'input'>>(
+  'ImageDropzone.Input',
+  function Input(props, ref) {
+    const { getInputProps } = useDropzone('Input');
+    return <input {...getInputProps({ ...props, ref })} />;
+  },
+);
 
-function Browse({ asChild, children, ...props }: PartProps<'button'>) {
-  const { getBrowseProps, maxFiles, descriptionId, descriptions } = useDropzone('Browse');
-  const describedBy = joinIds(props['aria-describedby'], descriptions.has('description') && descriptionId, descriptions.has('error') && descriptionId.replace(/description$/, 'error'));
-  return (
-    <Part tag="button" asChild={asChild} {...getBrowseProps({ ...props, 'aria-describedby': describedBy })}>
-      {children ?? (maxFiles === 1 ? 'Choose an image' : 'Choose images')}
-    </Part>
-  );
-}
+const Browse = /* @__PURE__ */ part<HTMLButtonElement, PartProps<'button'>>(
+  'ImageDropzone.Browse',
+  function Browse({ asChild, children, ...props }, ref) {
+    const { getBrowseProps, maxFiles, descriptionId, descriptions } = useDropzone('Browse');
+    const describedBy = joinIds(
+      props['aria-describedby'],
+      descriptions.has('description') && descriptionId,
+      descriptions.has('error') && descriptionId.replace(/description$/, 'error'),
+    );
+    return (
+      <Part
+        tag="button"
+        asChild={asChild}
+        {...getBrowseProps({ ...props, 'aria-describedby': describedBy, ref })}
+      >
+        {children ?? (maxFiles === 1 ? 'Choose an image' : 'Choose images')}
+      </Part>
+    );
+  },
+);
 
-function UrlInput({ onKeyDown, ...props }: Omit<PartProps<'input'>, 'asChild'>) {
-  const { addUrls, disabled } = useDropzone('UrlInput');
-  const [text, setText] = useState('');
-  return (
-    <input
-      type="url"
-      aria-label="Image URL"
-      placeholder="https://…"
-      inputMode="url"
-      disabled={disabled}
-      value={text}
-      onChange={(event) => setText(event.currentTarget.value)}
-      {...props}
-      onKeyDown={(event) => {
-        onKeyDown?.(event);
-        // Enter adds the URL, and must not submit the surrounding form.
-        if (event.defaultPrevented || event.key !== 'Enter' || !text.trim()) return;
-        event.preventDefault();
-        addUrls([text]);
-        setText('');
-      }}
-    />
-  );
-}
+const UrlInput = /* @__PURE__ */ part<HTMLInputElement, Omit<PartProps<'input'>, 'asChild'>>(
+  'ImageDropzone.UrlInput',
+  function UrlInput({ onKeyDown, ...props }, ref) {
+    const { addUrls, disabled } = useDropzone('UrlInput');
+    const [text, setText] = useState('');
+    return (
+      <input
+        type="url"
+        aria-label="Image URL"
+        placeholder="https://…"
+        inputMode="url"
+        disabled={disabled}
+        value={text}
+        onChange={(event) => setText(event.currentTarget.value)}
+        {...props}
+        ref={ref}
+        onKeyDown={(event) => {
+          onKeyDown?.(event);
+          // Enter adds the URL, and must not submit the surrounding form.
+          if (event.defaultPrevented || event.key !== 'Enter' || !text.trim()) return;
+          event.preventDefault();
+          addUrls([text]);
+          setText('');
+        }}
+      />
+    );
+  },
+);
 
-function Description({ asChild, children, ...props }: PartProps<'p'>) {
-  const context = useDropzone('Description');
-  useRegisterDescription(context.descriptions.register, 'description', true);
-  return (
-    <Part tag="p" asChild={asChild} data-disabled={flag(Boolean(context.disabledReason))} {...props} id={context.descriptionId}>
-      {children ?? context.disabledReason ?? `Drop, paste or choose images: ${describeImageRules(context)}`}
-    </Part>
-  );
-}
+const Description = /* @__PURE__ */ part<HTMLParagraphElement, PartProps<'p'>>(
+  'ImageDropzone.Description',
+  function Description({ asChild, children, ...props }, ref) {
+    const context = useDropzone('Description');
+    useRegisterDescription(context.descriptions.register, 'description', true);
+    return (
+      <Part
+        tag="p"
+        asChild={asChild}
+        data-disabled={flag(Boolean(context.disabledReason))}
+        {...props}
+        ref={ref}
+        id={context.descriptionId}
+      >
+        {children ??
+          context.disabledReason ??
+          `Drop, paste or choose images: ${describeImageRules(context)}`}
+      </Part>
+    );
+  },
+);
 
-function ErrorMessage({ asChild, children, ...props }: PartProps<'p'>) {
-  const { errors, descriptionId, descriptions } = useDropzone('Error');
-  useRegisterDescription(descriptions.register, 'error', errors.length > 0);
-  if (errors.length === 0) return null;
-  return (
-    <Part tag="p" asChild={asChild} data-invalid="" {...props} id={descriptionId.replace(/description$/, 'error')}>
-      {children ?? errors.join(' ')}
-    </Part>
-  );
-}
+const ErrorMessage = /* @__PURE__ */ part<HTMLParagraphElement, PartProps<'p'>>(
+  'ImageDropzone.Error',
+  function ErrorMessage({ asChild, children, ...props }, ref) {
+    const { errors, descriptionId, descriptions } = useDropzone('Error');
+    useRegisterDescription(descriptions.register, 'error', errors.length > 0);
+    if (errors.length === 0) return null;
+    return (
+      <Part
+        tag="p"
+        asChild={asChild}
+        data-invalid=""
+        {...props}
+        ref={ref}
+        id={descriptionId.replace(/description$/, 'error')}
+      >
+        {children ?? errors.join(' ')}
+      </Part>
+    );
+  },
+);
 
-function Items({ children, asChild, ...props }: Omit<PartProps<'ul'>, 'children'> & { children?: (item: ImageItem, index: number) => ReactNode }) {
+const Items = /* @__PURE__ */ part<
+  HTMLUListElement,
+  Omit<PartProps<'ul'>, 'children'> & { children?: (item: ImageItem, index: number) => ReactNode }
+>('ImageDropzone.Items', function Items({ children, asChild, ...props }, ref) {
   const { items } = useDropzone('Items');
   if (items.length === 0) return null;
   return (
-    <Part tag="ul" asChild={asChild} aria-label="Attached images" data-value={items.length} {...props}>
-      {items.map((item, index) => (children ? <ItemScope key={item.id} item={item} index={index}>{children(item, index)}</ItemScope> : <Item key={item.id} item={item} />))}
+    <Part
+      tag="ul"
+      asChild={asChild}
+      aria-label="Attached images"
+      data-value={items.length}
+      {...props}
+      ref={ref}
+    >
+      {items.map((item, index) =>
+        children ? (
+          <ItemScope key={item.id} item={item} index={index}>
+            {children(item, index)}
+          </ItemScope>
+        ) : (
+          <Item key={item.id} item={item} />
+        ),
+      )}
     </Part>
   );
-}
+});
 
-function ItemScope({ item, index, children }: { item: ImageItem; index: number; children: ReactNode }) {
+function ItemScope({
+  item,
+  index,
+  children,
+}: {
+  item: ImageItem;
+  index: number;
+  children: ReactNode;
+}) {
   return <ItemContext.Provider value={{ item, index }}>{children}</ItemContext.Provider>;
 }
 
-function Item({ item, asChild, children, ...props }: PartProps<'li'> & { item: ImageItem }) {
-  const { items, getItemProps } = useDropzone('Item');
-  const index = items.findIndex((candidate) => candidate.id === item.id);
-  return (
-    <ItemContext.Provider value={{ item, index }}>
-      <Part tag="li" asChild={asChild} {...getItemProps(item, props)}>
-        {children ?? (
-          <>
-            <ItemPreview />
-            <ItemName />
-            <ItemProgress />
-            <ItemError />
-            <ItemMoveEarlier />
-            <ItemMoveLater />
-            <ItemRetry />
-            <ItemCancel />
-            <ItemRemove />
-          </>
-        )}
-      </Part>
-    </ItemContext.Provider>
-  );
-}
+const Item = /* @__PURE__ */ part<HTMLLIElement, PartProps<'li'> & { item: ImageItem }>(
+  'ImageDropzone.Item',
+  function Item({ item, asChild, children, ...props }, ref) {
+    const { items, getItemProps } = useDropzone('Item');
+    const index = items.findIndex((candidate) => candidate.id === item.id);
+    return (
+      <ItemContext.Provider value={{ item, index }}>
+        <Part tag="li" asChild={asChild} {...getItemProps(item, { ...props, ref })}>
+          {children ?? (
+            <>
+              <ItemPreview />
+              <ItemName />
+              <ItemProgress />
+              <ItemError />
+              <ItemMoveEarlier />
+              <ItemMoveLater />
+              <ItemRetry />
+              <ItemCancel />
+              <ItemRemove />
+            </>
+          )}
+        </Part>
+      </ItemContext.Provider>
+    );
+  },
+);
 
 /**
  * A ref that shows `file` in an `<img>` through an object URL living exactly as long as the element:
@@ -210,20 +350,41 @@ function previewRef(file: File) {
   };
 }
 
-function ItemPreview({ ref, ...props }: Omit<PartProps<'img'>, 'src' | 'asChild'>) {
+const ItemPreview = /* @__PURE__ */ part<
+  HTMLImageElement,
+  Omit<PartProps<'img'>, 'src' | 'asChild'>
+>('ImageDropzone.ItemPreview', function ItemPreview(props, ref) {
   const { item } = useItem('ItemPreview');
   const { file } = item;
-  const attach = useMemo(() => (file ? previewRef(file) : undefined), [file]);
+  const attach = useMemo(() => (file ? composeRefs(previewRef(file), ref) : ref), [file, ref]);
   const src = !file && isHttpUrl(item.url) ? item.url : undefined;
-  return <img alt={`Preview of ${item.name}`} {...props} ref={attach ?? ref} src={src} data-state={item.status} />;
-}
+  return (
+    <img
+      alt={`Preview of ${item.name}`}
+      {...props}
+      ref={attach}
+      src={src}
+      data-state={item.status}
+    />
+  );
+});
 
-function ItemName({ asChild, children, ...props }: PartProps<'span'>) {
-  const { item } = useItem('ItemName');
-  return <Part tag="span" asChild={asChild} {...props}>{children ?? item.name}</Part>;
-}
+const ItemName = /* @__PURE__ */ part<HTMLSpanElement, PartProps<'span'>>(
+  'ImageDropzone.ItemName',
+  function ItemName({ asChild, children, ...props }, ref) {
+    const { item } = useItem('ItemName');
+    return (
+      <Part tag="span" asChild={asChild} {...props} ref={ref}>
+        {children ?? item.name}
+      </Part>
+    );
+  },
+);
 
-function ItemProgress({ children, ...props }: Omit<Progress.ProgressProps, 'value' | 'max'>) {
+const ItemProgress = /* @__PURE__ */ part<
+  HTMLDivElement,
+  Omit<Progress.ProgressProps, 'value' | 'max'>
+>('ImageDropzone.ItemProgress', function ItemProgress({ children, ...props }, ref) {
   const { item } = useItem('ItemProgress');
   if (item.status !== 'uploading') return null;
   const percent = item.progress === null ? null : Math.round(item.progress * 100);
@@ -232,52 +393,87 @@ function ItemProgress({ children, ...props }: Omit<Progress.ProgressProps, 'valu
       aria-label={`Uploading ${item.name}`}
       getValueLabel={(value) => `${value}% uploaded`}
       {...props}
+      ref={ref}
       value={percent}
       max={100}
     >
-      {children ?? <Progress.Indicator style={{ '--progress': item.progress ?? 0 } as React.CSSProperties} />}
+      {children ?? (
+        <Progress.Indicator style={{ '--progress': item.progress ?? 0 } as React.CSSProperties} />
+      )}
     </Progress.Root>
   );
-}
+});
 
-function ItemError({ asChild, children, ...props }: PartProps<'span'>) {
-  const { item } = useItem('ItemError');
-  if (!item.error) return null;
-  return (
-    <Part tag="span" asChild={asChild} data-code={item.error.code} {...props}>
-      {children ?? item.error.message}
-    </Part>
+const ItemError = /* @__PURE__ */ part<HTMLSpanElement, PartProps<'span'>>(
+  'ImageDropzone.ItemError',
+  function ItemError({ asChild, children, ...props }, ref) {
+    const { item } = useItem('ItemError');
+    if (!item.error) return null;
+    return (
+      <Part tag="span" asChild={asChild} data-code={item.error.code} {...props} ref={ref}>
+        {children ?? item.error.message}
+      </Part>
+    );
+  },
+);
+
+/** The buttons of one item: what they do, when they show, and their words. */
+function itemButton(
+  name: string,
+  show: (item: ImageItem, context: DropzoneContextValue, index: number) => boolean,
+  label: (name: string) => string,
+  text: string,
+  act: (context: DropzoneContextValue, item: ImageItem, index: number) => void,
+  isDisabled?: (context: DropzoneContextValue, index: number) => boolean,
+) {
+  return part<HTMLButtonElement, PartProps<'button'>>(
+    `ImageDropzone.${name}`,
+    function ItemButton({ asChild, children, onClick, ...props }, ref) {
+      const context = useDropzone(name);
+      const { item, index } = useItem(name);
+      if (!show(item, context, index)) return null;
+      return (
+        <Part
+          tag="button"
+          asChild={asChild}
+          type="button"
+          aria-label={label(item.name)}
+          disabled={isDisabled?.(context, index)}
+          {...props}
+          ref={ref}
+          onClick={(event: React.MouseEvent<HTMLButtonElement>) => {
+            onClick?.(event);
+            if (!event.defaultPrevented) act(context, item, index);
+          }}
+        >
+          {children ?? text}
+        </Part>
+      );
+    },
   );
 }
 
-/** The buttons of one item: what they do, when they show, and their words. */
-function itemButton(part: string, show: (item: ImageItem, context: DropzoneContextValue, index: number) => boolean, label: (name: string) => string, text: string, act: (context: DropzoneContextValue, item: ImageItem, index: number) => void, isDisabled?: (context: DropzoneContextValue, index: number) => boolean) {
-  function ItemButton({ asChild, children, onClick, ...props }: PartProps<'button'>) {
-    const context = useDropzone(part);
-    const { item, index } = useItem(part);
-    if (!show(item, context, index)) return null;
-    return (
-      <Part tag="button" asChild={asChild}
-        type="button"
-        aria-label={label(item.name)}
-        disabled={isDisabled?.(context, index)}
-        {...props}
-        onClick={(event: React.MouseEvent<HTMLButtonElement>) => {
-          onClick?.(event);
-          if (!event.defaultPrevented) act(context, item, index);
-        }}
-      >
-        {children ?? text}
-      </Part>
-    );
-  }
-  ItemButton.displayName = `ImageDropzone.${part}`;
-  return ItemButton;
-}
-
-const ItemRemove = /* @__PURE__ */ itemButton('ItemRemove', (item) => item.status !== 'uploading', (name) => `Remove ${name}`, 'Remove', (context, item) => context.remove(item.id));
-const ItemCancel = /* @__PURE__ */ itemButton('ItemCancel', (item) => item.status === 'uploading', (name) => `Cancel upload of ${name}`, 'Cancel', (context, item) => context.cancel(item.id));
-const ItemRetry = /* @__PURE__ */ itemButton('ItemRetry', (item) => item.status === 'failed' && item.file !== null, (name) => `Retry upload of ${name}`, 'Retry', (context, item) => context.retry(item.id));
+const ItemRemove = /* @__PURE__ */ itemButton(
+  'ItemRemove',
+  (item) => item.status !== 'uploading',
+  (name) => `Remove ${name}`,
+  'Remove',
+  (context, item) => context.remove(item.id),
+);
+const ItemCancel = /* @__PURE__ */ itemButton(
+  'ItemCancel',
+  (item) => item.status === 'uploading',
+  (name) => `Cancel upload of ${name}`,
+  'Cancel',
+  (context, item) => context.cancel(item.id),
+);
+const ItemRetry = /* @__PURE__ */ itemButton(
+  'ItemRetry',
+  (item) => item.status === 'failed' && item.file !== null,
+  (name) => `Retry upload of ${name}`,
+  'Retry',
+  (context, item) => context.retry(item.id),
+);
 const ItemMoveEarlier = /* @__PURE__ */ itemButton(
   'ItemMoveEarlier',
   (_, context) => context.items.length > 1,
@@ -295,11 +491,23 @@ const ItemMoveLater = /* @__PURE__ */ itemButton(
   (context, index) => index === context.items.length - 1,
 );
 
-function Rejections({ children, asChild, ...props }: Omit<PartProps<'ul'>, 'children'> & { children?: (rejection: ImageRejection, index: number) => ReactNode }) {
+const Rejections = /* @__PURE__ */ part<
+  HTMLUListElement,
+  Omit<PartProps<'ul'>, 'children'> & {
+    children?: (rejection: ImageRejection, index: number) => ReactNode;
+  }
+>('ImageDropzone.Rejections', function Rejections({ children, asChild, ...props }, ref) {
   const { rejections } = useDropzone('Rejections');
   if (rejections.length === 0) return null;
   return (
-    <Part tag="ul" asChild={asChild} aria-label="Not added" data-value={rejections.length} {...props}>
+    <Part
+      tag="ul"
+      asChild={asChild}
+      aria-label="Not added"
+      data-value={rejections.length}
+      {...props}
+      ref={ref}
+    >
       {rejections.map((rejection, index) =>
         children ? (
           children(rejection, index)
@@ -311,7 +519,7 @@ function Rejections({ children, asChild, ...props }: Omit<PartProps<'ul'>, 'chil
       )}
     </Part>
   );
-}
+});
 
 /**
  * An image dropzone bound to a model's image rules, as compound parts over {@link useImageDropzone}:

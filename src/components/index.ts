@@ -9,12 +9,23 @@ export type { PickerOption, PickerParts, PickerRootProps } from './duration-pick
 export { describeImageRules, ImageDropzone } from './image-dropzone.js';
 export type { ImageDropzoneRootProps } from './image-dropzone.js';
 export { getModelGroups, ModelSelect } from './model-select.js';
-export type { ModelGroup, ModelOption, ModelOptionsFilter, ModelSelectItemProps, ModelSelectRootProps } from './model-select.js';
+export type {
+  ModelGroup,
+  ModelOption,
+  ModelOptionsFilter,
+  ModelSelectItemProps,
+  ModelSelectRootProps,
+} from './model-select.js';
 export { PromptField } from './prompt-field.js';
 export type { PromptFieldRootProps } from './prompt-field.js';
 export { ResolutionPicker } from './resolution-picker.js';
 export { describeRefund, describeTaskStatus, TaskProgress } from './task-progress.js';
-export type { GenerationLike, TaskProgressResultProps, TaskProgressRootProps, TaskProgressState } from './task-progress.js';
+export type {
+  GenerationLike,
+  TaskProgressResultProps,
+  TaskProgressRootProps,
+  TaskProgressState,
+} from './task-progress.js';
 export { useGenerationForm } from './use-generation-form.js';
 export type { FormField, GenerationForm, UseGenerationFormOptions } from './use-generation-form.js';
 export { ImageErrorCode, useImageDropzone } from './use-image-dropzone.js';

@@ -5,7 +5,7 @@ import type { InputMode, ModelKind, ModelSpec } from '../core/registry/model-spe
 import { priceOf } from '../core/registry/estimate-credits.js';
 import { unavailableReason, type Registry } from '../core/registry/registry.js';
 import { formatCredits } from './internal/format.js';
-import { flag, Part, type PartProps } from './internal/primitive.js';
+import { flag, Part, part, type PartProps } from './internal/primitive.js';
 import { useControllableState } from './internal/use-controllable-state.js';
 import { joinIds, useDescriptions, useRegisterDescription } from './internal/use-descriptions.js';
 import { useRegistry } from './internal/use-model.js';
@@ -44,14 +44,26 @@ export interface ModelOptionsFilter {
  * The registry's models grouped by family, each with its availability for the current input and its
  * price. A pure function: what `ModelSelect` renders, for apps that build their own picker.
  */
-export function getModelGroups(registry: Registry, { kind, inputMode, imageCount, filter }: ModelOptionsFilter = {}): ModelGroup[] {
+export function getModelGroups(
+  registry: Registry,
+  { kind, inputMode, imageCount, filter }: ModelOptionsFilter = {},
+): ModelGroup[] {
   const groups = new Map<string, ModelOption[]>();
   for (const model of registry.models) {
     if ((kind && model.kind !== kind) || (filter && !filter(model))) continue;
     const reason = unavailableReason(model, { inputMode, imageCount });
-    const prices = typeof model.credits === 'object' && model.credits !== null ? Object.values(model.credits) : [];
+    const prices =
+      typeof model.credits === 'object' && model.credits !== null
+        ? Object.values(model.credits)
+        : [];
     const credits = prices.length ? Math.min(...prices) : priceOf(model);
-    const option = { model, disabled: reason !== undefined, reason, credits, creditsVary: new Set(prices).size > 1 };
+    const option = {
+      model,
+      disabled: reason !== undefined,
+      reason,
+      credits,
+      creditsVary: new Set(prices).size > 1,
+    };
     const group = groups.get(model.family);
     if (group) group.push(option);
     else groups.set(model.family, [option]);
@@ -71,19 +83,22 @@ interface ModelSelectContextValue {
 const ModelSelectContext = /* @__PURE__ */ createContext<ModelSelectContextValue | null>(null);
 function useModelSelect(part: string) {
   const context = useContext(ModelSelectContext);
-  if (!context) throw new Error(`gptimage2-react: <ModelSelect.${part}> must be inside <ModelSelect.Root>.`);
+  if (!context)
+    throw new Error(`gptimage2-react: <ModelSelect.${part}> must be inside <ModelSelect.Root>.`);
   return context;
 }
 const ItemContext = /* @__PURE__ */ createContext<ModelOption | null>(null);
 function useItem(part: string) {
   const option = useContext(ItemContext);
-  if (!option) throw new Error(`gptimage2-react: <ModelSelect.${part}> must be inside <ModelSelect.Item>.`);
+  if (!option)
+    throw new Error(`gptimage2-react: <ModelSelect.${part}> must be inside <ModelSelect.Item>.`);
   return option;
 }
 const NO_ERRORS: readonly string[] = [];
 
 /** Props of `ModelSelect.Root`. */
-export interface ModelSelectRootProps extends Omit<Select.SelectProps, 'value' | 'defaultValue' | 'onValueChange'>, ModelOptionsFilter {
+export interface ModelSelectRootProps
+  extends Omit<Select.SelectProps, 'value' | 'defaultValue' | 'onValueChange'>, ModelOptionsFilter {
   /** Only image or only video models. Defaults to every model in the registry. */
   kind?: ModelKind;
   /** Models that do not take this input mode are shown disabled, with the reason. */
@@ -108,10 +123,34 @@ export interface ModelSelectRootProps extends Omit<Select.SelectProps, 'value' |
   children?: ReactNode;
 }
 
-function Root({ kind, inputMode, imageCount, filter, registry, value: valueProp, defaultValue = null, onValueChange, invalid: invalidProp, errors = NO_ERRORS, children, ...props }: ModelSelectRootProps) {
+function Root({
+  kind,
+  inputMode,
+  imageCount,
+  filter,
+  registry,
+  value: valueProp,
+  defaultValue = null,
+  onValueChange,
+  invalid: invalidProp,
+  errors = NO_ERRORS,
+  children,
+  ...props
+}: ModelSelectRootProps) {
   const models = useRegistry(registry);
-  const groups = useMemo(() => getModelGroups(models, { kind, inputMode, imageCount, filter }), [models, kind, inputMode, imageCount, filter]);
-  const byId = useMemo(() => new Map(groups.flatMap((group) => group.options.map((option) => [option.model.id, option] as const))), [groups]);
+  const groups = useMemo(
+    () => getModelGroups(models, { kind, inputMode, imageCount, filter }),
+    [models, kind, inputMode, imageCount, filter],
+  );
+  const byId = useMemo(
+    () =>
+      new Map(
+        groups.flatMap((group) =>
+          group.options.map((option) => [option.model.id, option] as const),
+        ),
+      ),
+    [groups],
+  );
   const [value, setValue] = useControllableState<string | null>({
     prop: valueProp,
     defaultProp: defaultValue,
@@ -124,11 +163,18 @@ function Root({ kind, inputMode, imageCount, filter, registry, value: valueProp,
   const baseId = useId();
   const descriptions = useDescriptions();
   const invalid = Boolean(invalidProp || errors.length);
-  const context = useMemo(() => ({ groups, byId, baseId, invalid, errors, value, descriptions }), [groups, byId, baseId, invalid, errors, value, descriptions]);
+  const context = useMemo(
+    () => ({ groups, byId, baseId, invalid, errors, value, descriptions }),
+    [groups, byId, baseId, invalid, errors, value, descriptions],
+  );
   return (
     <ModelSelectContext.Provider value={context}>
       {/* `''` keeps Radix controlled while nothing is chosen, so the placeholder shows. */}
-      <Select.Root {...props} value={value ?? ''} onValueChange={(id) => byId.get(id)?.disabled === false && setValue(id)}>
+      <Select.Root
+        {...props}
+        value={value ?? ''}
+        onValueChange={(id) => byId.get(id)?.disabled === false && setValue(id)}
+      >
         {children ?? <DefaultParts />}
       </Select.Root>
     </ModelSelectContext.Provider>
@@ -154,35 +200,48 @@ function DefaultParts() {
   );
 }
 
-function Trigger(props: Select.SelectTriggerProps) {
-  const { invalid, value, baseId, descriptions } = useModelSelect('Trigger');
-  const named = props['aria-label'] ?? props['aria-labelledby'] ?? props.id;
-  return (
-    <Select.Trigger
-      aria-label={named ? undefined : 'Model'}
-      aria-invalid={invalid || undefined}
-      data-invalid={flag(invalid)}
-      data-value={value ?? undefined}
-      {...props}
-      aria-describedby={joinIds(props['aria-describedby'], descriptions.has('error') && `${baseId}-error`)}
-    />
-  );
-}
+const Trigger = /* @__PURE__ */ part<HTMLButtonElement, Select.SelectTriggerProps>(
+  'ModelSelect.Trigger',
+  function Trigger(props, ref) {
+    const { invalid, value, baseId, descriptions } = useModelSelect('Trigger');
+    const named = props['aria-label'] ?? props['aria-labelledby'] ?? props.id;
+    return (
+      <Select.Trigger
+        aria-label={named ? undefined : 'Model'}
+        aria-invalid={invalid || undefined}
+        data-invalid={flag(invalid)}
+        data-value={value ?? undefined}
+        {...props}
+        ref={ref}
+        aria-describedby={joinIds(
+          props['aria-describedby'],
+          descriptions.has('error') && `${baseId}-error`,
+        )}
+      />
+    );
+  },
+);
 
-function ErrorMessage({ asChild, children, ...props }: PartProps<'p'>) {
-  const { errors, baseId, descriptions } = useModelSelect('Error');
-  useRegisterDescription(descriptions.register, 'error', errors.length > 0);
-  if (errors.length === 0) return null;
-  return (
-    <Part tag="p" asChild={asChild} data-invalid="" {...props} id={`${baseId}-error`}>
-      {children ?? errors.join(' ')}
-    </Part>
-  );
-}
+const ErrorMessage = /* @__PURE__ */ part<HTMLParagraphElement, PartProps<'p'>>(
+  'ModelSelect.Error',
+  function ErrorMessage({ asChild, children, ...props }, ref) {
+    const { errors, baseId, descriptions } = useModelSelect('Error');
+    useRegisterDescription(descriptions.register, 'error', errors.length > 0);
+    if (errors.length === 0) return null;
+    return (
+      <Part tag="p" asChild={asChild} data-invalid="" {...props} ref={ref} id={`${baseId}-error`}>
+        {children ?? errors.join(' ')}
+      </Part>
+    );
+  },
+);
 
-function Content(props: Select.SelectContentProps) {
-  return <Select.Content {...props} />;
-}
+const Content = /* @__PURE__ */ part<HTMLDivElement, Select.SelectContentProps>(
+  'ModelSelect.Content',
+  function Content(props, ref) {
+    return <Select.Content {...props} ref={ref} />;
+  },
+);
 
 /** Each group through a render function, or as `Group` with `GroupLabel` and an `Item` per model. */
 function Groups({ children }: { children?: (group: ModelGroup) => ReactNode }) {
@@ -208,53 +267,74 @@ export type ModelSelectItemProps = Omit<Select.SelectItemProps, 'value'> & {
   value: string;
 };
 
-function Item({ value, disabled, children, ...props }: ModelSelectItemProps) {
-  const { byId } = useModelSelect('Item');
-  const option = byId.get(value);
-  if (!option) return null;
-  return (
-    <ItemContext.Provider value={option}>
-      <Select.Item
-        data-family={option.model.family}
-        data-kind={option.model.kind}
+const Item = /* @__PURE__ */ part<HTMLDivElement, ModelSelectItemProps>(
+  'ModelSelect.Item',
+  function Item({ value, disabled, children, ...props }, ref) {
+    const { byId } = useModelSelect('Item');
+    const option = byId.get(value);
+    if (!option) return null;
+    return (
+      <ItemContext.Provider value={option}>
+        <Select.Item
+          data-family={option.model.family}
+          data-kind={option.model.kind}
+          {...props}
+          ref={ref}
+          // Named by its content (name, price, reason), as its visible text reads; Radix would name it
+          // by ItemText alone, and a name that omits visible text fails WCAG 2.5.3 (label in name).
+          aria-labelledby={props['aria-labelledby']}
+          value={value}
+          // The registry's verdict wins: a part can add a restriction, never lift one.
+          disabled={option.disabled || disabled}
+          textValue={props.textValue ?? option.model.name}
+        >
+          {children ?? (
+            <>
+              <Select.ItemText>{option.model.name}</Select.ItemText> <ItemPrice /> <ItemReason />
+            </>
+          )}
+        </Select.Item>
+      </ItemContext.Provider>
+    );
+  },
+);
+
+const ItemPrice = /* @__PURE__ */ part<HTMLSpanElement, PartProps<'span'>>(
+  'ModelSelect.ItemPrice',
+  function ItemPrice({ children, ...props }, ref) {
+    const { credits, creditsVary } = useItem('ItemPrice');
+    const text =
+      credits === null
+        ? 'credits shown after submit'
+        : creditsVary
+          ? `from ${formatCredits(credits)}`
+          : formatCredits(credits);
+    return (
+      <Part
+        tag="span"
+        data-value={credits ?? undefined}
+        data-unknown={flag(credits === null)}
         {...props}
-        // Named by its content (name, price, reason), as its visible text reads; Radix would name it
-        // by ItemText alone, and a name that omits visible text fails WCAG 2.5.3 (label in name).
-        aria-labelledby={props['aria-labelledby']}
-        value={value}
-        // The registry's verdict wins: a part can add a restriction, never lift one.
-        disabled={option.disabled || disabled}
-        textValue={props.textValue ?? option.model.name}
+        ref={ref}
       >
-        {children ?? (
-          <>
-            <Select.ItemText>{option.model.name}</Select.ItemText> <ItemPrice /> <ItemReason />
-          </>
-        )}
-      </Select.Item>
-    </ItemContext.Provider>
-  );
-}
+        {children ?? text}
+      </Part>
+    );
+  },
+);
 
-function ItemPrice({ children, ...props }: PartProps<'span'>) {
-  const { credits, creditsVary } = useItem('ItemPrice');
-  const text = credits === null ? 'credits shown after submit' : creditsVary ? `from ${formatCredits(credits)}` : formatCredits(credits);
-  return (
-    <Part tag="span" data-value={credits ?? undefined} data-unknown={flag(credits === null)} {...props}>
-      {children ?? text}
-    </Part>
-  );
-}
-
-function ItemReason({ children, ...props }: PartProps<'span'>) {
-  const option = useItem('ItemReason');
-  if (!option.disabled) return null;
-  return (
-    <Part tag="span" data-disabled="" {...props}>
-      {children ?? option.reason}
-    </Part>
-  );
-}
+const ItemReason = /* @__PURE__ */ part<HTMLSpanElement, PartProps<'span'>>(
+  'ModelSelect.ItemReason',
+  function ItemReason({ children, ...props }, ref) {
+    const option = useItem('ItemReason');
+    if (!option.disabled) return null;
+    return (
+      <Part tag="span" data-disabled="" {...props} ref={ref}>
+        {children ?? option.reason}
+      </Part>
+    );
+  },
+);
 
 /**
  * Chooses a model from the registry, on Radix Select: models by kind, grouped by family, with display

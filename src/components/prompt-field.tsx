@@ -2,7 +2,7 @@
 import { VisuallyHidden } from 'radix-ui';
 import { createContext, useContext, useId, type ChangeEvent, type ReactNode } from 'react';
 import type { Registry } from '../core/registry/registry.js';
-import { flag, Part, type PartProps } from './internal/primitive.js';
+import { flag, Part, part, type PartProps } from './internal/primitive.js';
 import { useControllableState } from './internal/use-controllable-state.js';
 import { joinIds, useDescriptions, useRegisterDescription } from './internal/use-descriptions.js';
 import { useModelSpec, type ModelInput } from './internal/use-model.js';
@@ -23,7 +23,8 @@ interface PromptFieldContextValue {
 const PromptFieldContext = /* @__PURE__ */ createContext<PromptFieldContextValue | null>(null);
 function usePromptField(part: string) {
   const context = useContext(PromptFieldContext);
-  if (!context) throw new Error(`gptimage2-react: <PromptField.${part}> must be inside <PromptField.Root>.`);
+  if (!context)
+    throw new Error(`gptimage2-react: <PromptField.${part}> must be inside <PromptField.Root>.`);
   return context;
 }
 
@@ -48,103 +49,192 @@ export interface PromptFieldRootProps extends Omit<PartProps<'div'>, 'defaultVal
   children?: ReactNode;
 }
 
-function Root({ model: modelInput, registry, max: maxProp, value: valueProp, defaultValue = '', onValueChange, errors = [], invalid: invalidProp, asChild, children, ...props }: PromptFieldRootProps) {
-  const model = useModelSpec(modelInput, registry);
-  const [value, setValue] = useControllableState({ prop: valueProp, defaultProp: defaultValue, onChange: onValueChange, name: 'PromptField' });
-  const max = maxProp ?? model?.promptMax;
-  // Counted as the API counts: UTF-16 code units (`String.length`).
-  const count = value.length;
-  const over = max !== undefined && count > max;
-  const invalid = Boolean(invalidProp || over || errors.length);
-  const id = useId();
-  const ids = { textarea: `${id}-prompt`, label: `${id}-label`, counter: `${id}-counter`, description: `${id}-description`, error: `${id}-error` };
-  const descriptions = useDescriptions();
-  return (
-    <PromptFieldContext.Provider value={{ value, setValue, count, max, invalid, over, errors, modelName: model?.name, ids, descriptions }}>
-      <Part tag="div" asChild={asChild} data-invalid={flag(invalid)} data-value={count} data-max={max} {...props}>
-        {children ?? (
-          <>
-            <Label />
-            <Textarea />
-            <Counter />
-            <ErrorMessage />
-          </>
+const Root = /* @__PURE__ */ part<HTMLDivElement, PromptFieldRootProps>(
+  'PromptField.Root',
+  function Root(
+    {
+      model: modelInput,
+      registry,
+      max: maxProp,
+      value: valueProp,
+      defaultValue = '',
+      onValueChange,
+      errors = [],
+      invalid: invalidProp,
+      asChild,
+      children,
+      ...props
+    },
+    ref,
+  ) {
+    const model = useModelSpec(modelInput, registry);
+    const [value, setValue] = useControllableState({
+      prop: valueProp,
+      defaultProp: defaultValue,
+      onChange: onValueChange,
+      name: 'PromptField',
+    });
+    const max = maxProp ?? model?.promptMax;
+    // Counted as the API counts: UTF-16 code units (`String.length`).
+    const count = value.length;
+    const over = max !== undefined && count > max;
+    const invalid = Boolean(invalidProp || over || errors.length);
+    const id = useId();
+    const ids = {
+      textarea: `${id}-prompt`,
+      label: `${id}-label`,
+      counter: `${id}-counter`,
+      description: `${id}-description`,
+      error: `${id}-error`,
+    };
+    const descriptions = useDescriptions();
+    return (
+      <PromptFieldContext.Provider
+        value={{
+          value,
+          setValue,
+          count,
+          max,
+          invalid,
+          over,
+          errors,
+          modelName: model?.name,
+          ids,
+          descriptions,
+        }}
+      >
+        <Part
+          tag="div"
+          asChild={asChild}
+          data-invalid={flag(invalid)}
+          data-value={count}
+          data-max={max}
+          {...props}
+          ref={ref}
+        >
+          {children ?? (
+            <>
+              <Label />
+              <Textarea />
+              <Counter />
+              <ErrorMessage />
+            </>
+          )}
+        </Part>
+      </PromptFieldContext.Provider>
+    );
+  },
+);
+
+const Label = /* @__PURE__ */ part<HTMLLabelElement, PartProps<'label'>>(
+  'PromptField.Label',
+  function Label({ asChild, children, ...props }, ref) {
+    const { ids } = usePromptField('Label');
+    return (
+      <Part
+        tag="label"
+        asChild={asChild}
+        id={ids.label}
+        htmlFor={ids.textarea}
+        {...props}
+        ref={ref}
+      >
+        {children ?? 'Prompt'}
+      </Part>
+    );
+  },
+);
+
+const Textarea = /* @__PURE__ */ part<HTMLTextAreaElement, PartProps<'textarea'>>(
+  'PromptField.Textarea',
+  function Textarea({ asChild, onChange, ...props }, ref) {
+    const { value, setValue, invalid, ids, descriptions } = usePromptField('Textarea');
+    return (
+      <Part
+        tag="textarea"
+        asChild={asChild}
+        id={ids.textarea}
+        name="prompt"
+        aria-required
+        data-invalid={flag(invalid)}
+        {...props}
+        ref={ref}
+        aria-invalid={invalid || undefined}
+        aria-describedby={joinIds(
+          props['aria-describedby'],
+          descriptions.has('description') && ids.description,
+          descriptions.has('counter') && ids.counter,
+          descriptions.has('error') && ids.error,
         )}
+        value={value}
+        onChange={(event: ChangeEvent<HTMLTextAreaElement>) => {
+          onChange?.(event);
+          if (!event.defaultPrevented) setValue(event.currentTarget.value);
+        }}
+      />
+    );
+  },
+);
+
+const Counter = /* @__PURE__ */ part<HTMLSpanElement, PartProps<'span'>>(
+  'PromptField.Counter',
+  function Counter({ asChild, children, ...props }, ref) {
+    const { count, max, over, ids, descriptions } = usePromptField('Counter');
+    useRegisterDescription(descriptions.register, 'counter', max !== undefined);
+    if (max === undefined) return null;
+    return (
+      <>
+        <Part
+          tag="span"
+          asChild={asChild}
+          id={ids.counter}
+          data-value={count}
+          data-max={max}
+          data-invalid={flag(over)}
+          {...props}
+          ref={ref}
+        >
+          {children ?? `${count} / ${max}`}
+        </Part>
+        {/* Said once when the cap is passed, not on every keystroke. */}
+        <VisuallyHidden.Root aria-live="polite">
+          {over ? `Over the ${max}-character limit` : ''}
+        </VisuallyHidden.Root>
+      </>
+    );
+  },
+);
+
+const Description = /* @__PURE__ */ part<HTMLParagraphElement, PartProps<'p'>>(
+  'PromptField.Description',
+  function Description({ asChild, children, ...props }, ref) {
+    const { max, modelName, ids, descriptions } = usePromptField('Description');
+    useRegisterDescription(descriptions.register, 'description', true);
+    const text =
+      max === undefined
+        ? 'Describe what to generate.'
+        : `Describe what to generate, up to ${max} characters${modelName ? ` for ${modelName}` : ''}.`;
+    return (
+      <Part tag="p" asChild={asChild} id={ids.description} {...props} ref={ref}>
+        {children ?? text}
       </Part>
-    </PromptFieldContext.Provider>
-  );
-}
+    );
+  },
+);
 
-function Label({ asChild, children, ...props }: PartProps<'label'>) {
-  const { ids } = usePromptField('Label');
-  return (
-    <Part tag="label" asChild={asChild} id={ids.label} htmlFor={ids.textarea} {...props}>
-      {children ?? 'Prompt'}
-    </Part>
-  );
-}
-
-function Textarea({ asChild, onChange, ...props }: PartProps<'textarea'>) {
-  const { value, setValue, invalid, ids, descriptions } = usePromptField('Textarea');
-  return (
-    <Part tag="textarea" asChild={asChild}
-      id={ids.textarea}
-      name="prompt"
-      aria-required
-      data-invalid={flag(invalid)}
-      {...props}
-      aria-invalid={invalid || undefined}
-      aria-describedby={joinIds(
-        props['aria-describedby'],
-        descriptions.has('description') && ids.description,
-        descriptions.has('counter') && ids.counter,
-        descriptions.has('error') && ids.error,
-      )}
-      value={value}
-      onChange={(event: ChangeEvent<HTMLTextAreaElement>) => {
-        onChange?.(event);
-        if (!event.defaultPrevented) setValue(event.currentTarget.value);
-      }}
-    />
-  );
-}
-
-function Counter({ asChild, children, ...props }: PartProps<'span'>) {
-  const { count, max, over, ids, descriptions } = usePromptField('Counter');
-  useRegisterDescription(descriptions.register, 'counter', max !== undefined);
-  if (max === undefined) return null;
-  return (
-    <>
-      <Part tag="span" asChild={asChild} id={ids.counter} data-value={count} data-max={max} data-invalid={flag(over)} {...props}>
-        {children ?? `${count} / ${max}`}
+const ErrorMessage = /* @__PURE__ */ part<HTMLParagraphElement, PartProps<'p'>>(
+  'PromptField.Error',
+  function ErrorMessage({ asChild, children, ...props }, ref) {
+    const { errors, ids, descriptions } = usePromptField('Error');
+    useRegisterDescription(descriptions.register, 'error', errors.length > 0);
+    if (errors.length === 0) return null;
+    return (
+      <Part tag="p" asChild={asChild} id={ids.error} data-invalid="" {...props} ref={ref}>
+        {children ?? errors.join(' ')}
       </Part>
-      {/* Said once when the cap is passed, not on every keystroke. */}
-      <VisuallyHidden.Root aria-live="polite">{over ? `Over the ${max}-character limit` : ''}</VisuallyHidden.Root>
-    </>
-  );
-}
-
-function Description({ asChild, children, ...props }: PartProps<'p'>) {
-  const { max, modelName, ids, descriptions } = usePromptField('Description');
-  useRegisterDescription(descriptions.register, 'description', true);
-  const text = max === undefined ? 'Describe what to generate.' : `Describe what to generate, up to ${max} characters${modelName ? ` for ${modelName}` : ''}.`;
-  return (
-    <Part tag="p" asChild={asChild} id={ids.description} {...props}>
-      {children ?? text}
-    </Part>
-  );
-}
-
-function ErrorMessage({ asChild, children, ...props }: PartProps<'p'>) {
-  const { errors, ids, descriptions } = usePromptField('Error');
-  useRegisterDescription(descriptions.register, 'error', errors.length > 0);
-  if (errors.length === 0) return null;
-  return (
-    <Part tag="p" asChild={asChild} id={ids.error} data-invalid="" {...props}>
-      {children ?? errors.join(' ')}
-    </Part>
-  );
-}
+    );
+  },
+);
 
 /**
  * The prompt: a textarea with a counter against the model's cap. Past the cap the field is marked

@@ -18,5 +18,6 @@ export const ResolutionPicker: PickerParts<string> = /* @__PURE__ */ createOptio
   getOptions: getResolutionOptions,
   parse: String,
   format: String,
-  emptyReason: (model) => (model ? `${model.name} offers no resolution choice` : 'Choose a model first'),
+  emptyReason: (model) =>
+    model ? `${model.name} offers no resolution choice` : 'Choose a model first',
 });

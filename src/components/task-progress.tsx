@@ -1,7 +1,13 @@
 'use client';
 import { Progress, VisuallyHidden } from 'radix-ui';
 import { createContext, useContext, useState, type ReactNode } from 'react';
-import { InsufficientCreditsError, TaskFailedError, TimeoutError, ValidationError, type GptImageError } from '../core/errors.js';
+import {
+  InsufficientCreditsError,
+  TaskFailedError,
+  TimeoutError,
+  ValidationError,
+  type GptImageError,
+} from '../core/errors.js';
 import type { Registry } from '../core/registry/registry.js';
 import { isHttpUrl } from '../core/request/validate-request.js';
 import type { Task } from '../core/task/task.js';
@@ -11,7 +17,7 @@ import { getGenerationState } from '../react/use-generation.js';
 import { useTask, type UseTaskOptions } from '../react/use-task.js';
 import { useTaskProgress } from '../react/use-task-progress.js';
 import { formatCredits } from './internal/format.js';
-import { Part, type PartProps } from './internal/primitive.js';
+import { Part, part, type PartProps } from './internal/primitive.js';
 import { useModelSpec, type ModelInput } from './internal/use-model.js';
 
 /** The part of a `useGenerateVideo`/`useGenerateImage` result that `TaskProgress` follows. */
@@ -44,7 +50,8 @@ export interface TaskProgressState {
 const TaskProgressContext = /* @__PURE__ */ createContext<TaskProgressState | null>(null);
 function useTaskProgressState(part: string) {
   const context = useContext(TaskProgressContext);
-  if (!context) throw new Error(`gptimage2-react: <TaskProgress.${part}> must be inside <TaskProgress.Root>.`);
+  if (!context)
+    throw new Error(`gptimage2-react: <TaskProgress.${part}> must be inside <TaskProgress.Root>.`);
   return context;
 }
 
@@ -69,7 +76,9 @@ export interface TaskProgressRootProps extends PartProps<'div'> {
 }
 
 /** The status in words, as `Status` shows it and the live region says it. */
-export function describeTaskStatus(state: Pick<TaskProgressState, 'status' | 'error' | 'outputs'>): string {
+export function describeTaskStatus(
+  state: Pick<TaskProgressState, 'status' | 'error' | 'outputs'>,
+): string {
   switch (state.status) {
     case 'idle':
       return 'Not started';
@@ -78,7 +87,9 @@ export function describeTaskStatus(state: Pick<TaskProgressState, 'status' | 'er
     case 'pending':
       return 'Generating…';
     case 'completed':
-      return state.outputs?.kind === 'video' ? 'Completed: the video is ready' : `Completed: ${state.outputs?.urls.length === 1 ? 'the image is' : 'the images are'} ready`;
+      return state.outputs?.kind === 'video'
+        ? 'Completed: the video is ready'
+        : `Completed: ${state.outputs?.urls.length === 1 ? 'the image is' : 'the images are'} ready`;
     case 'failed':
       return 'Failed';
   }
@@ -87,72 +98,134 @@ export function describeTaskStatus(state: Pick<TaskProgressState, 'status' | 'er
 /** Why it failed, in words: the task's reason, or the client's. */
 function failureReason(error: GptImageError | null, task: Task | null): string {
   if (error instanceof TaskFailedError || task?.status === 'failed') {
-    const message = task?.errorMessage ?? (error instanceof TaskFailedError ? error.errorMessage : null);
+    const message =
+      task?.errorMessage ?? (error instanceof TaskFailedError ? error.errorMessage : null);
     const code = task?.errorCode ?? (error instanceof TaskFailedError ? error.errorCode : null);
     return message ?? (code ? `The generation failed (${code})` : 'The generation failed');
   }
-  if (error instanceof TimeoutError) return 'Stopped waiting for the result; the task may still finish';
+  if (error instanceof TimeoutError)
+    return 'Stopped waiting for the result; the task may still finish';
   return error?.message ?? 'The generation failed';
 }
 
 /** What happened to the credits of a failed generation, in words; `null` when nothing is known. */
-export function describeRefund(error: GptImageError | null, task: Task | null, creditsUsed: number | null): string | null {
+export function describeRefund(
+  error: GptImageError | null,
+  task: Task | null,
+  creditsUsed: number | null,
+): string | null {
   const credits = creditsUsed === null ? 'Your credits' : formatCredits(creditsUsed);
   if (task?.status === 'failed' || error instanceof TaskFailedError) {
-    const refunded = task?.creditsRefunded ?? (error instanceof TaskFailedError && error.creditsRefunded);
+    const refunded =
+      task?.creditsRefunded ?? (error instanceof TaskFailedError && error.creditsRefunded);
     // The API refunds a failed task atomically, "or shortly" when the snapshot does not show it yet.
     return refunded ? `${credits} refunded` : `${credits} will be refunded shortly`;
   }
-  if (error instanceof ValidationError || error instanceof InsufficientCreditsError) return 'Nothing was charged';
-  if (error instanceof TimeoutError) return creditsUsed === null ? null : `${formatCredits(creditsUsed)} charged; refunded if the task fails`;
+  if (error instanceof ValidationError || error instanceof InsufficientCreditsError)
+    return 'Nothing was charged';
+  if (error instanceof TimeoutError)
+    return creditsUsed === null
+      ? null
+      : `${formatCredits(creditsUsed)} charged; refunded if the task fails`;
   return null;
 }
 
-function Root({ taskId, task: taskProp, generation, model: modelProp, registry, submittedAt: submittedAtProp, followOptions, announce = true, asChild, children, ...props }: TaskProgressRootProps) {
-  const followed = useTask(generation ? null : taskId, { ...followOptions, submittedAt: submittedAtProp });
-  const task = generation ? generation.task : (taskProp ?? followed.data ?? null);
-  // A task followed or shown here goes through the same lifecycle rules as the generation hooks.
-  const id = taskId ?? task?.id;
-  const lifecycle = generation ?? (id ? getGenerationState(task?.type ?? (task?.videoUrl ? 'video' : 'image'), id, task, taskProp ? null : followed.error) : null);
-  const status: GenerationStatus = lifecycle?.status ?? 'idle';
-  const error = lifecycle?.error ?? null;
-  const model = useModelSpec(modelProp ?? generation?.request?.model ?? task?.model ?? undefined, registry);
+const Root = /* @__PURE__ */ part<HTMLDivElement, TaskProgressRootProps>(
+  'TaskProgress.Root',
+  function Root(
+    {
+      taskId,
+      task: taskProp,
+      generation,
+      model: modelProp,
+      registry,
+      submittedAt: submittedAtProp,
+      followOptions,
+      announce = true,
+      asChild,
+      children,
+      ...props
+    },
+    ref,
+  ) {
+    const followed = useTask(generation ? null : taskId, {
+      ...followOptions,
+      submittedAt: submittedAtProp,
+    });
+    const task = generation ? generation.task : (taskProp ?? followed.data ?? null);
+    // A task followed or shown here goes through the same lifecycle rules as the generation hooks.
+    const id = taskId ?? task?.id;
+    const lifecycle =
+      generation ??
+      (id
+        ? getGenerationState(
+            task?.type ?? (task?.videoUrl ? 'video' : 'image'),
+            id,
+            task,
+            taskProp ? null : followed.error,
+          )
+        : null);
+    const status: GenerationStatus = lifecycle?.status ?? 'idle';
+    const error = lifecycle?.error ?? null;
+    const model = useModelSpec(
+      modelProp ?? generation?.request?.model ?? task?.model ?? undefined,
+      registry,
+    );
 
-  // Until told otherwise, time counts from when this task was first shown.
-  const [firstShown] = useState(() => Date.now());
-  const createdAt = task?.createdAt ? Date.parse(task.createdAt) : NaN;
-  const submittedAt = submittedAtProp ?? generation?.submittedAt ?? (Number.isFinite(createdAt) ? createdAt : firstShown);
-  const progress = useTaskProgress(status === 'completed' || status === 'failed' ? status : 'pending', submittedAt, model, status === 'pending' ? 1000 : false);
+    // Until told otherwise, time counts from when this task was first shown.
+    const [firstShown] = useState(() => Date.now());
+    const createdAt = task?.createdAt ? Date.parse(task.createdAt) : NaN;
+    const submittedAt =
+      submittedAtProp ??
+      generation?.submittedAt ??
+      (Number.isFinite(createdAt) ? createdAt : firstShown);
+    const progress = useTaskProgress(
+      status === 'completed' || status === 'failed' ? status : 'pending',
+      submittedAt,
+      model,
+      status === 'pending' ? 1000 : false,
+    );
 
-  const kind = task?.type ?? (task?.videoUrl ? 'video' : 'image');
-  const completed = status === 'completed' && task !== null;
-  const urls = completed ? (kind === 'video' ? [task.videoUrl] : task.imageUrls).filter(isHttpUrl) : [];
-  if (process.env.NODE_ENV !== 'production' && completed) {
-    const all = kind === 'video' ? [task.videoUrl] : task.imageUrls;
-    if (all.some((url) => url && !isHttpUrl(url))) console.warn('gptimage2-react: TaskProgress did not render an output URL that is not http(s).');
-  }
-  const state: TaskProgressState = {
-    status,
-    task,
-    error,
-    progress,
-    creditsUsed: generation?.creditsUsed ?? task?.creditsUsed ?? null,
-    outputs: completed ? { kind, urls } : null,
-  };
-  const said = status === 'idle' ? '' : status === 'failed' ? `Failed: ${failureReason(state.error, task)}` : describeTaskStatus(state);
-  return (
-    <TaskProgressContext.Provider value={state}>
-      <Part tag="div" asChild={asChild} data-state={status} {...props}>
-        {children ?? <DefaultParts />}
-      </Part>
-      {announce && (
-        <VisuallyHidden.Root role="status" aria-live="polite">
-          {said}
-        </VisuallyHidden.Root>
-      )}
-    </TaskProgressContext.Provider>
-  );
-}
+    const kind = task?.type ?? (task?.videoUrl ? 'video' : 'image');
+    const completed = status === 'completed' && task !== null;
+    const urls = completed
+      ? (kind === 'video' ? [task.videoUrl] : task.imageUrls).filter(isHttpUrl)
+      : [];
+    if (process.env.NODE_ENV !== 'production' && completed) {
+      const all = kind === 'video' ? [task.videoUrl] : task.imageUrls;
+      if (all.some((url) => url && !isHttpUrl(url)))
+        console.warn(
+          'gptimage2-react: TaskProgress did not render an output URL that is not http(s).',
+        );
+    }
+    const state: TaskProgressState = {
+      status,
+      task,
+      error,
+      progress,
+      creditsUsed: generation?.creditsUsed ?? task?.creditsUsed ?? null,
+      outputs: completed ? { kind, urls } : null,
+    };
+    const said =
+      status === 'idle'
+        ? ''
+        : status === 'failed'
+          ? `Failed: ${failureReason(state.error, task)}`
+          : describeTaskStatus(state);
+    return (
+      <TaskProgressContext.Provider value={state}>
+        <Part tag="div" asChild={asChild} data-state={status} {...props} ref={ref}>
+          {children ?? <DefaultParts />}
+        </Part>
+        {announce && (
+          <VisuallyHidden.Root role="status" aria-live="polite">
+            {said}
+          </VisuallyHidden.Root>
+        )}
+      </TaskProgressContext.Provider>
+    );
+  },
+);
 
 function DefaultParts() {
   return (
@@ -167,14 +240,17 @@ function DefaultParts() {
   );
 }
 
-function Status({ asChild, children, ...props }: PartProps<'span'>) {
-  const state = useTaskProgressState('Status');
-  return (
-    <Part tag="span" asChild={asChild} data-state={state.status} {...props}>
-      {children ?? describeTaskStatus(state)}
-    </Part>
-  );
-}
+const Status = /* @__PURE__ */ part<HTMLSpanElement, PartProps<'span'>>(
+  'TaskProgress.Status',
+  function Status({ asChild, children, ...props }, ref) {
+    const state = useTaskProgressState('Status');
+    return (
+      <Part tag="span" asChild={asChild} data-state={state.status} {...props} ref={ref}>
+        {children ?? describeTaskStatus(state)}
+      </Part>
+    );
+  },
+);
 
 /** Seconds as `m:ss` (or `h:mm:ss`). */
 const clock = (seconds: number) => {
@@ -184,56 +260,94 @@ const clock = (seconds: number) => {
   return h ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 };
 
-function Elapsed({ asChild, children, ...props }: PartProps<'time'>) {
-  const { status, progress } = useTaskProgressState('Elapsed');
-  if (status === 'idle' || status === 'submitting') return null;
-  const seconds = Math.floor(progress.elapsedMs / 1000);
-  return (
-    <Part tag="time" asChild={asChild} dateTime={`PT${seconds}S`} data-value={seconds} {...props}>
-      {children ?? clock(seconds)}
-    </Part>
-  );
-}
+const Elapsed = /* @__PURE__ */ part<HTMLTimeElement, PartProps<'time'>>(
+  'TaskProgress.Elapsed',
+  function Elapsed({ asChild, children, ...props }, ref) {
+    const { status, progress } = useTaskProgressState('Elapsed');
+    if (status === 'idle' || status === 'submitting') return null;
+    const seconds = Math.floor(progress.elapsedMs / 1000);
+    return (
+      <Part
+        tag="time"
+        asChild={asChild}
+        dateTime={`PT${seconds}S`}
+        data-value={seconds}
+        {...props}
+        ref={ref}
+      >
+        {children ?? clock(seconds)}
+      </Part>
+    );
+  },
+);
 
-function Bar({ children, ...props }: Omit<Progress.ProgressProps, 'value' | 'max'>) {
-  const { status, progress } = useTaskProgressState('Bar');
-  if (status === 'idle') return null;
-  const fraction = status === 'completed' ? 1 : status === 'pending' ? progress.estimate : null;
-  const percent = fraction === null ? null : Math.round(fraction * 100);
-  return (
-    <Progress.Root
-      aria-label={status === 'completed' ? 'Progress' : 'Estimated progress'}
-      getValueLabel={(value) => (status === 'completed' ? 'Complete' : `About ${value}% (an estimate from the model's typical time)`)}
-      data-estimate={status === 'pending' && fraction !== null ? '' : undefined}
-      {...props}
-      value={percent}
-      max={100}
-    >
-      {children ?? <Progress.Indicator style={{ '--progress': fraction ?? 0 } as React.CSSProperties} />}
-    </Progress.Root>
-  );
-}
+const Bar = /* @__PURE__ */ part<HTMLDivElement, Omit<Progress.ProgressProps, 'value' | 'max'>>(
+  'TaskProgress.Bar',
+  function Bar({ children, ...props }, ref) {
+    const { status, progress } = useTaskProgressState('Bar');
+    if (status === 'idle') return null;
+    const fraction = status === 'completed' ? 1 : status === 'pending' ? progress.estimate : null;
+    const percent = fraction === null ? null : Math.round(fraction * 100);
+    return (
+      <Progress.Root
+        aria-label={status === 'completed' ? 'Progress' : 'Estimated progress'}
+        getValueLabel={(value) =>
+          status === 'completed'
+            ? 'Complete'
+            : `About ${value}% (an estimate from the model's typical time)`
+        }
+        data-estimate={status === 'pending' && fraction !== null ? '' : undefined}
+        {...props}
+        ref={ref}
+        value={percent}
+        max={100}
+      >
+        {children ?? (
+          <Progress.Indicator style={{ '--progress': fraction ?? 0 } as React.CSSProperties} />
+        )}
+      </Progress.Root>
+    );
+  },
+);
 
-function ErrorMessage({ asChild, children, ...props }: PartProps<'p'>) {
-  const { status, error, task } = useTaskProgressState('Error');
-  if (status !== 'failed') return null;
-  return (
-    <Part tag="p" asChild={asChild} data-code={task?.errorCode ?? error?.code} {...props}>
-      {children ?? failureReason(error, task)}
-    </Part>
-  );
-}
+const ErrorMessage = /* @__PURE__ */ part<HTMLParagraphElement, PartProps<'p'>>(
+  'TaskProgress.Error',
+  function ErrorMessage({ asChild, children, ...props }, ref) {
+    const { status, error, task } = useTaskProgressState('Error');
+    if (status !== 'failed') return null;
+    return (
+      <Part
+        tag="p"
+        asChild={asChild}
+        data-code={task?.errorCode ?? error?.code}
+        {...props}
+        ref={ref}
+      >
+        {children ?? failureReason(error, task)}
+      </Part>
+    );
+  },
+);
 
-function Refund({ asChild, children, ...props }: PartProps<'p'>) {
-  const { status, error, task, creditsUsed } = useTaskProgressState('Refund');
-  const text = status === 'failed' ? describeRefund(error, task, creditsUsed) : null;
-  if (!text) return null;
-  return (
-    <Part tag="p" asChild={asChild} data-refunded={task?.creditsRefunded ? '' : undefined} {...props}>
-      {children ?? text}
-    </Part>
-  );
-}
+const Refund = /* @__PURE__ */ part<HTMLParagraphElement, PartProps<'p'>>(
+  'TaskProgress.Refund',
+  function Refund({ asChild, children, ...props }, ref) {
+    const { status, error, task, creditsUsed } = useTaskProgressState('Refund');
+    const text = status === 'failed' ? describeRefund(error, task, creditsUsed) : null;
+    if (!text) return null;
+    return (
+      <Part
+        tag="p"
+        asChild={asChild}
+        data-refunded={task?.creditsRefunded ? '' : undefined}
+        {...props}
+        ref={ref}
+      >
+        {children ?? text}
+      </Part>
+    );
+  },
+);
 
 /** Props of `TaskProgress.Result`. */
 export type TaskProgressResultProps = Omit<PartProps<'div'>, 'children'> & {
@@ -241,22 +355,43 @@ export type TaskProgressResultProps = Omit<PartProps<'div'>, 'children'> & {
   children?: (outputs: { kind: 'image' | 'video'; urls: string[] }, task: Task) => ReactNode;
 };
 
-function Result({ asChild, children, ...props }: TaskProgressResultProps) {
-  const { outputs, task } = useTaskProgressState('Result');
-  if (!outputs || !task || outputs.urls.length === 0) return null;
-  const { kind, urls } = outputs;
-  return (
-    <Part tag="div" asChild={asChild} data-kind={kind} data-value={urls.length} {...props}>
-      {children
-        ? children(outputs, task)
-        : kind === 'video'
-          ? <video src={urls[0]} controls playsInline aria-label={task.prompt ? `Generated video: ${task.prompt}` : 'Generated video'} />
-          : urls.map((url, index) => (
-              <img key={url} src={url} alt={`Generated image${urls.length > 1 ? ` ${index + 1} of ${urls.length}` : ''}${task.prompt ? `: ${task.prompt}` : ''}`} />
-            ))}
-    </Part>
-  );
-}
+const Result = /* @__PURE__ */ part<HTMLDivElement, TaskProgressResultProps>(
+  'TaskProgress.Result',
+  function Result({ asChild, children, ...props }, ref) {
+    const { outputs, task } = useTaskProgressState('Result');
+    if (!outputs || !task || outputs.urls.length === 0) return null;
+    const { kind, urls } = outputs;
+    return (
+      <Part
+        tag="div"
+        asChild={asChild}
+        data-kind={kind}
+        data-value={urls.length}
+        {...props}
+        ref={ref}
+      >
+        {children ? (
+          children(outputs, task)
+        ) : kind === 'video' ? (
+          <video
+            src={urls[0]}
+            controls
+            playsInline
+            aria-label={task.prompt ? `Generated video: ${task.prompt}` : 'Generated video'}
+          />
+        ) : (
+          urls.map((url, index) => (
+            <img
+              key={url}
+              src={url}
+              alt={`Generated image${urls.length > 1 ? ` ${index + 1} of ${urls.length}` : ''}${task.prompt ? `: ${task.prompt}` : ''}`}
+            />
+          ))
+        )}
+      </Part>
+    );
+  },
+);
 
 /**
  * The hooks' progress figures (`getTaskProgress`, `useTaskProgress`), under the name they have in

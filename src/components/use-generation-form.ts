@@ -34,9 +34,15 @@ const DEFAULTED = ['duration', 'resolution'] as const;
 function normalize(draft: DraftRequest, model: ModelSpec | undefined): DraftRequest {
   const next = { ...draft };
   if (model?.durations.length && next.duration === undefined) next.duration = model.durations[0];
-  if (model?.resolutions.length && next.resolution === undefined) next.resolution = model.defaultResolution ?? model.resolutions[0];
+  if (model?.resolutions.length && next.resolution === undefined)
+    next.resolution = model.defaultResolution ?? model.resolutions[0];
   if (next.inputImageUrls?.length === 0) delete next.inputImageUrls;
-  if (model && next.inputMode && next.inputMode === effectiveInputMode({ inputImageUrls: next.inputImageUrls }, model.kind)) delete next.inputMode;
+  if (
+    model &&
+    next.inputMode &&
+    next.inputMode === effectiveInputMode({ inputImageUrls: next.inputImageUrls }, model.kind)
+  )
+    delete next.inputMode;
   return next;
 }
 
@@ -49,13 +55,18 @@ function switchModel(draft: DraftRequest, model: ModelSpec, chosen: ReadonlySet<
   const base = { ...draft };
   for (const field of DEFAULTED) if (!chosen.has(field)) delete base[field];
   const { request, changes } = adaptRequest(base, model);
-  return { draft: normalize(request, model), changes: changes.filter((change) => change.field !== 'model') };
+  return {
+    draft: normalize(request, model),
+    changes: changes.filter((change) => change.field !== 'model'),
+  };
 }
 
 /** The first focusable control of an element marked invalid (a radio group's checked or first radio). */
 function focusTarget(element: Element): HTMLElement | null {
   if (element.matches('input, textarea, select, button, [tabindex]')) return element as HTMLElement;
-  return element.querySelector<HTMLElement>('[aria-checked="true"], input:not(:disabled), textarea, button:not(:disabled)');
+  return element.querySelector<HTMLElement>(
+    '[aria-checked="true"], input:not(:disabled), textarea, button:not(:disabled)',
+  );
 }
 
 /**
@@ -81,13 +92,20 @@ function focusTarget(element: Element): HTMLElement | null {
  *   <TaskProgress.Root {...form.getTaskProgressProps()} />
  * </form>
  */
-export function useGenerationForm({ kind, defaultValues, ...generationOptions }: UseGenerationFormOptions) {
+export function useGenerationForm({
+  kind,
+  defaultValues,
+  ...generationOptions
+}: UseGenerationFormOptions) {
   const client = useGptImageClient();
   const { registry } = client;
   // The fields the user (or `defaultValues`) set; the others follow the model's defaults.
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(Object.keys(defaultValues ?? {})));
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(
+    () => new Set(Object.keys(defaultValues ?? {})),
+  );
   const [draft, setDraft] = useState<DraftRequest>(() => {
-    const id = defaultValues?.model ?? registry.models.find((model) => model.kind === kind)?.id ?? '';
+    const id =
+      defaultValues?.model ?? registry.models.find((model) => model.kind === kind)?.id ?? '';
     const model = registry.get(id);
     const initial: DraftRequest = { prompt: '', ...defaultValues, model: id };
     // The first draft is fitted to its model too (an image-only model's input mode), without a notice.
@@ -107,7 +125,8 @@ export function useGenerationForm({ kind, defaultValues, ...generationOptions }:
       if (error instanceof ValidationError && error.source === 'server') {
         const fields = { ...error.fieldErrors };
         // A video's resolution travels in providerInput: its errors belong to the resolution control.
-        if (kind === 'video' && fields.providerInput) fields.resolution = [...(fields.resolution ?? []), ...fields.providerInput];
+        if (kind === 'video' && fields.providerInput)
+          fields.resolution = [...(fields.resolution ?? []), ...fields.providerInput];
         setServerErrors(fields);
         setFocusRequest((count) => count + 1);
       }
@@ -119,7 +138,8 @@ export function useGenerationForm({ kind, defaultValues, ...generationOptions }:
   const errors = useMemo(() => {
     const shown: Partial<Record<string, string[]>> = { ...serverErrors };
     if (submitted && validation) {
-      for (const [field, messages] of Object.entries(validation.fieldErrors)) shown[field] = [...new Set([...(shown[field] ?? []), ...(messages ?? [])])];
+      for (const [field, messages] of Object.entries(validation.fieldErrors))
+        shown[field] = [...new Set([...(shown[field] ?? []), ...(messages ?? [])])];
     }
     return shown;
   }, [serverErrors, submitted, validation]);
@@ -180,7 +200,11 @@ export function useGenerationForm({ kind, defaultValues, ...generationOptions }:
   }, [generation]);
   const dismissChanges = useCallback(() => setChanges([]), []);
   const fieldErrors = (...fields: string[]) => fields.flatMap((field) => errors[field] ?? []);
-  const context = { duration: draft.duration, aspectRatio: draft.aspectRatio, resolution: draft.resolution };
+  const context = {
+    duration: draft.duration,
+    aspectRatio: draft.aspectRatio,
+    resolution: draft.resolution,
+  };
 
   return {
     kind,
@@ -207,8 +231,16 @@ export function useGenerationForm({ kind, defaultValues, ...generationOptions }:
     reset,
     /** The generation: `useGenerateVideo`/`useGenerateImage`'s state and actions. */
     generation,
-    getFormProps: () => ({ ref: formRef as Ref<HTMLFormElement>, onSubmit: submit, noValidate: true }),
-    getSubmitProps: () => ({ type: 'submit' as const, disabled: generation.isBusy, 'aria-busy': generation.isBusy || undefined }),
+    getFormProps: () => ({
+      ref: formRef as Ref<HTMLFormElement>,
+      onSubmit: submit,
+      noValidate: true,
+    }),
+    getSubmitProps: () => ({
+      type: 'submit' as const,
+      disabled: generation.isBusy,
+      'aria-busy': generation.isBusy || undefined,
+    }),
     getModelSelectProps: () => ({
       kind,
       value: draft.model,
@@ -218,11 +250,39 @@ export function useGenerationForm({ kind, defaultValues, ...generationOptions }:
       imageCount: images.length || undefined,
       errors: fieldErrors('model'),
     }),
-    getPromptFieldProps: () => ({ model: draft.model, value: draft.prompt ?? '', onValueChange: (prompt: string) => setField('prompt', prompt), errors: fieldErrors('prompt') }),
-    getDurationPickerProps: () => ({ model: draft.model, value: draft.duration ?? null, onValueChange: (value: number | null) => setField('duration', value ?? undefined), context, errors: fieldErrors('duration') }),
-    getAspectRatioPickerProps: () => ({ model: draft.model, value: draft.aspectRatio ?? null, onValueChange: (value: string | null) => setField('aspectRatio', value ?? undefined), context, errors: fieldErrors('aspectRatio') }),
-    getResolutionPickerProps: () => ({ model: draft.model, value: draft.resolution ?? null, onValueChange: (value: string | null) => setField('resolution', value ?? undefined), context, errors: fieldErrors('resolution') }),
-    getImageDropzoneProps: () => ({ model: draft.model, value: images, onValueChange: (urls: string[]) => setField('inputImageUrls', urls), errors: fieldErrors('inputImageUrls', 'inputMode') }),
+    getPromptFieldProps: () => ({
+      model: draft.model,
+      value: draft.prompt ?? '',
+      onValueChange: (prompt: string) => setField('prompt', prompt),
+      errors: fieldErrors('prompt'),
+    }),
+    getDurationPickerProps: () => ({
+      model: draft.model,
+      value: draft.duration ?? null,
+      onValueChange: (value: number | null) => setField('duration', value ?? undefined),
+      context,
+      errors: fieldErrors('duration'),
+    }),
+    getAspectRatioPickerProps: () => ({
+      model: draft.model,
+      value: draft.aspectRatio ?? null,
+      onValueChange: (value: string | null) => setField('aspectRatio', value ?? undefined),
+      context,
+      errors: fieldErrors('aspectRatio'),
+    }),
+    getResolutionPickerProps: () => ({
+      model: draft.model,
+      value: draft.resolution ?? null,
+      onValueChange: (value: string | null) => setField('resolution', value ?? undefined),
+      context,
+      errors: fieldErrors('resolution'),
+    }),
+    getImageDropzoneProps: () => ({
+      model: draft.model,
+      value: images,
+      onValueChange: (urls: string[]) => setField('inputImageUrls', urls),
+      errors: fieldErrors('inputImageUrls', 'inputMode'),
+    }),
     getCreditEstimateProps: () => ({ request: draft }),
     getChangeNoticeProps: () => ({ changes, onDismiss: dismissChanges }),
     getTaskProgressProps: () => ({ generation }),

@@ -46,7 +46,8 @@ export const ImageErrorCode = {
 } as const;
 
 /** One of {@link ImageErrorCode}'s values, or a custom code from a `validator`. */
-export type ImageErrorCodeValue = (typeof ImageErrorCode)[keyof typeof ImageErrorCode] | (string & {});
+export type ImageErrorCodeValue =
+  (typeof ImageErrorCode)[keyof typeof ImageErrorCode] | (string & {});
 
 /** What is wrong with an image, as data. */
 export interface ImageError {
@@ -129,15 +130,22 @@ export interface UseImageDropzoneOptions {
 }
 
 const DEFAULT_ACCEPT = ['image/jpeg', 'image/png', 'image/webp'] as const;
-const TYPE_NAMES: Record<string, string> = { 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/webp': 'WebP' };
+const TYPE_NAMES: Record<string, string> = {
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'image/webp': 'WebP',
+};
 // Marks a drag that moves an attached image, so the dropzone does not take it for new files.
 const ITEM_DRAG_TYPE = 'application/x-gptimage2-image-item';
 
 const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-const orList = (words: string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`);
+const orList = (words: string[]) =>
+  words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, index) => item === b[index]);
-const readyUrls = (items: readonly ImageItem[]) => items.flatMap((item) => (item.status === 'ready' && item.url ? [item.url] : []));
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((item, index) => item === b[index]);
+const readyUrls = (items: readonly ImageItem[]) =>
+  items.flatMap((item) => (item.status === 'ready' && item.url ? [item.url] : []));
 function urlName(url: string) {
   try {
     return decodeURIComponent(new URL(url).pathname.split('/').filter(Boolean).at(-1) ?? '') || url;
@@ -145,7 +153,16 @@ function urlName(url: string) {
     return url;
   }
 }
-const urlItem = (url: string): ImageItem => ({ id: `url:${url}`, source: 'url', file: null, name: urlName(url), status: 'ready', progress: null, url, error: null });
+const urlItem = (url: string): ImageItem => ({
+  id: `url:${url}`,
+  source: 'url',
+  file: null,
+  name: urlName(url),
+  status: 'ready',
+  progress: null,
+  url,
+  error: null,
+});
 
 /**
  * The items with the ready ones replaced by `value`, in its order: a controlled value is the truth for
@@ -154,8 +171,14 @@ const urlItem = (url: string): ImageItem => ({ id: `url:${url}`, source: 'url', 
 function reconcile(items: readonly ImageItem[], value: readonly string[]): readonly ImageItem[] {
   if (sameList(readyUrls(items), value)) return items;
   const wanted = new Set(value);
-  const kept = items.filter((item) => item.status !== 'ready' || (item.url !== null && wanted.has(item.url)));
-  const byUrl = new Map(kept.flatMap((item) => (item.status === 'ready' && item.url ? [[item.url, item] as const] : [])));
+  const kept = items.filter(
+    (item) => item.status !== 'ready' || (item.url !== null && wanted.has(item.url)),
+  );
+  const byUrl = new Map(
+    kept.flatMap((item) =>
+      item.status === 'ready' && item.url ? [[item.url, item] as const] : [],
+    ),
+  );
   const queue = [...new Set(value)].map((url) => byUrl.get(url) ?? urlItem(url));
   const result = kept.map((item) => (item.status === 'ready' ? queue.shift()! : item));
   return [...result, ...queue];
@@ -186,7 +209,10 @@ function createStore(items: readonly ImageItem[]) {
 }
 
 /** The DOM props of the dropzone's elements, as its prop getters return them. */
-type ElementProps = HTMLAttributes<HTMLElement> & { ref?: Ref<HTMLElement> } & Record<`data-${string}`, unknown>;
+type ElementProps = HTMLAttributes<HTMLElement> & { ref?: Ref<HTMLElement> } & Record<
+    `data-${string}`,
+    unknown
+  >;
 
 /**
  * A headless image dropzone bound to a model's image rules: drop, browse and paste files and image
@@ -203,17 +229,27 @@ type ElementProps = HTMLAttributes<HTMLElement> & { ref?: Ref<HTMLElement> } & R
  * </div>
  */
 export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
-  const { value: valueProp, defaultValue = [], disabled: disabledProp = false, invalid = false, accept = DEFAULT_ACCEPT } = options;
+  const {
+    value: valueProp,
+    defaultValue = [],
+    disabled: disabledProp = false,
+    invalid = false,
+    accept = DEFAULT_ACCEPT,
+  } = options;
   const model = useModelSpec(options.model, options.registry);
   const maxFiles = options.maxFiles ?? model?.maxImages ?? Infinity;
   const maxBytes = options.maxBytes ?? model?.imageMaxBytes;
-  const disabledReason = maxFiles === 0 ? `${model?.name ?? 'This model'} takes no reference images` : undefined;
+  const disabledReason =
+    maxFiles === 0 ? `${model?.name ?? 'This model'} takes no reference images` : undefined;
   const disabled = disabledProp || maxFiles === 0;
   const required = Boolean(model && !model.inputModes.some((mode) => mode.startsWith('text')));
 
   const [store] = useState(() => createStore(defaultValue.map(urlItem)));
   const snapshot = useSyncExternalStore(store.subscribe, store.get, store.get);
-  const items = useMemo(() => (valueProp === undefined ? snapshot.items : reconcile(snapshot.items, valueProp)), [snapshot.items, valueProp]);
+  const items = useMemo(
+    () => (valueProp === undefined ? snapshot.items : reconcile(snapshot.items, valueProp)),
+    [snapshot.items, valueProp],
+  );
   const value = useMemo(() => readyUrls(items), [items]);
   const [isDragging, setDragging] = useState(false);
   const dragDepth = useRef(0);
@@ -224,13 +260,37 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
 
   // What handlers and upload callbacks read: the latest props, and the items as of the last change
   // (updated at once by every change, so two uploads finishing in one tick both count).
-  const latest = useRef({ options, items, value, maxFiles, maxBytes, accept, disabled, disabledReason, model });
+  const latest = useRef({
+    options,
+    items,
+    value,
+    maxFiles,
+    maxBytes,
+    accept,
+    disabled,
+    disabledReason,
+    model,
+  });
   useEffect(() => {
-    Object.assign(latest.current, { options, items, value, maxFiles, maxBytes, accept, disabled, disabledReason, model });
+    Object.assign(latest.current, {
+      options,
+      items,
+      value,
+      maxFiles,
+      maxBytes,
+      accept,
+      disabled,
+      disabledReason,
+      model,
+    });
   });
   const controllers = useRef(new Map<string, AbortController>());
 
-  const announce = useCallback((text: string) => store.set({ announcement: { text, count: store.get().announcement.count + 1 } }), [store]);
+  const announce = useCallback(
+    (text: string) =>
+      store.set({ announcement: { text, count: store.get().announcement.count + 1 } }),
+    [store],
+  );
 
   /** Makes `next` the items, reporting the value when its ready URLs changed. */
   const commit = useCallback(
@@ -257,7 +317,8 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
   const update = useCallback(
     (id: string, patch: Partial<ImageItem>) => {
       const items = latest.current.items;
-      if (items.some((item) => item.id === id)) commit(items.map((item) => (item.id === id ? { ...item, ...patch } : item)));
+      if (items.some((item) => item.id === id))
+        commit(items.map((item) => (item.id === id ? { ...item, ...patch } : item)));
     },
     [commit],
   );
@@ -268,14 +329,16 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
       if (!upload || !item.file) return;
       const controller = new AbortController();
       controllers.current.set(item.id, controller);
-      const mine = () => controllers.current.get(item.id) === controller && !controller.signal.aborted;
+      const mine = () =>
+        controllers.current.get(item.id) === controller && !controller.signal.aborted;
       const fail = (error: ImageError) => {
         controllers.current.delete(item.id);
         update(item.id, { status: 'failed', progress: null, error });
         announce(`Upload of ${item.name} failed: ${error.message}`);
       };
       const onProgress = (fraction: number) => {
-        if (mine() && Number.isFinite(fraction)) update(item.id, { progress: Math.min(1, Math.max(0, fraction)) });
+        if (mine() && Number.isFinite(fraction))
+          update(item.id, { progress: Math.min(1, Math.max(0, fraction)) });
       };
       let result: Promise<string>;
       try {
@@ -286,14 +349,21 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
       result.then(
         (url) => {
           if (!mine()) return;
-          if (!isHttpUrl(url)) return fail({ code: ImageErrorCode.UploadInvalidUrl, message: 'The upload did not return an http(s) URL' });
+          if (!isHttpUrl(url))
+            return fail({
+              code: ImageErrorCode.UploadInvalidUrl,
+              message: 'The upload did not return an http(s) URL',
+            });
           controllers.current.delete(item.id);
           update(item.id, { status: 'ready', progress: 1, url, error: null });
           announce(`${item.name} uploaded`);
         },
         (error: unknown) => {
           if (!mine()) return;
-          fail({ code: ImageErrorCode.UploadFailed, message: error instanceof Error && error.message ? error.message : 'The upload failed' });
+          fail({
+            code: ImageErrorCode.UploadFailed,
+            message: error instanceof Error && error.message ? error.message : 'The upload failed',
+          });
         },
       );
     },
@@ -303,25 +373,46 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
   /** Files and URLs checked against the rules; the accepted ones attached, the rest reported. */
   const add = useCallback(
     (files: readonly File[], urls: readonly string[]) => {
-      const { options, items, maxFiles, maxBytes, accept, disabled, disabledReason } = latest.current;
+      const { options, items, maxFiles, maxBytes, accept, disabled, disabledReason } =
+        latest.current;
       if (files.length === 0 && urls.length === 0) return;
       const rejections: ImageRejection[] = [];
       const reject = (entry: File | string, error: ImageError) => {
-        const found = rejections.find((rejection) => rejection.file === entry || rejection.url === entry);
+        const found = rejections.find(
+          (rejection) => rejection.file === entry || rejection.url === entry,
+        );
         if (found) found.errors.push(error);
-        else rejections.push({ file: typeof entry === 'string' ? null : entry, url: typeof entry === 'string' ? entry : null, errors: [error] });
+        else
+          rejections.push({
+            file: typeof entry === 'string' ? null : entry,
+            url: typeof entry === 'string' ? entry : null,
+            errors: [error],
+          });
       };
       const candidates: (File | string)[] = [];
       if (disabled) {
-        if (disabledReason) for (const entry of [...files, ...urls]) reject(entry, { code: ImageErrorCode.NotAllowed, message: disabledReason });
+        if (disabledReason)
+          for (const entry of [...files, ...urls])
+            reject(entry, { code: ImageErrorCode.NotAllowed, message: disabledReason });
       } else {
         const types = orList(accept.map((type) => TYPE_NAMES[type] ?? type));
         for (const file of files) {
           const before = rejections.length;
-          if (!options.upload) reject(file, { code: ImageErrorCode.NoUploader, message: 'Files cannot be uploaded here; paste an image URL instead' });
-          if (!accept.includes(file.type)) reject(file, { code: ImageErrorCode.InvalidType, message: `${file.name || 'The file'} is not ${types}` });
+          if (!options.upload)
+            reject(file, {
+              code: ImageErrorCode.NoUploader,
+              message: 'Files cannot be uploaded here; paste an image URL instead',
+            });
+          if (!accept.includes(file.type))
+            reject(file, {
+              code: ImageErrorCode.InvalidType,
+              message: `${file.name || 'The file'} is not ${types}`,
+            });
           if (maxBytes !== undefined && file.size > maxBytes) {
-            reject(file, { code: ImageErrorCode.TooLarge, message: `${file.name || 'The file'} is ${megabytes(file.size)}; the limit is ${megabytes(maxBytes)}` });
+            reject(file, {
+              code: ImageErrorCode.TooLarge,
+              message: `${file.name || 'The file'} is ${megabytes(file.size)}; the limit is ${megabytes(maxBytes)}`,
+            });
           }
           const custom = options.validator?.(file);
           for (const error of custom ? [custom].flat() : []) reject(file, error);
@@ -331,8 +422,16 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
         for (const raw of urls) {
           const url = raw.trim();
           const shown = url.length > 60 ? `${url.slice(0, 57)}…` : url;
-          if (!isHttpUrl(url)) reject(url, { code: ImageErrorCode.InvalidUrl, message: `${shown} is not an http(s) image URL` });
-          else if (attached.has(url) || candidates.includes(url)) reject(url, { code: ImageErrorCode.Duplicate, message: `${urlName(url)} is already attached` });
+          if (!isHttpUrl(url))
+            reject(url, {
+              code: ImageErrorCode.InvalidUrl,
+              message: `${shown} is not an http(s) image URL`,
+            });
+          else if (attached.has(url) || candidates.includes(url))
+            reject(url, {
+              code: ImageErrorCode.Duplicate,
+              message: `${urlName(url)} is already attached`,
+            });
           else candidates.push(url);
         }
       }
@@ -341,26 +440,45 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
       const replacing = maxFiles === 1 && candidates.length > 0;
       const room = replacing ? 1 : Math.max(0, maxFiles - items.length);
       for (const entry of candidates.slice(room)) {
-        reject(entry, { code: ImageErrorCode.TooMany, message: `${latest.current.model?.name ?? 'This model'} takes at most ${plural(maxFiles, 'image')}` });
+        reject(entry, {
+          code: ImageErrorCode.TooMany,
+          message: `${latest.current.model?.name ?? 'This model'} takes at most ${plural(maxFiles, 'image')}`,
+        });
       }
-      const added = candidates.slice(0, room).map((entry): ImageItem =>
-        typeof entry === 'string'
-          ? urlItem(entry)
-          : { id: `file:${nextId++}`, source: 'file', file: entry, name: entry.name || 'image', status: 'uploading', progress: null, url: null, error: null },
-      );
+      const added = candidates
+        .slice(0, room)
+        .map((entry): ImageItem =>
+          typeof entry === 'string'
+            ? urlItem(entry)
+            : {
+                id: `file:${nextId++}`,
+                source: 'file',
+                file: entry,
+                name: entry.name || 'image',
+                status: 'uploading',
+                progress: null,
+                url: null,
+                error: null,
+              },
+        );
       commit(added.length ? [...(replacing ? [] : items), ...added] : items, { rejections });
       added.forEach(startUpload);
       if (rejections.length) options.onReject?.(rejections);
       const said = [
         added.length ? `${added.map((item) => item.name).join(', ')} added` : '',
-        rejections.length ? `${plural(rejections.length, 'image')} not added: ${rejections.map((rejection) => rejection.errors[0]!.message).join('; ')}` : '',
+        rejections.length
+          ? `${plural(rejections.length, 'image')} not added: ${rejections.map((rejection) => rejection.errors[0]!.message).join('; ')}`
+          : '',
       ];
       announce(said.filter(Boolean).join('. '));
     },
     [announce, commit, startUpload],
   );
 
-  const addFiles = useCallback((files: Iterable<File> | ArrayLike<File>) => add(Array.from(files), []), [add]);
+  const addFiles = useCallback(
+    (files: Iterable<File> | ArrayLike<File>) => add(Array.from(files), []),
+    [add],
+  );
   const addUrls = useCallback((urls: readonly string[]) => add([], urls), [add]);
 
   const remove = useCallback(
@@ -368,7 +486,9 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
       const item = latest.current.items.find((candidate) => candidate.id === id);
       if (!item) return;
       commit(latest.current.items.filter((candidate) => candidate.id !== id));
-      announce(item.status === 'uploading' ? `Upload of ${item.name} cancelled` : `${item.name} removed`);
+      announce(
+        item.status === 'uploading' ? `Upload of ${item.name} cancelled` : `${item.name} removed`,
+      );
     },
     [announce, commit],
   );
@@ -394,7 +514,10 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
       const [item] = list.splice(from, 1);
       list.splice(to, 0, item!);
       const active = document.activeElement;
-      refocus.current = { id, element: itemElements.current.get(id)?.contains(active) ? active : null };
+      refocus.current = {
+        id,
+        element: itemElements.current.get(id)?.contains(active) ? active : null,
+      };
       commit(list);
       announce(`${item!.name} moved to position ${to + 1} of ${list.length}`);
     },
@@ -411,7 +534,9 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
     if (disabledProp || items.length <= maxFiles) return;
     const dropped = items.length - maxFiles;
     commit(items.slice(0, maxFiles));
-    announce(`${plural(dropped, 'image')} removed: ${model?.name ?? 'the model'} takes ${maxFiles ? `at most ${maxFiles}` : 'none'}`);
+    announce(
+      `${plural(dropped, 'image')} removed: ${model?.name ?? 'the model'} takes ${maxFiles ? `at most ${maxFiles}` : 'none'}`,
+    );
   }, [announce, commit, disabledProp, items, maxFiles, model]);
 
   // Keyboard reordering keeps focus in the moved item: on the same control, or (when that control is
@@ -423,7 +548,10 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
     const item = itemElements.current.get(moved.id);
     if (!item) return;
     const { element } = moved;
-    const target = element instanceof HTMLElement && element.isConnected && !element.matches(':disabled') ? element : item.querySelector<HTMLElement>('button:not(:disabled)');
+    const target =
+      element instanceof HTMLElement && element.isConnected && !element.matches(':disabled')
+        ? element
+        : item.querySelector<HTMLElement>('button:not(:disabled)');
     if (target && document.activeElement !== target) target.focus();
   }, [items]);
 
@@ -436,7 +564,8 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
     };
   }, []);
 
-  const isItemDrag = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes(ITEM_DRAG_TYPE);
+  const isItemDrag = (event: DragEvent) =>
+    Array.from(event.dataTransfer?.types ?? []).includes(ITEM_DRAG_TYPE);
 
   const getRootProps = <P extends ElementProps>(props?: P) =>
     mergeProps(
@@ -473,7 +602,12 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
           if (disabledProp) return;
           const files = Array.from(event.dataTransfer.files);
           // An image dragged from a web page brings its URL, not a file.
-          const urls = files.length ? [] : parseUrls(event.dataTransfer.getData('text/uri-list') || event.dataTransfer.getData('text/plain'));
+          const urls = files.length
+            ? []
+            : parseUrls(
+                event.dataTransfer.getData('text/uri-list') ||
+                  event.dataTransfer.getData('text/plain'),
+              );
           add(files, urls);
         },
         onPaste: (event: ClipboardEvent<HTMLElement>) => {
@@ -490,7 +624,11 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
       props,
     );
 
-  const getInputProps = <P extends InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }>(props?: P) =>
+  const getInputProps = <
+    P extends InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> },
+  >(
+    props?: P,
+  ) =>
     mergeProps(
       {
         ref: inputRef as Ref<HTMLInputElement>,
@@ -551,7 +689,12 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
         // Alt+arrows move the item from any of its controls.
         onKeyDown: (event: KeyboardEvent<HTMLElement>) => {
           if (!event.altKey) return;
-          const step = event.key === 'ArrowUp' || event.key === 'ArrowLeft' ? -1 : event.key === 'ArrowDown' || event.key === 'ArrowRight' ? 1 : 0;
+          const step =
+            event.key === 'ArrowUp' || event.key === 'ArrowLeft'
+              ? -1
+              : event.key === 'ArrowDown' || event.key === 'ArrowRight'
+                ? 1
+                : 0;
           if (!step) return;
           event.preventDefault();
           move(item.id, index + step);

@@ -15,15 +15,27 @@ beforeAll(() => {
 });
 
 /** A fresh QueryClient per test, with no retries to wait for. */
-export const newQueryClient = () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+export const newQueryClient = () =>
+  new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
 
 /**
  * Renders inside StrictMode (double effects catch leaks such as unrevoked object URLs), the app's
  * providers, and a `<main>` landmark so axe judges the component and not the empty test page.
  */
-export function renderWithProviders(ui: ReactNode, { client, clientOptions, ...options }: RenderOptions & { client?: GptImageClient<ModelSpec>; clientOptions?: ClientOptions<ModelSpec> } = {}) {
+export function renderWithProviders(
+  ui: ReactNode,
+  {
+    client,
+    clientOptions,
+    ...options
+  }: RenderOptions & {
+    client?: GptImageClient<ModelSpec>;
+    clientOptions?: ClientOptions<ModelSpec>;
+  } = {},
+) {
   const queryClient = newQueryClient();
-  const gptClient = client ?? createClient<ModelSpec>({ baseUrl: 'https://api.test', ...clientOptions });
+  const gptClient =
+    client ?? createClient<ModelSpec>({ baseUrl: 'https://api.test', ...clientOptions });
   const wrapper = ({ children }: { children: ReactNode }) => (
     <StrictMode>
       <QueryClientProvider client={queryClient}>
@@ -38,15 +50,25 @@ export function renderWithProviders(ui: ReactNode, { client, clientOptions, ...o
 
 // Rules about the host page, not a component: the test page has no heading, and Radix portals sit
 // outside the test's <main> as they sit outside an app's landmarks.
-const PAGE_RULES = { region: { enabled: false }, 'landmark-one-main': { enabled: false }, 'page-has-heading-one': { enabled: false } };
+const PAGE_RULES = {
+  region: { enabled: false },
+  'landmark-one-main': { enabled: false },
+  'page-has-heading-one': { enabled: false },
+};
 
 /**
  * Asserts that axe (every rule, best practices included, but the page-level ones above) finds no
  * violations in `context`: the whole document by default, portals included.
  */
 export async function expectNoAxeViolations(context: Element | Document = document) {
-  const result = await axe.run(context as Element, { resultTypes: ['violations'], rules: PAGE_RULES });
-  const found = result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+  const result = await axe.run(context as Element, {
+    resultTypes: ['violations'],
+    rules: PAGE_RULES,
+  });
+  const found = result.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  );
   expect(found).toEqual([]);
 }
 
@@ -63,7 +85,13 @@ export function deferred<T>() {
 
 /** A small valid PNG (1×1), as a File. */
 export function pngFile(name = 'photo.png', size?: number) {
-  const bytes = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
-  const content = size === undefined ? [bytes] : [bytes, new Uint8Array(Math.max(0, size - bytes.length))];
+  const bytes = Uint8Array.from(
+    atob(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    ),
+    (c) => c.charCodeAt(0),
+  );
+  const content =
+    size === undefined ? [bytes] : [bytes, new Uint8Array(Math.max(0, size - bytes.length))];
   return new File(content, name, { type: 'image/png' });
 }

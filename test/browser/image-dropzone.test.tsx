@@ -2,12 +2,19 @@ import { act, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { ImageDropzone, ImageErrorCode, type ImageRejection, type UploadAdapter, type UploadContext } from '../../src/components/index.js';
+import {
+  ImageDropzone,
+  ImageErrorCode,
+  type ImageRejection,
+  type UploadAdapter,
+  type UploadContext,
+} from '../../src/components/index.js';
 import { deferred, expectNoAxeViolations, pngFile, renderWithProviders } from './helpers.js';
 
 /** An upload adapter the test drives: each call waits until the test resolves or rejects it. */
 function manualUploads() {
-  const calls: { file: File; context: UploadContext; done: ReturnType<typeof deferred<string>> }[] = [];
+  const calls: { file: File; context: UploadContext; done: ReturnType<typeof deferred<string>> }[] =
+    [];
   const upload: UploadAdapter = vi.fn((file: File, context: UploadContext) => {
     const done = deferred<string>();
     calls.push({ file, context, done });
@@ -26,8 +33,12 @@ const transfer = (files: File[] = [], text?: Record<string, string>) => {
 /** Drags files over `target` and drops them, as the browser dispatches it. */
 function drop(target: Element, dataTransfer: DataTransfer) {
   act(() => {
-    target.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer }));
-    target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer }));
+    target.dispatchEvent(
+      new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer }),
+    );
+    target.dispatchEvent(
+      new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer }),
+    );
     target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer }));
   });
 }
@@ -39,10 +50,23 @@ function paste(target: Element, clipboardData: DataTransfer) {
 }
 
 const zone = () => screen.getByRole('group', { name: 'Reference images' });
-const announced = () => document.querySelector('[role="status"][aria-live="polite"]')!.textContent?.trim();
+const announced = () =>
+  document.querySelector('[role="status"][aria-live="polite"]')!.textContent?.trim();
 
 /** A dropzone whose model can be switched, holding its value as a form would. */
-function Controlled({ models, upload, initial = [], onValueChange, onReject }: { models: string[]; upload?: UploadAdapter; initial?: string[]; onValueChange?: (urls: string[]) => void; onReject?: (rejections: ImageRejection[]) => void }) {
+function Controlled({
+  models,
+  upload,
+  initial = [],
+  onValueChange,
+  onReject,
+}: {
+  models: string[];
+  upload?: UploadAdapter;
+  initial?: string[];
+  onValueChange?: (urls: string[]) => void;
+  onReject?: (rejections: ImageRejection[]) => void;
+}) {
   const [model, setModel] = useState(models[0]!);
   const [urls, setUrls] = useState<readonly string[]>(initial);
   return (
@@ -52,10 +76,16 @@ function Controlled({ models, upload, initial = [], onValueChange, onReject }: {
           use {id}
         </button>
       ))}
-      <ImageDropzone.Root model={model} value={urls} upload={upload} onReject={onReject} onValueChange={(next) => {
-        setUrls(next);
-        onValueChange?.(next);
-      }} />
+      <ImageDropzone.Root
+        model={model}
+        value={urls}
+        upload={upload}
+        onReject={onReject}
+        onValueChange={(next) => {
+          setUrls(next);
+          onValueChange?.(next);
+        }}
+      />
       <output aria-label="value">{urls.join(' ')}</output>
     </>
   );
@@ -83,7 +113,9 @@ afterEach(() => vi.restoreAllMocks());
 
 /** The object URLs shown right now; none of them may have been revoked. */
 function shownObjectUrls() {
-  const shown = [...document.querySelectorAll('img')].map((img) => img.src).filter((src) => src.startsWith('blob:'));
+  const shown = [...document.querySelectorAll('img')]
+    .map((img) => img.src)
+    .filter((src) => src.startsWith('blob:'));
   for (const url of shown) expect(revoked).not.toContain(url);
   return shown;
 }
@@ -91,15 +123,29 @@ function shownObjectUrls() {
 describe('ImageDropzone', () => {
   it('is disabled for a model that takes no images, says why, and a drop is refused with that reason', async () => {
     const onReject = vi.fn();
-    renderWithProviders(<Controlled models={['sora-2-text-to-video']} onReject={onReject} upload={manualUploads().upload} />);
+    renderWithProviders(
+      <Controlled
+        models={['sora-2-text-to-video']}
+        onReject={onReject}
+        upload={manualUploads().upload}
+      />,
+    );
     expect(zone()).toHaveAttribute('aria-disabled', 'true');
     expect(zone()).toHaveAttribute('data-disabled');
     expect(zone()).toHaveAccessibleDescription('Sora 2 takes no reference images');
     expect(screen.getByRole('button', { name: 'Choose images' })).toBeDisabled();
     expect(screen.getByRole('textbox', { name: 'Image URL' })).toBeDisabled();
     drop(zone(), transfer([pngFile()]));
-    expect(onReject).toHaveBeenCalledWith([{ file: expect.any(File), url: null, errors: [{ code: ImageErrorCode.NotAllowed, message: 'Sora 2 takes no reference images' }] }]);
-    expect(screen.getByRole('list', { name: 'Not added' })).toHaveTextContent('Sora 2 takes no reference images');
+    expect(onReject).toHaveBeenCalledWith([
+      {
+        file: expect.any(File),
+        url: null,
+        errors: [{ code: ImageErrorCode.NotAllowed, message: 'Sora 2 takes no reference images' }],
+      },
+    ]);
+    expect(screen.getByRole('list', { name: 'Not added' })).toHaveTextContent(
+      'Sora 2 takes no reference images',
+    );
     expect(screen.queryByRole('list', { name: 'Attached images' })).toBeNull();
     await expectNoAxeViolations();
   });
@@ -107,17 +153,28 @@ describe('ImageDropzone', () => {
   it('takes dropped files: dragging state, upload progress, then the URL in the value, announced', async () => {
     const { upload, calls } = manualUploads();
     const onValueChange = vi.fn();
-    renderWithProviders(<Controlled models={['veo3']} upload={upload} onValueChange={onValueChange} />);
-    expect(zone()).toHaveAccessibleDescription('Drop, paste or choose images: JPEG, PNG or WebP. Up to 3 images.');
+    renderWithProviders(
+      <Controlled models={['veo3']} upload={upload} onValueChange={onValueChange} />,
+    );
+    expect(zone()).toHaveAccessibleDescription(
+      'Drop, paste or choose images: JPEG, PNG or WebP. Up to 3 images.',
+    );
     const data = transfer([pngFile('cat.png')]);
-    act(() => void zone().dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: data })));
+    act(
+      () =>
+        void zone().dispatchEvent(
+          new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: data }),
+        ),
+    );
     expect(zone()).toHaveAttribute('data-dragging');
     drop(zone(), data);
     expect(zone()).not.toHaveAttribute('data-dragging');
 
     expect(calls).toHaveLength(1);
     expect(calls[0]!.file.name).toBe('cat.png');
-    const item = within(screen.getByRole('list', { name: 'Attached images' })).getByRole('listitem');
+    const item = within(screen.getByRole('list', { name: 'Attached images' })).getByRole(
+      'listitem',
+    );
     expect(item).toHaveAttribute('data-state', 'uploading');
     const bar = within(item).getByRole('progressbar', { name: 'Uploading cat.png' });
     expect(bar).not.toHaveAttribute('aria-valuenow');
@@ -126,7 +183,9 @@ describe('ImageDropzone', () => {
     act(() => calls[0]!.context.onProgress(0.42));
     expect(bar).toHaveAttribute('aria-valuenow', '42');
     expect(bar).toHaveAttribute('aria-valuetext', '42% uploaded');
-    expect(within(item).getByRole('img', { name: 'Preview of cat.png' }).getAttribute('src')).toMatch(/^blob:/);
+    expect(
+      within(item).getByRole('img', { name: 'Preview of cat.png' }).getAttribute('src'),
+    ).toMatch(/^blob:/);
     expect(onValueChange).not.toHaveBeenCalled();
     await expectNoAxeViolations();
 
@@ -143,37 +202,64 @@ describe('ImageDropzone', () => {
   it('rejects the wrong type, too large files and more than the model takes, as typed data', async () => {
     const { upload, calls } = manualUploads();
     const onReject = vi.fn();
-    renderWithProviders(<Controlled models={['google/nano-banana', 'veo3_fast']} upload={upload} onReject={onReject} />);
+    renderWithProviders(
+      <Controlled
+        models={['google/nano-banana', 'veo3_fast']}
+        upload={upload}
+        onReject={onReject}
+      />,
+    );
     const gif = new File(['GIF89a'], 'anim.gif', { type: 'image/gif' });
     const huge = pngFile('huge.png', 10 * 1024 * 1024 + 1);
     drop(zone(), transfer([gif, huge, pngFile('ok.png')]));
     expect(calls.map((call) => call.file.name)).toEqual(['ok.png']);
     const rejections: ImageRejection[] = onReject.mock.calls[0]![0];
-    expect(rejections.map((rejection) => [rejection.file?.name, rejection.errors.map((error) => error.code)])).toEqual([
+    expect(
+      rejections.map((rejection) => [
+        rejection.file?.name,
+        rejection.errors.map((error) => error.code),
+      ]),
+    ).toEqual([
       ['anim.gif', ['file-invalid-type']],
       ['huge.png', ['file-too-large']],
     ]);
     expect(rejections[1]!.errors[0]!.message).toBe('huge.png is 10 MB; the limit is 10 MB');
     const list = screen.getByRole('list', { name: 'Not added' });
-    expect(within(list).getAllByRole('listitem').map((item) => item.getAttribute('data-code'))).toEqual(['file-invalid-type', 'file-too-large']);
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.getAttribute('data-code')),
+    ).toEqual(['file-invalid-type', 'file-too-large']);
 
     await userEvent.click(screen.getByRole('button', { name: 'use veo3_fast' }));
     drop(zone(), transfer([pngFile('b.png'), pngFile('c.png'), pngFile('d.png')]));
     expect(calls.map((call) => call.file.name)).toEqual(['ok.png', 'b.png', 'c.png']);
-    expect(onReject.mock.calls[1]![0]).toEqual([{ file: expect.objectContaining({ name: 'd.png' }), url: null, errors: [{ code: 'too-many-files', message: 'Veo 3.1 Fast takes at most 3 images' }] }]);
-    await expect.poll(announced).toBe('b.png, c.png added. 1 image not added: Veo 3.1 Fast takes at most 3 images');
+    expect(onReject.mock.calls[1]![0]).toEqual([
+      {
+        file: expect.objectContaining({ name: 'd.png' }),
+        url: null,
+        errors: [{ code: 'too-many-files', message: 'Veo 3.1 Fast takes at most 3 images' }],
+      },
+    ]);
+    await expect
+      .poll(announced)
+      .toBe('b.png, c.png added. 1 image not added: Veo 3.1 Fast takes at most 3 images');
   });
 
   it('exactly one image (Kling 2.1): a new one replaces it, abandoning its upload', async () => {
     const { upload, calls } = manualUploads();
     renderWithProviders(<Controlled models={['kling/v2-1-standard']} upload={upload} />);
-    expect(zone()).toHaveAccessibleDescription('Drop, paste or choose images: JPEG, PNG or WebP. Exactly 1 image.');
+    expect(zone()).toHaveAccessibleDescription(
+      'Drop, paste or choose images: JPEG, PNG or WebP. Exactly 1 image.',
+    );
     expect(screen.getByRole('button', { name: 'Choose an image' })).toBeEnabled();
     drop(zone(), transfer([pngFile('first.png')]));
     drop(zone(), transfer([pngFile('second.png')]));
     expect(calls[0]!.context.signal.aborted).toBe(true);
     expect(calls[1]!.context.signal.aborted).toBe(false);
-    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual([expect.stringContaining('second.png')]);
+    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      expect.stringContaining('second.png'),
+    ]);
     await act(async () => calls[0]!.done.resolve('https://cdn.test/first.png'));
     await act(async () => calls[1]!.done.resolve('https://cdn.test/second.png'));
     expect(value()).toBe('https://cdn.test/second.png');
@@ -182,19 +268,32 @@ describe('ImageDropzone', () => {
   it('takes pasted files and image URLs, and refuses text that is not one, or a URL already attached', async () => {
     const { upload, calls } = manualUploads();
     const onReject = vi.fn();
-    renderWithProviders(<Controlled models={['nano-banana-2']} upload={upload} onReject={onReject} />);
+    renderWithProviders(
+      <Controlled models={['nano-banana-2']} upload={upload} onReject={onReject} />,
+    );
     const browse = screen.getByRole('button', { name: 'Choose images' });
     browse.focus();
     const withFile = paste(browse, transfer([pngFile('clip.png')]));
     expect(withFile.defaultPrevented).toBe(true);
     expect(calls.map((call) => call.file.name)).toEqual(['clip.png']);
 
-    paste(browse, transfer([], { 'text/plain': 'https://cdn.test/a.png\nhttps://cdn.test/b.webp' }));
+    paste(
+      browse,
+      transfer([], { 'text/plain': 'https://cdn.test/a.png\nhttps://cdn.test/b.webp' }),
+    );
     expect(value()).toBe('https://cdn.test/a.png https://cdn.test/b.webp');
-    expect(screen.getByRole('img', { name: 'Preview of a.png' })).toHaveAttribute('src', 'https://cdn.test/a.png');
+    expect(screen.getByRole('img', { name: 'Preview of a.png' })).toHaveAttribute(
+      'src',
+      'https://cdn.test/a.png',
+    );
 
     paste(browse, transfer([], { 'text/plain': 'javascript:alert(1) https://cdn.test/a.png' }));
-    expect(onReject.mock.lastCall![0].map((rejection: ImageRejection) => [rejection.url, rejection.errors[0]!.code])).toEqual([
+    expect(
+      onReject.mock.lastCall![0].map((rejection: ImageRejection) => [
+        rejection.url,
+        rejection.errors[0]!.code,
+      ]),
+    ).toEqual([
       ['javascript:alert(1)', 'invalid-url'],
       ['https://cdn.test/a.png', 'duplicate'],
     ]);
@@ -210,7 +309,10 @@ describe('ImageDropzone', () => {
         <Controlled models={['gpt-image-2']} />
       </form>,
     );
-    await userEvent.type(screen.getByRole('textbox', { name: 'Image URL' }), 'https://cdn.test/typed.jpg{Enter}');
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Image URL' }),
+      'https://cdn.test/typed.jpg{Enter}',
+    );
     expect(value()).toBe('https://cdn.test/typed.jpg');
     expect(screen.getByRole('textbox', { name: 'Image URL' })).toHaveValue('');
     expect(onSubmit).not.toHaveBeenCalled();
@@ -218,7 +320,9 @@ describe('ImageDropzone', () => {
 
   it('browses through the hidden file input', async () => {
     const { upload, calls } = manualUploads();
-    const { container } = renderWithProviders(<Controlled models={['gpt-image-2']} upload={upload} />);
+    const { container } = renderWithProviders(
+      <Controlled models={['gpt-image-2']} upload={upload} />,
+    );
     const input = container.querySelector<HTMLInputElement>('input[type="file"]')!;
     expect(input).toHaveAttribute('accept', 'image/jpeg,image/png,image/webp');
     expect(input.multiple).toBe(true);
@@ -250,7 +354,10 @@ describe('ImageDropzone', () => {
     await act(async () => calls[0]!.done.reject(new Error('Storage answered 503')));
     const item = screen.getByRole('listitem');
     expect(item).toHaveAttribute('data-state', 'failed');
-    expect(within(item).getByText('Storage answered 503')).toHaveAttribute('data-code', 'upload-failed');
+    expect(within(item).getByText('Storage answered 503')).toHaveAttribute(
+      'data-code',
+      'upload-failed',
+    );
     await expect.poll(announced).toBe('Upload of flaky.png failed: Storage answered 503');
     await expectNoAxeViolations();
 
@@ -268,40 +375,71 @@ describe('ImageDropzone', () => {
     drop(zone(), transfer([pngFile('odd.png')]));
     await act(async () => calls[0]!.done.resolve('data:image/png;base64,AAAA'));
     expect(screen.getByRole('listitem')).toHaveAttribute('data-state', 'failed');
-    expect(screen.getByText('The upload did not return an http(s) URL')).toHaveAttribute('data-code', 'upload-invalid-url');
+    expect(screen.getByText('The upload did not return an http(s) URL')).toHaveAttribute(
+      'data-code',
+      'upload-invalid-url',
+    );
     expect(value()).toBe('');
   });
 
   it('reorders with the buttons and Alt+arrows, keeping focus in the moved image', async () => {
     const onValueChange = vi.fn();
-    renderWithProviders(<Controlled models={['nano-banana-2']} initial={['https://cdn.test/a.png', 'https://cdn.test/b.png', 'https://cdn.test/c.png']} onValueChange={onValueChange} />);
-    const names = () => screen.getAllByRole('listitem').map((item) => within(item).getByRole('img').getAttribute('alt'));
+    renderWithProviders(
+      <Controlled
+        models={['nano-banana-2']}
+        initial={['https://cdn.test/a.png', 'https://cdn.test/b.png', 'https://cdn.test/c.png']}
+        onValueChange={onValueChange}
+      />,
+    );
+    const names = () =>
+      screen
+        .getAllByRole('listitem')
+        .map((item) => within(item).getByRole('img').getAttribute('alt'));
     expect(screen.getByRole('button', { name: 'Move a.png earlier' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Move c.png later' })).toBeDisabled();
 
     await userEvent.click(screen.getByRole('button', { name: 'Move b.png earlier' }));
     expect(names()).toEqual(['Preview of b.png', 'Preview of a.png', 'Preview of c.png']);
-    expect(onValueChange).toHaveBeenLastCalledWith(['https://cdn.test/b.png', 'https://cdn.test/a.png', 'https://cdn.test/c.png']);
+    expect(onValueChange).toHaveBeenLastCalledWith([
+      'https://cdn.test/b.png',
+      'https://cdn.test/a.png',
+      'https://cdn.test/c.png',
+    ]);
     // Its "earlier" button is now disabled, so focus moves to the item's next control.
-    await expect.poll(() => document.activeElement?.getAttribute('aria-label')).toBe('Move b.png later');
+    await expect
+      .poll(() => document.activeElement?.getAttribute('aria-label'))
+      .toBe('Move b.png later');
     await expect.poll(announced).toBe('b.png moved to position 1 of 3');
 
     await userEvent.keyboard('{Alt>}{ArrowDown}{ArrowDown}{/Alt}');
     expect(names()).toEqual(['Preview of a.png', 'Preview of c.png', 'Preview of b.png']);
     expect(document.activeElement).toHaveAccessibleName('Move b.png earlier');
     expect(value()).toBe('https://cdn.test/a.png https://cdn.test/c.png https://cdn.test/b.png');
-    expect(screen.getAllByRole('listitem').map((item) => item.dataset.value)).toEqual(['1', '2', '3']);
+    expect(screen.getAllByRole('listitem').map((item) => item.dataset.value)).toEqual([
+      '1',
+      '2',
+      '3',
+    ]);
     await expectNoAxeViolations();
   });
 
   it('reorders by dragging an image onto another', () => {
-    renderWithProviders(<Controlled models={['nano-banana-2']} initial={['https://cdn.test/a.png', 'https://cdn.test/b.png', 'https://cdn.test/c.png']} />);
+    renderWithProviders(
+      <Controlled
+        models={['nano-banana-2']}
+        initial={['https://cdn.test/a.png', 'https://cdn.test/b.png', 'https://cdn.test/c.png']}
+      />,
+    );
     const [first, , last] = screen.getAllByRole('listitem');
     const data = new DataTransfer();
     act(() => {
       last!.dispatchEvent(new DragEvent('dragstart', { bubbles: true, dataTransfer: data }));
-      first!.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }));
-      first!.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+      first!.dispatchEvent(
+        new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }),
+      );
+      first!.dispatchEvent(
+        new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }),
+      );
     });
     expect(value()).toBe('https://cdn.test/c.png https://cdn.test/a.png https://cdn.test/b.png');
     // Moving an image is not a drop of new files.
@@ -311,7 +449,13 @@ describe('ImageDropzone', () => {
 
   it('drops the images a new model cannot take, reporting the adapted value', async () => {
     const onValueChange = vi.fn();
-    renderWithProviders(<Controlled models={['veo3', 'kling/v2-1-pro']} initial={['https://cdn.test/1.png', 'https://cdn.test/2.png', 'https://cdn.test/3.png']} onValueChange={onValueChange} />);
+    renderWithProviders(
+      <Controlled
+        models={['veo3', 'kling/v2-1-pro']}
+        initial={['https://cdn.test/1.png', 'https://cdn.test/2.png', 'https://cdn.test/3.png']}
+        onValueChange={onValueChange}
+      />,
+    );
     await userEvent.click(screen.getByRole('button', { name: 'use kling/v2-1-pro' }));
     expect(onValueChange).toHaveBeenCalledWith(['https://cdn.test/1.png']);
     expect(value()).toBe('https://cdn.test/1.png');
@@ -321,7 +465,9 @@ describe('ImageDropzone', () => {
 
   it('revokes every preview object URL once it is no longer shown, and never one that is', async () => {
     const { upload, calls } = manualUploads();
-    const { unmount } = renderWithProviders(<Controlled models={['nano-banana-2']} upload={upload} />);
+    const { unmount } = renderWithProviders(
+      <Controlled models={['nano-banana-2']} upload={upload} />,
+    );
     drop(zone(), transfer([pngFile('one.png'), pngFile('two.png'), pngFile('three.png')]));
     expect(shownObjectUrls()).toHaveLength(3);
     const [, twoUrl] = shownObjectUrls();

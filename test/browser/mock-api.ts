@@ -17,5 +17,9 @@ export function setupBrowserMockApi(options: MockApiOptions = {}) {
     api.reset();
   });
   afterAll(() => worker.stop());
-  return { api, worker, posts: () => api.requests.filter((request) => request.method === 'POST').length };
+  return {
+    api,
+    worker,
+    posts: () => api.requests.filter((request) => request.method === 'POST').length,
+  };
 }

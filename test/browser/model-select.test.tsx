@@ -2,18 +2,29 @@ import { screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { createRegistry, defaultRegistry, extendRegistry, type ModelSpec } from '../../src/core/index.js';
+import {
+  createRegistry,
+  defaultRegistry,
+  extendRegistry,
+  type ModelSpec,
+} from '../../src/core/index.js';
 import { getModelGroups, ModelSelect } from '../../src/components/index.js';
 import { expectNoAxeViolations, renderWithProviders } from './helpers.js';
 
-function Controlled(props: Partial<React.ComponentProps<typeof ModelSelect.Root>> & { initial?: string }) {
+function Controlled(
+  props: Partial<React.ComponentProps<typeof ModelSelect.Root>> & { initial?: string },
+) {
   const [model, setModel] = useState<string | null>(props.initial ?? null);
   return (
     <>
-      <ModelSelect.Root {...props} value={model} onValueChange={(id, spec) => {
-        setModel(id);
-        props.onValueChange?.(id, spec);
-      }} />
+      <ModelSelect.Root
+        {...props}
+        value={model}
+        onValueChange={(id, spec) => {
+          setModel(id);
+          props.onValueChange?.(id, spec);
+        }}
+      />
       <output aria-label="chosen">{model ?? 'none'}</output>
     </>
   );
@@ -28,13 +39,24 @@ describe('ModelSelect', () => {
     await userEvent.click(trigger());
     const listbox = await screen.findByRole('listbox');
     const groups = within(listbox).getAllByRole('group');
-    expect(groups.map((group) => group.getAttribute('data-family'))).toEqual(['Kling 2.1', 'Sora 2', 'Hailuo 02', 'Veo 3.1', 'Wan 2.6', 'Seedance']);
+    expect(groups.map((group) => group.getAttribute('data-family'))).toEqual([
+      'Kling 2.1',
+      'Sora 2',
+      'Hailuo 02',
+      'Veo 3.1',
+      'Wan 2.6',
+      'Seedance',
+    ]);
     expect(within(listbox).getAllByRole('option')).toHaveLength(16);
     expect(groups[3]).toHaveAccessibleName('Veo 3.1');
     // An option is named by what it shows: the model, then its price.
     expect(within(listbox).getByRole('option', { name: 'Veo 3.1 Fast 9 credits' })).toBeVisible();
-    expect(within(listbox).getByRole('option', { name: 'Kling V2.1 Pro from 21 credits' })).toBeVisible();
-    expect(within(listbox).getByRole('option', { name: 'Wan 2.6 credits shown after submit' })).toBeVisible();
+    expect(
+      within(listbox).getByRole('option', { name: 'Kling V2.1 Pro from 21 credits' }),
+    ).toBeVisible();
+    expect(
+      within(listbox).getByRole('option', { name: 'Wan 2.6 credits shown after submit' }),
+    ).toBeVisible();
     expect(within(listbox).queryByRole('option', { name: /GPT Image 2/ })).toBeNull();
     // Open, Radix hides the page behind the list (aria-hidden, focus held in the list): judge the list.
     await expectNoAxeViolations(listbox);
@@ -54,7 +76,10 @@ describe('ModelSelect', () => {
     expect(screen.getByLabelText('chosen')).toHaveTextContent('nano-banana-2');
     expect(trigger()).toHaveTextContent('Nano Banana 2');
     expect(trigger()).not.toHaveTextContent('credits');
-    expect(onValueChange).toHaveBeenCalledWith('nano-banana-2', expect.objectContaining({ name: 'Nano Banana 2', family: 'Nano Banana' }));
+    expect(onValueChange).toHaveBeenCalledWith(
+      'nano-banana-2',
+      expect.objectContaining({ name: 'Nano Banana 2', family: 'Nano Banana' }),
+    );
     expect(document.activeElement).toBe(trigger());
   });
 
@@ -75,31 +100,47 @@ describe('ModelSelect', () => {
     await userEvent.click(trigger());
     await screen.findByRole('listbox');
     await userEvent.keyboard('Seed');
-    expect(document.activeElement).toHaveAccessibleName('Seedance 1.5 Pro credits shown after submit');
+    expect(document.activeElement).toHaveAccessibleName(
+      'Seedance 1.5 Pro credits shown after submit',
+    );
     await userEvent.keyboard('{Enter}');
     expect(screen.getByLabelText('chosen')).toHaveTextContent('bytedance/seedance-1.5-pro');
   });
 
   it('shows models that cannot take the attached images disabled, with the reason, and skips them', async () => {
-    renderWithProviders(<Controlled kind="video" inputMode="image_to_video" imageCount={2} initial="veo3_fast" />);
+    renderWithProviders(
+      <Controlled kind="video" inputMode="image_to_video" imageCount={2} initial="veo3_fast" />,
+    );
     await userEvent.click(trigger());
     const listbox = await screen.findByRole('listbox');
-    const sora = within(listbox).getByRole('option', { name: 'Sora 2 from 5 credits Sora 2 does not do image-to-video' });
+    const sora = within(listbox).getByRole('option', {
+      name: 'Sora 2 from 5 credits Sora 2 does not do image-to-video',
+    });
     expect(sora).toHaveAttribute('aria-disabled', 'true');
     expect(sora).toHaveAttribute('data-disabled');
     expect(within(sora).getByText('Sora 2 does not do image-to-video')).toBeVisible();
     const kling = within(listbox).getByRole('option', { name: /^Kling V2.1 Pro/ });
-    expect(kling).toHaveAccessibleName('Kling V2.1 Pro from 21 credits Kling V2.1 Pro takes at most 1 image (2 attached)');
+    expect(kling).toHaveAccessibleName(
+      'Kling V2.1 Pro from 21 credits Kling V2.1 Pro takes at most 1 image (2 attached)',
+    );
     expect(kling).toHaveAttribute('aria-disabled', 'true');
     const veo = within(listbox).getByRole('option', { name: 'Veo 3.1 63 credits' });
     expect(veo).not.toHaveAttribute('aria-disabled');
     // From Veo 3.1 Fast the arrows reach only the other Veo models: every other model is disabled.
     expect(document.activeElement).toHaveAccessibleName('Veo 3.1 Fast 9 credits');
-    for (const expected of ['Veo 3.1 63 credits', 'Veo 3.1 Lite 5 credits', 'Veo 3.1 Lite 5 credits']) {
+    for (const expected of [
+      'Veo 3.1 63 credits',
+      'Veo 3.1 Lite 5 credits',
+      'Veo 3.1 Lite 5 credits',
+    ]) {
       await userEvent.keyboard('{ArrowDown}');
       expect(document.activeElement).toHaveAccessibleName(expected);
     }
-    for (const expected of ['Veo 3.1 63 credits', 'Veo 3.1 Fast 9 credits', 'Veo 3.1 Fast 9 credits']) {
+    for (const expected of [
+      'Veo 3.1 63 credits',
+      'Veo 3.1 Fast 9 credits',
+      'Veo 3.1 Fast 9 credits',
+    ]) {
       await userEvent.keyboard('{ArrowUp}');
       expect(document.activeElement).toHaveAccessibleName(expected);
     }
@@ -109,7 +150,7 @@ describe('ModelSelect', () => {
     await expectNoAxeViolations(listbox);
   });
 
-  it('an Item cannot lift the registry\'s restriction', async () => {
+  it("an Item cannot lift the registry's restriction", async () => {
     renderWithProviders(
       <ModelSelect.Root kind="video" imageCount={1} inputMode="image_to_video" defaultOpen>
         <ModelSelect.Trigger>
@@ -174,7 +215,13 @@ describe('ModelSelect', () => {
   });
 
   it('offers the models of an extended registry', async () => {
-    const custom = { ...defaultRegistry.get('veo3')!, id: 'veo4', name: 'Veo 4', family: 'Veo 4', credits: { '720p': 30, '1080p': 40 } } satisfies ModelSpec;
+    const custom = {
+      ...defaultRegistry.get('veo3')!,
+      id: 'veo4',
+      name: 'Veo 4',
+      family: 'Veo 4',
+      credits: { '720p': 30, '1080p': 40 },
+    } satisfies ModelSpec;
     const registry = extendRegistry(defaultRegistry, { add: [custom], remove: ['veo3_lite'] });
     renderWithProviders(<Controlled kind="video" registry={registry} />);
     await userEvent.click(trigger());
@@ -187,8 +234,13 @@ describe('ModelSelect', () => {
 describe('getModelGroups', () => {
   it('keeps registry order within and across families, and hides what filter refuses', () => {
     const registry = createRegistry(defaultRegistry.models);
-    const groups = getModelGroups(registry, { kind: 'image', filter: (model) => model.id !== 'nano-banana-pro' });
-    expect(groups.map((group) => [group.family, group.options.map((option) => option.model.id)])).toEqual([
+    const groups = getModelGroups(registry, {
+      kind: 'image',
+      filter: (model) => model.id !== 'nano-banana-pro',
+    });
+    expect(
+      groups.map((group) => [group.family, group.options.map((option) => option.model.id)]),
+    ).toEqual([
       ['GPT Image', ['gpt-image-2']],
       ['Nano Banana', ['nano-banana-2', 'google/nano-banana']],
     ]);

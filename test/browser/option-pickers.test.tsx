@@ -6,7 +6,13 @@ import { AspectRatioPicker, DurationPicker, ResolutionPicker } from '../../src/c
 import { expectNoAxeViolations, renderWithProviders } from './helpers.js';
 
 /** A picker whose model can be switched, reporting its value and every onValueChange. */
-function Harness<T>({ Picker, models, initial, onValueChange, context }: {
+function Harness<T>({
+  Picker,
+  models,
+  initial,
+  onValueChange,
+  context,
+}: {
   Picker: typeof DurationPicker | typeof AspectRatioPicker | typeof ResolutionPicker;
   models: string[];
   initial: T | null;
@@ -23,10 +29,15 @@ function Harness<T>({ Picker, models, initial, onValueChange, context }: {
           use {id}
         </button>
       ))}
-      <Root model={model} value={value} context={context} onValueChange={(next: T | null) => {
-        setValue(next);
-        onValueChange?.(next);
-      }} />
+      <Root
+        model={model}
+        value={value}
+        context={context}
+        onValueChange={(next: T | null) => {
+          setValue(next);
+          onValueChange?.(next);
+        }}
+      />
       <output aria-label="value">{value === null ? 'none' : String(value)}</output>
     </>
   );
@@ -46,9 +57,15 @@ async function pressArrow(key: string) {
 
 describe('DurationPicker', () => {
   it("offers only the model's durations and chooses with the keyboard", async () => {
-    renderWithProviders(<Harness Picker={DurationPicker} models={['kling/v2-1-pro']} initial={5} />);
+    renderWithProviders(
+      <Harness Picker={DurationPicker} models={['kling/v2-1-pro']} initial={5} />,
+    );
     const group = screen.getByRole('radiogroup', { name: 'Duration' });
-    expect(within(group).getAllByRole('radio').map((radio) => radio.textContent)).toEqual(['5 s', '10 s']);
+    expect(
+      within(group)
+        .getAllByRole('radio')
+        .map((radio) => radio.textContent),
+    ).toEqual(['5 s', '10 s']);
     expect(screen.getByRole('radio', { name: '5 s' })).toBeChecked();
     expect(group).toHaveAttribute('data-value', '5');
     screen.getByRole('radio', { name: '5 s' }).focus();
@@ -62,7 +79,14 @@ describe('DurationPicker', () => {
 
   it('shows a fixed-duration model (Veo 3.1) as its single value, fixed, and reports the adapted value', async () => {
     const onValueChange = vi.fn();
-    renderWithProviders(<Harness Picker={DurationPicker} models={['kling/v2-1-pro', 'veo3']} initial={10} onValueChange={onValueChange} />);
+    renderWithProviders(
+      <Harness
+        Picker={DurationPicker}
+        models={['kling/v2-1-pro', 'veo3']}
+        initial={10}
+        onValueChange={onValueChange}
+      />,
+    );
     await userEvent.click(screen.getByRole('button', { name: 'use veo3' }));
     const group = screen.getByRole('radiogroup', { name: 'Duration' });
     expect(within(group).getAllByRole('radio')).toHaveLength(1);
@@ -76,8 +100,20 @@ describe('DurationPicker', () => {
   });
 
   it('moves a duration to the nearest one the new model offers (Sora 20 s → Kling 10 s → Seedance 8 s)', async () => {
-    renderWithProviders(<Harness Picker={DurationPicker} models={['sora-2-text-to-video', 'kling/v2-1-master-text-to-video', 'bytedance/seedance-1.5-pro']} initial={20} />);
-    await userEvent.click(screen.getByRole('button', { name: 'use kling/v2-1-master-text-to-video' }));
+    renderWithProviders(
+      <Harness
+        Picker={DurationPicker}
+        models={[
+          'sora-2-text-to-video',
+          'kling/v2-1-master-text-to-video',
+          'bytedance/seedance-1.5-pro',
+        ]}
+        initial={20}
+      />,
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'use kling/v2-1-master-text-to-video' }),
+    );
     await expect.poll(() => value().textContent).toBe('10');
     expect(screen.getByRole('radio', { name: '10 s' })).toBeChecked();
     await userEvent.click(screen.getByRole('button', { name: 'use bytedance/seedance-1.5-pro' }));
@@ -87,7 +123,14 @@ describe('DurationPicker', () => {
 
   it('an image model has no durations: a disabled group says why, and the value is cleared', async () => {
     const onValueChange = vi.fn();
-    renderWithProviders(<Harness Picker={DurationPicker} models={['hailuo/02-text-to-video-pro', 'gpt-image-2']} initial={10} onValueChange={onValueChange} />);
+    renderWithProviders(
+      <Harness
+        Picker={DurationPicker}
+        models={['hailuo/02-text-to-video-pro', 'gpt-image-2']}
+        initial={10}
+        onValueChange={onValueChange}
+      />,
+    );
     await userEvent.click(screen.getByRole('button', { name: 'use gpt-image-2' }));
     const group = screen.getByRole('group', { name: 'Duration' });
     expect(group).toHaveAttribute('aria-disabled', 'true');
@@ -102,11 +145,20 @@ describe('DurationPicker', () => {
   it('works uncontrolled, with prices per option and custom markup', async () => {
     const onValueChange = vi.fn();
     renderWithProviders(
-      <DurationPicker.Root model="sora-2-pro-text-to-video" defaultValue={10} context={{ resolution: '1080p' }} onValueChange={onValueChange} aria-label="Clip length">
+      <DurationPicker.Root
+        model="sora-2-pro-text-to-video"
+        defaultValue={10}
+        context={{ resolution: '1080p' }}
+        onValueChange={onValueChange}
+        aria-label="Clip length"
+      >
         <DurationPicker.Options>
           {(option) => (
             <label>
-              <DurationPicker.Item value={option.value} aria-label={`${option.label}, ${option.credits} credits`}>
+              <DurationPicker.Item
+                value={option.value}
+                aria-label={`${option.label}, ${option.credits} credits`}
+              >
                 <DurationPicker.ItemIndicator>✓</DurationPicker.ItemIndicator>
               </DurationPicker.Item>
               {option.label} <DurationPicker.ItemCredits value={option.value} />
@@ -121,13 +173,23 @@ describe('DurationPicker', () => {
     expect(screen.getByText('96 credits')).toHaveAttribute('data-value', '96');
     await userEvent.click(screen.getByRole('radio', { name: '20 s, 96 credits' }));
     expect(onValueChange).toHaveBeenCalledWith(20);
-    expect(screen.getByRole('radiogroup', { name: 'Clip length' })).toHaveAttribute('data-value', '20');
+    expect(screen.getByRole('radiogroup', { name: 'Clip length' })).toHaveAttribute(
+      'data-value',
+      '20',
+    );
   });
 });
 
 describe('AspectRatioPicker', () => {
   it('disables the ratios the resolution excludes, with the reason, and the arrows skip them', async () => {
-    renderWithProviders(<Harness Picker={AspectRatioPicker} models={['nano-banana-2']} initial="21:9" context={{ resolution: '2K' }} />);
+    renderWithProviders(
+      <Harness
+        Picker={AspectRatioPicker}
+        models={['nano-banana-2']}
+        initial="21:9"
+        context={{ resolution: '2K' }}
+      />,
+    );
     const tall = screen.getByRole('radio', { name: '1:4' });
     expect(tall).toBeDisabled();
     expect(tall).toHaveAttribute('data-disabled');
@@ -142,19 +204,29 @@ describe('AspectRatioPicker', () => {
   });
 
   it('allows the extreme ratios at 1K', () => {
-    renderWithProviders(<AspectRatioPicker.Root model="nano-banana-2" context={{ resolution: '1K' }} />);
+    renderWithProviders(
+      <AspectRatioPicker.Root model="nano-banana-2" context={{ resolution: '1K' }} />,
+    );
     expect(screen.getByRole('radio', { name: '8:1' })).toBeEnabled();
     expect(screen.getByRole('radio', { name: '8:1' })).not.toHaveAttribute('aria-describedby');
   });
 
   it('moves a ratio to the nearest shape the new model offers, and clears it for a model with none', async () => {
-    renderWithProviders(<Harness Picker={AspectRatioPicker} models={['bytedance/seedance-1.5-pro', 'sora-2-text-to-video', 'kling/v2-1-standard']} initial="21:9" />);
+    renderWithProviders(
+      <Harness
+        Picker={AspectRatioPicker}
+        models={['bytedance/seedance-1.5-pro', 'sora-2-text-to-video', 'kling/v2-1-standard']}
+        initial="21:9"
+      />,
+    );
     await userEvent.click(screen.getByRole('button', { name: 'use sora-2-text-to-video' }));
     await expect.poll(() => value().textContent).toBe('16:9');
     expect(screen.getByRole('radio', { name: '16:9' })).toBeChecked();
     await userEvent.click(screen.getByRole('button', { name: 'use kling/v2-1-standard' }));
     await expect.poll(() => value().textContent).toBe('none');
-    expect(screen.getByRole('group', { name: 'Aspect ratio' })).toHaveTextContent('Kling V2.1 Standard takes the aspect ratio from the input image');
+    expect(screen.getByRole('group', { name: 'Aspect ratio' })).toHaveTextContent(
+      'Kling V2.1 Standard takes the aspect ratio from the input image',
+    );
     await expectNoAxeViolations();
   });
 });
@@ -162,7 +234,11 @@ describe('AspectRatioPicker', () => {
 describe('ResolutionPicker', () => {
   it("shows each tier's price with the rest of the request", () => {
     renderWithProviders(
-      <ResolutionPicker.Root model="sora-2-text-to-video" defaultValue="720p" context={{ duration: 10 }}>
+      <ResolutionPicker.Root
+        model="sora-2-text-to-video"
+        defaultValue="720p"
+        context={{ duration: 10 }}
+      >
         <ResolutionPicker.Options>
           {(option) => (
             <div key={option.value}>
@@ -174,19 +250,35 @@ describe('ResolutionPicker', () => {
       </ResolutionPicker.Root>,
     );
     expect(screen.getByRole('radio', { name: '720p' }).nextSibling).toHaveTextContent('10 credits');
-    expect(screen.getByRole('radio', { name: '1080p' }).nextSibling).toHaveTextContent('15 credits');
+    expect(screen.getByRole('radio', { name: '1080p' }).nextSibling).toHaveTextContent(
+      '15 credits',
+    );
   });
 
   it('disables tiers the aspect ratio excludes (Nano Banana 2, 1:4 at 1K only)', async () => {
-    renderWithProviders(<ResolutionPicker.Root model="nano-banana-2" defaultValue="1K" context={{ aspectRatio: '1:4' }} />);
+    renderWithProviders(
+      <ResolutionPicker.Root
+        model="nano-banana-2"
+        defaultValue="1K"
+        context={{ aspectRatio: '1:4' }}
+      />,
+    );
     expect(screen.getByRole('radio', { name: '1K' })).toBeChecked();
     expect(screen.getByRole('radio', { name: '2K' })).toBeDisabled();
-    expect(screen.getByRole('radio', { name: '4K' })).toHaveAccessibleDescription('1:4 is only available at 1K');
+    expect(screen.getByRole('radio', { name: '4K' })).toHaveAccessibleDescription(
+      '1:4 is only available at 1K',
+    );
     await expectNoAxeViolations();
   });
 
   it('moves a tier to the nearest the new model offers, keeps one it has, clears it for a model with none', async () => {
-    renderWithProviders(<Harness Picker={ResolutionPicker} models={['nano-banana-2', 'nano-banana-pro', 'gpt-image-2']} initial="1K" />);
+    renderWithProviders(
+      <Harness
+        Picker={ResolutionPicker}
+        models={['nano-banana-2', 'nano-banana-pro', 'gpt-image-2']}
+        initial="1K"
+      />,
+    );
     await userEvent.click(screen.getByRole('button', { name: 'use nano-banana-pro' }));
     await expect.poll(() => value().textContent).toBe('2K');
     await userEvent.click(screen.getByRole('radio', { name: '4K' }));
@@ -195,15 +287,25 @@ describe('ResolutionPicker', () => {
     expect(value()).toHaveTextContent('4K');
     await userEvent.click(screen.getByRole('button', { name: 'use gpt-image-2' }));
     await expect.poll(() => value().textContent).toBe('none');
-    expect(screen.getByRole('group', { name: 'Resolution' })).toHaveTextContent('GPT Image 2 offers no resolution choice');
+    expect(screen.getByRole('group', { name: 'Resolution' })).toHaveTextContent(
+      'GPT Image 2 offers no resolution choice',
+    );
   });
 
   it('shows field errors on the group', async () => {
-    renderWithProviders(<ResolutionPicker.Root model="wan/2-6-text-to-video" value="720p" errors={['resolution must be one of 480p for wan/2-6-text-to-video']} />);
+    renderWithProviders(
+      <ResolutionPicker.Root
+        model="wan/2-6-text-to-video"
+        value="720p"
+        errors={['resolution must be one of 480p for wan/2-6-text-to-video']}
+      />,
+    );
     const group = screen.getByRole('radiogroup', { name: 'Resolution' });
     expect(group).toHaveAttribute('aria-invalid', 'true');
     expect(group).toHaveAttribute('data-invalid');
-    expect(group).toHaveAccessibleDescription('resolution must be one of 480p for wan/2-6-text-to-video');
+    expect(group).toHaveAccessibleDescription(
+      'resolution must be one of 480p for wan/2-6-text-to-video',
+    );
     await expectNoAxeViolations();
   });
 });

@@ -17,7 +17,9 @@ describe('PromptField', () => {
       </PromptField.Root>,
     );
     const textarea = screen.getByRole('textbox', { name: 'Prompt' });
-    expect(textarea).toHaveAccessibleDescription('Describe what to generate, up to 1500 characters for Hailuo Pro. 1498 / 1500');
+    expect(textarea).toHaveAccessibleDescription(
+      'Describe what to generate, up to 1500 characters for Hailuo Pro. 1498 / 1500',
+    );
     expect(textarea).not.toHaveAttribute('aria-invalid');
     const counter = screen.getByText('1498 / 1500');
     expect(counter).toHaveAttribute('data-value', '1498');
@@ -46,8 +48,15 @@ describe('PromptField', () => {
       const [prompt, setPrompt] = useState('');
       return (
         <>
-          <button type="button" onClick={() => setModel('bytedance/seedance-1.5-pro')}>Seedance</button>
-          <PromptField.Root model={model} value={prompt} onValueChange={setPrompt} errors={prompt.length < 3 ? ['prompt must be at least 3 characters'] : []} />
+          <button type="button" onClick={() => setModel('bytedance/seedance-1.5-pro')}>
+            Seedance
+          </button>
+          <PromptField.Root
+            model={model}
+            value={prompt}
+            onValueChange={setPrompt}
+            errors={prompt.length < 3 ? ['prompt must be at least 3 characters'] : []}
+          />
         </>
       );
     }
@@ -67,7 +76,11 @@ describe('PromptField', () => {
 
 describe('CreditEstimate', () => {
   it('shows the published price for the options, and "shown after submit" where none is published', () => {
-    const { rerender } = renderWithProviders(<CreditEstimate request={{ model: 'sora-2-text-to-video', duration: 10, resolution: '1080p' }} />);
+    const { rerender } = renderWithProviders(
+      <CreditEstimate
+        request={{ model: 'sora-2-text-to-video', duration: 10, resolution: '1080p' }}
+      />,
+    );
     expect(screen.getByText('15 credits')).toHaveAttribute('data-value', '15');
     rerender(<CreditEstimate request={{ model: 'nano-banana-2' }} />);
     expect(screen.getByText('4 credits')).toBeVisible();
@@ -75,12 +88,18 @@ describe('CreditEstimate', () => {
     const unknown = screen.getByText('Credits shown after submit');
     expect(unknown).toHaveAttribute('data-unknown');
     expect(unknown).not.toHaveAttribute('data-value');
-    rerender(<CreditEstimate request={{ model: 'wan/2-6-text-to-video', duration: 10 }} charged={30} />);
+    rerender(
+      <CreditEstimate request={{ model: 'wan/2-6-text-to-video', duration: 10 }} charged={30} />,
+    );
     expect(screen.getByText('30 credits charged')).toHaveAttribute('data-charged');
   });
 
   it('renders through a function', () => {
-    renderWithProviders(<CreditEstimate request={{ model: 'veo3_lite' }}>{(credits) => `≈ ${credits} cr`}</CreditEstimate>);
+    renderWithProviders(
+      <CreditEstimate request={{ model: 'veo3_lite' }}>
+        {(credits) => `≈ ${credits} cr`}
+      </CreditEstimate>,
+    );
     expect(screen.getByText('≈ 5 cr')).toBeVisible();
   });
 });
@@ -91,7 +110,22 @@ describe('ChangeNotice', () => {
       const [changes, setChanges] = useState<ReturnType<typeof adaptRequest>['changes']>([]);
       return (
         <>
-          <button type="button" onClick={() => setChanges(adaptRequest({ model: 'kling/v2-1-pro', prompt: 'x', duration: 10, inputImageUrls: ['https://a.test/1.png'] }, defaultRegistry.get('veo3_fast')!).changes.filter((change) => change.field !== 'model'))}>
+          <button
+            type="button"
+            onClick={() =>
+              setChanges(
+                adaptRequest(
+                  {
+                    model: 'kling/v2-1-pro',
+                    prompt: 'x',
+                    duration: 10,
+                    inputImageUrls: ['https://a.test/1.png'],
+                  },
+                  defaultRegistry.get('veo3_fast')!,
+                ).changes.filter((change) => change.field !== 'model'),
+              )
+            }
+          >
             switch
           </button>
           <ChangeNotice changes={changes} onDismiss={() => setChanges([])} />

@@ -46,14 +46,19 @@ const shown = { selector: ':not([role="status"])' };
 describe('TaskProgress', () => {
   it('follows a task id: estimated progress, elapsed time, then the video; status changes announced politely', async () => {
     const { taskId } = await client.generateVideo({ model: 'veo3_fast', prompt: 'Waves at dawn' });
-    renderWithProviders(<TaskProgress.Root taskId={taskId} model="veo3_fast" followOptions={follow} />, { client });
+    renderWithProviders(
+      <TaskProgress.Root taskId={taskId} model="veo3_fast" followOptions={follow} />,
+      { client },
+    );
     const root = document.querySelector('[data-state]')!;
     expect(root).toHaveAttribute('data-state', 'pending');
     expect(screen.getByText('Generating…', shown)).toBeVisible();
     const announcements = recordAnnouncements();
     const bar = screen.getByRole('progressbar', { name: 'Estimated progress' });
     expect(bar).toHaveAttribute('aria-valuenow');
-    expect(bar.getAttribute('aria-valuetext')).toMatch(/^About \d+% \(an estimate from the model's typical time\)$/);
+    expect(bar.getAttribute('aria-valuetext')).toMatch(
+      /^About \d+% \(an estimate from the model's typical time\)$/,
+    );
     expect(bar).toHaveAttribute('data-estimate');
     await expectNoAxeViolations();
 
@@ -74,7 +79,9 @@ describe('TaskProgress', () => {
   });
 
   it('counts elapsed seconds while pending', async () => {
-    renderWithProviders(<TaskProgress.Root task={task({ createdAt: new Date(Date.now() - 61_000).toISOString() })} />);
+    renderWithProviders(
+      <TaskProgress.Root task={task({ createdAt: new Date(Date.now() - 61_000).toISOString() })} />,
+    );
     const elapsed = document.querySelector('time')!;
     expect(elapsed).toHaveTextContent('1:01');
     expect(elapsed).toHaveAttribute('dateTime', 'PT61S');
@@ -93,12 +100,19 @@ describe('TaskProgress', () => {
 
   it('shows the failure reason and the refund, announced', async () => {
     mock.api.setScenario('providerFailure');
-    const { taskId } = await client.generateImage({ model: 'nano-banana-pro', prompt: 'A storm', resolution: '4K' });
+    const { taskId } = await client.generateImage({
+      model: 'nano-banana-pro',
+      prompt: 'A storm',
+      resolution: '4K',
+    });
     renderWithProviders(<TaskProgress.Root taskId={taskId} followOptions={follow} />, { client });
     const announcements = recordAnnouncements();
     const root = document.querySelector('[data-state]')!;
     await waitFor(() => expect(root).toHaveAttribute('data-state', 'failed'), { timeout: 4000 });
-    expect(screen.getByText("The provider's safety system rejected the request")).toHaveAttribute('data-code', 'moderation_blocked');
+    expect(screen.getByText("The provider's safety system rejected the request")).toHaveAttribute(
+      'data-code',
+      'moderation_blocked',
+    );
     const refund = screen.getByText('20 credits refunded');
     expect(refund).toHaveAttribute('data-refunded');
     expect(screen.getByText('Failed')).toBeVisible();
@@ -106,25 +120,49 @@ describe('TaskProgress', () => {
     const bar = screen.getByRole('progressbar');
     expect(bar).not.toHaveAttribute('aria-valuenow');
     announcements.stop();
-    expect(announcements.said).toEqual(["Failed: The provider's safety system rejected the request"]);
+    expect(announcements.said).toEqual([
+      "Failed: The provider's safety system rejected the request",
+    ]);
     await expectNoAxeViolations();
   });
 
   it('says a refund is on its way when the snapshot does not show it yet', () => {
-    renderWithProviders(<TaskProgress.Root task={task({ status: 'failed', errorCode: 'STORAGE_ERROR', errorMessage: null, creditsUsed: 6 })} />);
+    renderWithProviders(
+      <TaskProgress.Root
+        task={task({
+          status: 'failed',
+          errorCode: 'STORAGE_ERROR',
+          errorMessage: null,
+          creditsUsed: 6,
+        })}
+      />,
+    );
     expect(screen.getByText('The generation failed (STORAGE_ERROR)')).toBeVisible();
-    expect(screen.getByText('6 credits will be refunded shortly')).not.toHaveAttribute('data-refunded');
+    expect(screen.getByText('6 credits will be refunded shortly')).not.toHaveAttribute(
+      'data-refunded',
+    );
   });
 
   it('renders every image, and never an output URL that is not http(s)', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     renderWithProviders(
       <TaskProgress.Root
-        task={task({ status: 'completed', imageUrls: ['javascript:alert(1)', 'https://cdn.test/a.png', 'data:image/png;base64,AAAA', 'https://cdn.test/b.png'] })}
+        task={task({
+          status: 'completed',
+          imageUrls: [
+            'javascript:alert(1)',
+            'https://cdn.test/a.png',
+            'data:image/png;base64,AAAA',
+            'https://cdn.test/b.png',
+          ],
+        })}
       />,
     );
     const images = screen.getAllByRole('img');
-    expect(images.map((image) => image.getAttribute('src'))).toEqual(['https://cdn.test/a.png', 'https://cdn.test/b.png']);
+    expect(images.map((image) => image.getAttribute('src'))).toEqual([
+      'https://cdn.test/a.png',
+      'https://cdn.test/b.png',
+    ]);
     expect(images[0]).toHaveAccessibleName('Generated image 1 of 2: A lighthouse');
     expect(document.querySelector('[data-kind="image"]')).toHaveAttribute('data-value', '2');
     expect(document.body.innerHTML).not.toContain('javascript:');
@@ -134,15 +172,24 @@ describe('TaskProgress', () => {
 
   it('renders the result through a function, with only http(s) URLs', () => {
     renderWithProviders(
-      <TaskProgress.Root task={task({ status: 'completed', type: 'video', videoUrl: 'https://cdn.test/v.mp4' })}>
-        <TaskProgress.Result>{(outputs) => <a href={outputs.urls[0]}>Download</a>}</TaskProgress.Result>
+      <TaskProgress.Root
+        task={task({ status: 'completed', type: 'video', videoUrl: 'https://cdn.test/v.mp4' })}
+      >
+        <TaskProgress.Result>
+          {(outputs) => <a href={outputs.urls[0]}>Download</a>}
+        </TaskProgress.Result>
       </TaskProgress.Root>,
     );
-    expect(screen.getByRole('link', { name: 'Download' })).toHaveAttribute('href', 'https://cdn.test/v.mp4');
+    expect(screen.getByRole('link', { name: 'Download' })).toHaveAttribute(
+      'href',
+      'https://cdn.test/v.mp4',
+    );
   });
 
   it('a completed task without output is a failure, not an empty result', () => {
-    renderWithProviders(<TaskProgress.Root task={task({ status: 'completed', type: 'video', videoUrl: null })} />);
+    renderWithProviders(
+      <TaskProgress.Root task={task({ status: 'completed', type: 'video', videoUrl: null })} />,
+    );
     expect(document.querySelector('[data-state]')).toHaveAttribute('data-state', 'failed');
     expect(screen.getByText(/completed without an output URL/, shown)).toBeVisible();
   });

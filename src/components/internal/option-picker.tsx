@@ -1,12 +1,22 @@
 'use client';
 import { RadioGroup } from 'radix-ui';
-import { createContext, Fragment, useContext, useEffect, useId, useMemo, type ReactNode } from 'react';
+import {
+  createContext,
+  Fragment,
+  useContext,
+  useEffect,
+  useId,
+  useMemo,
+  type ForwardRefExoticComponent,
+  type ReactNode,
+  type RefAttributes,
+} from 'react';
 import { adaptRequest } from '../../core/registry/adapt-request.js';
 import type { ControlOption, OptionContext } from '../../core/registry/control-options.js';
 import type { ModelSpec } from '../../core/registry/model-spec.js';
 import type { Registry } from '../../core/registry/registry.js';
 import { formatCredits } from './format.js';
-import { flag, Part, type PartProps } from './primitive.js';
+import { flag, Part, part, type PartProps } from './primitive.js';
 import { useControllableState } from './use-controllable-state.js';
 import { joinIds, useDescriptions, useRegisterDescription } from './use-descriptions.js';
 import { useModelSpec, type ModelInput } from './use-model.js';
@@ -24,7 +34,10 @@ export interface PickerOption<T> extends ControlOption<T> {
 }
 
 /** Props of a picker's `Root`. */
-export interface PickerRootProps<T> extends Omit<RadioGroup.RadioGroupProps, 'value' | 'defaultValue' | 'onValueChange' | 'children'> {
+export interface PickerRootProps<T> extends Omit<
+  RadioGroup.RadioGroupProps,
+  'value' | 'defaultValue' | 'onValueChange' | 'children'
+> {
   /** The model whose choices are offered: its id or its spec. Nothing is offered without one. */
   model: ModelInput | undefined;
   /** Where a model id is looked up. Defaults to the client's registry (`GptImageProvider`). */
@@ -78,80 +91,141 @@ interface PickerContextValue<T> {
  * Makes the compound parts of a radio-group picker over one of the registry's option lists. Duration,
  * aspect ratio and resolution share everything but their options and words.
  */
-export function createOptionPicker<T extends string | number>(definition: PickerDefinition<T>): PickerParts<T> {
+export function createOptionPicker<T extends string | number>(
+  definition: PickerDefinition<T>,
+): PickerParts<T> {
   const Context = createContext<PickerContextValue<T> | null>(null);
   const usePicker = (part: string) => {
     const context = useContext(Context);
-    if (!context) throw new Error(`gptimage2-react: <${definition.name}.${part}> must be inside <${definition.name}.Root>.`);
+    if (!context)
+      throw new Error(
+        `gptimage2-react: <${definition.name}.${part}> must be inside <${definition.name}.Root>.`,
+      );
     return context;
   };
   const reasonId = (baseId: string, index: number) => `${baseId}-reason-${index}`;
 
-  function Root({ model: modelInput, registry, value: valueProp, defaultValue = null, onValueChange, context = {}, invalid: invalidProp, errors = NO_ERRORS, children, ...props }: PickerRootProps<T>) {
-    const model = useModelSpec(modelInput, registry);
-    const [value, setValue] = useControllableState<T | null>({ prop: valueProp, defaultProp: defaultValue, onChange: onValueChange, name: definition.name });
-    const baseId = useId();
-    const descriptions = useDescriptions();
-    const { duration, aspectRatio, resolution } = context;
-    const raw = useMemo(() => (model ? definition.getOptions(model, { duration, aspectRatio, resolution }) : []), [model, duration, aspectRatio, resolution]);
-    const fixed = raw.length === 1;
-    // A fixed choice is shown chosen even when the request leaves it to the model.
-    const shown = value ?? (fixed ? raw[0]!.value : null);
-    const options = useMemo(
-      () => raw.map((option) => ({ ...option, label: definition.format(option.value), fixed, checked: option.value === shown })),
-      [raw, fixed, shown],
-    );
+  const Root = part<HTMLDivElement, PickerRootProps<T>>(
+    `${definition.name}.Root`,
+    function Root(
+      {
+        model: modelInput,
+        registry,
+        value: valueProp,
+        defaultValue = null,
+        onValueChange,
+        context = {},
+        invalid: invalidProp,
+        errors = NO_ERRORS,
+        children,
+        ...props
+      },
+      ref,
+    ) {
+      const model = useModelSpec(modelInput, registry);
+      const [value, setValue] = useControllableState<T | null>({
+        prop: valueProp,
+        defaultProp: defaultValue,
+        onChange: onValueChange,
+        name: definition.name,
+      });
+      const baseId = useId();
+      const descriptions = useDescriptions();
+      const { duration, aspectRatio, resolution } = context;
+      const raw = useMemo(
+        () => (model ? definition.getOptions(model, { duration, aspectRatio, resolution }) : []),
+        [model, duration, aspectRatio, resolution],
+      );
+      const fixed = raw.length === 1;
+      // A fixed choice is shown chosen even when the request leaves it to the model.
+      const shown = value ?? (fixed ? raw[0]!.value : null);
+      const options = useMemo(
+        () =>
+          raw.map((option) => ({
+            ...option,
+            label: definition.format(option.value),
+            fixed,
+            checked: option.value === shown,
+          })),
+        [raw, fixed, shown],
+      );
 
-    // A value the model does not offer is moved to the nearest one the registry allows, and reported.
-    const offered = raw.some((option) => option.value === value);
-    useEffect(() => {
-      if (!model || value === null || offered) return;
-      const adapted = adaptRequest({ model: model.id, [definition.field]: value }, model).request[definition.field] as T | undefined;
-      setValue(adapted ?? null);
-    }, [model, value, offered, setValue]);
+      // A value the model does not offer is moved to the nearest one the registry allows, and reported.
+      const offered = raw.some((option) => option.value === value);
+      useEffect(() => {
+        if (!model || value === null || offered) return;
+        const adapted = adaptRequest({ model: model.id, [definition.field]: value }, model).request[
+          definition.field
+        ] as T | undefined;
+        setValue(adapted ?? null);
+      }, [model, value, offered, setValue]);
 
-    const invalid = Boolean(invalidProp || errors.length);
-    const describedBy = joinIds(props['aria-describedby'], descriptions.has('error') && `${baseId}-error`);
-    const state = { options, model, baseId, descriptions, definition, errors } as PickerContextValue<T>;
-    const name = props['aria-label'] ?? (props['aria-labelledby'] ? undefined : definition.label);
-    if (options.length === 0) {
-      // No choice to make: a plain group (a radio group with no radios is not one), saying why.
+      const invalid = Boolean(invalidProp || errors.length);
+      const describedBy = joinIds(
+        props['aria-describedby'],
+        descriptions.has('error') && `${baseId}-error`,
+      );
+      const state = {
+        options,
+        model,
+        baseId,
+        descriptions,
+        definition,
+        errors,
+      } as PickerContextValue<T>;
+      const name = props['aria-label'] ?? (props['aria-labelledby'] ? undefined : definition.label);
+      if (options.length === 0) {
+        // No choice to make: a plain group (a radio group with no radios is not one), saying why.
+        return (
+          <Context.Provider value={state}>
+            <div
+              ref={ref}
+              role="group"
+              aria-label={name}
+              aria-labelledby={props['aria-labelledby']}
+              aria-describedby={describedBy}
+              aria-disabled="true"
+              data-disabled=""
+              data-empty=""
+              id={props.id}
+              className={props.className}
+              style={props.style}
+            >
+              {children ?? (
+                <>
+                  <Empty />
+                  <ErrorMessage />
+                </>
+              )}
+            </div>
+          </Context.Provider>
+        );
+      }
       return (
         <Context.Provider value={state}>
-          <div role="group" aria-label={name} aria-labelledby={props['aria-labelledby']} aria-describedby={describedBy} aria-disabled="true" data-disabled="" data-empty="" id={props.id} className={props.className} style={props.style}>
+          <RadioGroup.Root
+            aria-label={name}
+            aria-invalid={invalid || undefined}
+            data-invalid={flag(invalid)}
+            data-fixed={flag(fixed)}
+            data-value={shown ?? undefined}
+            {...props}
+            ref={ref}
+            aria-describedby={describedBy}
+            value={shown === null ? '' : String(shown)}
+            onValueChange={(raw) => setValue(definition.parse(raw))}
+          >
             {children ?? (
               <>
-                <Empty />
+                <Options />
                 <ErrorMessage />
               </>
             )}
-          </div>
+          </RadioGroup.Root>
         </Context.Provider>
       );
-    }
-    return (
-      <Context.Provider value={state}>
-        <RadioGroup.Root
-          aria-label={name}
-          aria-invalid={invalid || undefined}
-          data-invalid={flag(invalid)}
-          data-fixed={flag(fixed)}
-          data-value={shown ?? undefined}
-          {...props}
-          aria-describedby={describedBy}
-          value={shown === null ? '' : String(shown)}
-          onValueChange={(raw) => setValue(definition.parse(raw))}
-        >
-          {children ?? (
-            <>
-              <Options />
-              <ErrorMessage />
-            </>
-          )}
-        </RadioGroup.Root>
-      </Context.Provider>
-    );
-  }
+    },
+  );
 
   /** Renders each option through `children`, or as an `Item` with its `ItemReason`. */
   function Options({ children }: { children?: (option: PickerOption<T>) => ReactNode }) {
@@ -170,12 +244,18 @@ export function createOptionPicker<T extends string | number>(definition: Picker
     ));
   }
 
-  function Item({ value, disabled, children, ...props }: Omit<RadioGroup.RadioGroupItemProps, 'value'> & { value: T }) {
+  const Item = part<
+    HTMLButtonElement,
+    Omit<RadioGroup.RadioGroupItemProps, 'value'> & { value: T }
+  >(`${definition.name}.Item`, function Item({ value, disabled, children, ...props }, ref) {
     const { options, baseId, descriptions } = usePicker('Item');
     const index = options.findIndex((option) => option.value === value);
     const option = options[index];
     if (!option) {
-      if (process.env.NODE_ENV !== 'production') console.warn(`gptimage2-react: ${definition.name}.Item ${value} is not offered by this model; it is not rendered.`);
+      if (process.env.NODE_ENV !== 'production')
+        console.warn(
+          `gptimage2-react: ${definition.name}.Item ${value} is not offered by this model; it is not rendered.`,
+        );
       return null;
     }
     const described = option.disabled && descriptions.has(String(index));
@@ -184,6 +264,7 @@ export function createOptionPicker<T extends string | number>(definition: Picker
         data-value={option.value}
         data-fixed={flag(option.fixed)}
         {...props}
+        ref={ref}
         aria-describedby={joinIds(props['aria-describedby'], described && reasonId(baseId, index))}
         value={String(option.value)}
         // The registry's verdict wins: a part can add a restriction, never lift one.
@@ -192,50 +273,82 @@ export function createOptionPicker<T extends string | number>(definition: Picker
         {children ?? option.label}
       </RadioGroup.Item>
     );
-  }
+  });
 
-  function ItemReason({ value, asChild, children, ...props }: PartProps<'span'> & { value: T }) {
-    const { options, baseId, descriptions } = usePicker('ItemReason');
-    const index = options.findIndex((option) => option.value === value);
-    const option = options[index];
-    useRegisterDescription(descriptions.register, String(index), Boolean(option?.disabled));
-    if (!option?.disabled) return null;
-    return (
-      <Part tag="span" asChild={asChild} data-disabled="" {...props} id={reasonId(baseId, index)}>
-        {children ?? option.reason}
-      </Part>
-    );
-  }
+  const ItemReason = part<HTMLSpanElement, PartProps<'span'> & { value: T }>(
+    `${definition.name}.ItemReason`,
+    function ItemReason({ value, asChild, children, ...props }, ref) {
+      const { options, baseId, descriptions } = usePicker('ItemReason');
+      const index = options.findIndex((option) => option.value === value);
+      const option = options[index];
+      useRegisterDescription(descriptions.register, String(index), Boolean(option?.disabled));
+      if (!option?.disabled) return null;
+      return (
+        <Part
+          tag="span"
+          asChild={asChild}
+          data-disabled=""
+          {...props}
+          ref={ref}
+          id={reasonId(baseId, index)}
+        >
+          {children ?? option.reason}
+        </Part>
+      );
+    },
+  );
 
-  function ItemCredits({ value, asChild, children, ...props }: PartProps<'span'> & { value: T }) {
-    const { options } = usePicker('ItemCredits');
-    const option = options.find((candidate) => candidate.value === value);
-    if (!option || option.credits === null) return null;
-    return (
-      <Part tag="span" asChild={asChild} data-value={option.credits} {...props}>
-        {children ?? formatCredits(option.credits)}
-      </Part>
-    );
-  }
+  const ItemCredits = part<HTMLSpanElement, PartProps<'span'> & { value: T }>(
+    `${definition.name}.ItemCredits`,
+    function ItemCredits({ value, asChild, children, ...props }, ref) {
+      const { options } = usePicker('ItemCredits');
+      const option = options.find((candidate) => candidate.value === value);
+      if (!option || option.credits === null) return null;
+      return (
+        <Part tag="span" asChild={asChild} data-value={option.credits} {...props} ref={ref}>
+          {children ?? formatCredits(option.credits)}
+        </Part>
+      );
+    },
+  );
 
-  function Empty({ asChild, children, ...props }: PartProps<'span'>) {
-    const { options, model } = usePicker('Empty');
-    if (options.length > 0) return null;
-    return <Part tag="span" asChild={asChild} {...props}>{children ?? definition.emptyReason(model)}</Part>;
-  }
+  const Empty = part<HTMLSpanElement, PartProps<'span'>>(
+    `${definition.name}.Empty`,
+    function Empty({ asChild, children, ...props }, ref) {
+      const { options, model } = usePicker('Empty');
+      if (options.length > 0) return null;
+      return (
+        <Part tag="span" asChild={asChild} {...props} ref={ref}>
+          {children ?? definition.emptyReason(model)}
+        </Part>
+      );
+    },
+  );
 
-  function ErrorMessage({ asChild, children, ...props }: PartProps<'p'>) {
-    const { errors, baseId, descriptions } = usePicker('Error');
-    useRegisterDescription(descriptions.register, 'error', errors.length > 0);
-    if (errors.length === 0) return null;
-    return (
-      <Part tag="p" asChild={asChild} data-invalid="" {...props} id={`${baseId}-error`}>
-        {children ?? errors.join(' ')}
-      </Part>
-    );
-  }
+  const ErrorMessage = part<HTMLParagraphElement, PartProps<'p'>>(
+    `${definition.name}.Error`,
+    function ErrorMessage({ asChild, children, ...props }, ref) {
+      const { errors, baseId, descriptions } = usePicker('Error');
+      useRegisterDescription(descriptions.register, 'error', errors.length > 0);
+      if (errors.length === 0) return null;
+      return (
+        <Part tag="p" asChild={asChild} data-invalid="" {...props} ref={ref} id={`${baseId}-error`}>
+          {children ?? errors.join(' ')}
+        </Part>
+      );
+    },
+  );
 
-  return { Root, Options, Item, ItemIndicator: RadioGroup.Indicator, ItemReason, ItemCredits, Empty, Error: ErrorMessage };
+  return {
+    Root,
+    Options,
+    Item,
+    ItemIndicator: RadioGroup.Indicator,
+    ItemReason,
+    ItemCredits,
+    Empty,
+    Error: ErrorMessage,
+  };
 }
 
 /** The parts of a picker (`DurationPicker`, `AspectRatioPicker`, `ResolutionPicker`). */
@@ -246,7 +359,7 @@ export interface PickerParts<T extends string | number> {
    * `data-disabled`. A model with no such choice renders a `role="group"` with `data-empty` and
    * `data-disabled` and its `Empty` part instead. Children default to `Options` and `Error`.
    */
-  Root: (props: PickerRootProps<T>) => ReactNode;
+  Root: ForwardRefExoticComponent<PickerRootProps<T> & RefAttributes<HTMLDivElement>>;
   /** Renders each option through a render function `(option) => node`, or as `Item` + `ItemReason`. */
   Options: (props: { children?: (option: PickerOption<T>) => ReactNode }) => ReactNode;
   /**
@@ -254,15 +367,21 @@ export interface PickerParts<T extends string | number> {
    * A disabled option stays disabled whatever the props say. Data: `data-state` (`checked`/`unchecked`),
    * `data-value`, `data-fixed`, `data-disabled`. `asChild` supported.
    */
-  Item: (props: Omit<RadioGroup.RadioGroupItemProps, 'value'> & { value: T }) => ReactNode;
+  Item: ForwardRefExoticComponent<
+    Omit<RadioGroup.RadioGroupItemProps, 'value'> & { value: T } & RefAttributes<HTMLButtonElement>
+  >;
   /** Radix's radio indicator: rendered only while its item is checked. */
   ItemIndicator: typeof RadioGroup.Indicator;
   /** Why an option is unavailable; rendered only for a disabled option, and linked to it by `aria-describedby`. */
-  ItemReason: (props: PartProps<'span'> & { value: T }) => ReactNode;
+  ItemReason: ForwardRefExoticComponent<
+    PartProps<'span'> & { value: T } & RefAttributes<HTMLSpanElement>
+  >;
   /** The option's price with the rest of the request (`"10 credits"`, `data-value`); nothing when unpublished. */
-  ItemCredits: (props: PartProps<'span'> & { value: T }) => ReactNode;
+  ItemCredits: ForwardRefExoticComponent<
+    PartProps<'span'> & { value: T } & RefAttributes<HTMLSpanElement>
+  >;
   /** Rendered only when the model offers no choice, saying why. */
-  Empty: (props: PartProps<'span'>) => ReactNode;
+  Empty: ForwardRefExoticComponent<PartProps<'span'> & RefAttributes<HTMLSpanElement>>;
   /** The `errors` given (the form's or the server's), linked to the group by `aria-describedby`; nothing when none. */
-  Error: (props: PartProps<'p'>) => ReactNode;
+  Error: ForwardRefExoticComponent<PartProps<'p'> & RefAttributes<HTMLParagraphElement>>;
 }

@@ -1,23 +1,44 @@
 'use client';
 import { Slot } from 'radix-ui';
-import type { ComponentPropsWithoutRef, JSX } from 'react';
+import {
+  forwardRef,
+  type ComponentPropsWithoutRef,
+  type ForwardRefRenderFunction,
+  type JSX,
+  type PropsWithoutRef,
+} from 'react';
 
 type Tag = keyof JSX.IntrinsicElements;
 
-/** Props every DOM part takes: its element's props plus `asChild`. */
+/** Props every DOM part takes: its element's props plus `asChild` (and a forwarded `ref`). */
 export type PartProps<E extends Tag> = ComponentPropsWithoutRef<E> & {
   /** Merge the part's props and behaviour onto its single child element instead of rendering its own. */
   asChild?: boolean;
-  ref?: React.Ref<E extends keyof HTMLElementTagNameMap ? HTMLElementTagNameMap[E] : HTMLElement>;
 };
 
 /**
  * A part's element: `tag`, or, with `asChild`, the single child with the part's props merged onto it
  * (Radix `Slot`: handlers chained, classes joined, refs composed).
  */
-export function Part<E extends Tag>({ tag, asChild, ...props }: PartProps<E> & { tag: E }) {
+export const Part = /* @__PURE__ */ forwardRef<
+  HTMLElement,
+  { tag: Tag; asChild?: boolean; [prop: string]: unknown }
+>(function Part({ tag, asChild, ...props }, ref) {
   const Element = (asChild ? Slot.Root : tag) as React.ElementType;
-  return <Element {...props} />;
+  return <Element {...props} ref={ref} />;
+});
+
+/**
+ * A part component that forwards its `ref` (React 18 passes refs only through `forwardRef`; 19 also
+ * as a prop), named for React DevTools.
+ */
+export function part<E extends Element, P extends object>(
+  displayName: string,
+  render: ForwardRefRenderFunction<E, P>,
+) {
+  const component = forwardRef<E, P>(render as ForwardRefRenderFunction<E, PropsWithoutRef<P>>);
+  component.displayName = displayName;
+  return component;
 }
 
 /** A boolean as a presence attribute (`data-disabled=""`), or nothing. */

@@ -18,7 +18,12 @@ export interface ControllableStateOptions<T> {
  * (`defaultValue`). Warns in development when a component switches between the two, as React's
  * inputs do, since the switch loses either the parent's value or the component's own.
  */
-export function useControllableState<T>({ prop, defaultProp, onChange, name }: ControllableStateOptions<T>): [T, (next: T) => void] {
+export function useControllableState<T>({
+  prop,
+  defaultProp,
+  onChange,
+  name,
+}: ControllableStateOptions<T>): [T, (next: T) => void] {
   const [inner, setInner] = useState(defaultProp);
   const controlled = prop !== undefined;
   const value = controlled ? prop : inner;

@@ -21,9 +21,14 @@ export function useDescriptions() {
 }
 
 /** Registers a mounted description under `key` while `active`. */
-export function useRegisterDescription(register: (key: string) => () => void, key: string, active: boolean) {
+export function useRegisterDescription(
+  register: (key: string) => () => void,
+  key: string,
+  active: boolean,
+) {
   useEffect(() => (active ? register(key) : undefined), [register, key, active]);
 }
 
 /** Space-separated ids, skipping the empty ones; `undefined` when none. */
-export const joinIds = (...ids: (string | false | null | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
+export const joinIds = (...ids: (string | false | null | undefined)[]) =>
+  ids.filter(Boolean).join(' ') || undefined;

@@ -16,12 +16,17 @@ export function useRegistry(registry?: Registry): Registry {
  * The spec of `model`, or `undefined` for an id the registry does not know (warned about in
  * development: the component then offers nothing rather than guess).
  */
-export function useModelSpec(model: ModelInput | undefined, registry?: Registry): ModelSpec | undefined {
+export function useModelSpec(
+  model: ModelInput | undefined,
+  registry?: Registry,
+): ModelSpec | undefined {
   const models = useRegistry(registry);
   if (model === undefined || typeof model !== 'string') return model;
   const spec = models.get(model);
   if (!spec && model && process.env.NODE_ENV !== 'production') {
-    console.warn(`gptimage2-react: unknown model "${model}"; add it with extendRegistry() and pass the registry to GptImageProvider's client.`);
+    console.warn(
+      `gptimage2-react: unknown model "${model}"; add it with extendRegistry() and pass the registry to GptImageProvider's client.`,
+    );
   }
   return spec;
 }
