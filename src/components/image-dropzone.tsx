@@ -1,9 +1,11 @@
 'use client';
 import { Progress, VisuallyHidden } from 'radix-ui';
-import { createContext, useContext, useId, useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { isHttpUrl } from '../core/request/validate-request.js';
+import { fieldErrorPart } from './internal/field-error.js';
 import { flag, Part, part, type PartProps } from './internal/primitive.js';
 import { composeRefs } from './internal/merge-props.js';
+import { createScope } from './internal/scope.js';
 import { joinIds, useDescriptions, useRegisterDescription } from './internal/use-descriptions.js';
 import {
   useImageDropzone,
@@ -16,26 +18,16 @@ import {
 interface DropzoneContextValue extends ImageDropzoneState {
   errors: readonly string[];
   descriptionId: string;
+  errorId: string;
   descriptions: ReturnType<typeof useDescriptions>;
 }
-const DropzoneContext = /* @__PURE__ */ createContext<DropzoneContextValue | null>(null);
-function useDropzone(part: string) {
-  const context = useContext(DropzoneContext);
-  if (!context)
-    throw new Error(
-      `gptimage2-react: <ImageDropzone.${part}> must be inside <ImageDropzone.Root>.`,
-    );
-  return context;
-}
-const ItemContext = /* @__PURE__ */ createContext<{ item: ImageItem; index: number } | null>(null);
-function useItem(part: string) {
-  const context = useContext(ItemContext);
-  if (!context)
-    throw new Error(
-      `gptimage2-react: <ImageDropzone.${part}> must be inside <ImageDropzone.Item>.`,
-    );
-  return context;
-}
+const DropzoneScope = /* @__PURE__ */ createScope<DropzoneContextValue>('ImageDropzone');
+const useDropzone = (part: string) => DropzoneScope.usePart(part);
+const ItemScope = /* @__PURE__ */ createScope<{ item: ImageItem; index: number }>(
+  'ImageDropzone',
+  'Item',
+);
+const useItem = (part: string) => ItemScope.usePart(part);
 
 const TYPE_NAMES: Record<string, string> = {
   'image/jpeg': 'JPEG',
@@ -121,7 +113,7 @@ const Root = /* @__PURE__ */ part<HTMLDivElement, ImageDropzoneRootProps>(
     const descriptions = useDescriptions();
     const { text, count } = state.announcement;
     return (
-      <DropzoneContext.Provider value={{ ...state, errors, descriptionId, descriptions }}>
+      <DropzoneScope.Provider value={{ ...state, errors, descriptionId, errorId, descriptions }}>
         <Part
           tag="div"
           asChild={asChild}
@@ -143,7 +135,7 @@ const Root = /* @__PURE__ */ part<HTMLDivElement, ImageDropzoneRootProps>(
         <VisuallyHidden.Root role="status" aria-live="polite">
           {text ? `${text}${count % 2 ? '' : '\u00a0'}` : ''}
         </VisuallyHidden.Root>
-      </DropzoneContext.Provider>
+      </DropzoneScope.Provider>
     );
   },
 );
@@ -173,11 +165,12 @@ const Input = /* @__PURE__ */ part<HTMLInputElement, PartProps<'input'>>(
 const Browse = /* @__PURE__ */ part<HTMLButtonElement, PartProps<'button'>>(
   'ImageDropzone.Browse',
   function Browse({ asChild, children, ...props }, ref) {
-    const { getBrowseProps, maxFiles, descriptionId, descriptions } = useDropzone('Browse');
+    const { getBrowseProps, maxFiles, descriptionId, errorId, descriptions } =
+      useDropzone('Browse');
     const describedBy = joinIds(
       props['aria-describedby'],
       descriptions.has('description') && descriptionId,
-      descriptions.has('error') && descriptionId.replace(/description$/, 'error'),
+      descriptions.has('error') && errorId,
     );
     return (
       <Part
@@ -242,24 +235,11 @@ const Description = /* @__PURE__ */ part<HTMLParagraphElement, PartProps<'p'>>(
   },
 );
 
-const ErrorMessage = /* @__PURE__ */ part<HTMLParagraphElement, PartProps<'p'>>(
+const ErrorMessage = /* @__PURE__ */ fieldErrorPart(
   'ImageDropzone.Error',
-  function ErrorMessage({ asChild, children, ...props }, ref) {
-    const { errors, descriptionId, descriptions } = useDropzone('Error');
-    useRegisterDescription(descriptions.register, 'error', errors.length > 0);
-    if (errors.length === 0) return null;
-    return (
-      <Part
-        tag="p"
-        asChild={asChild}
-        data-invalid=""
-        {...props}
-        ref={ref}
-        id={descriptionId.replace(/description$/, 'error')}
-      >
-        {children ?? errors.join(' ')}
-      </Part>
-    );
+  function useErrorSource(part) {
+    const { errors, errorId, descriptions } = useDropzone(part);
+    return { errors, id: errorId, descriptions };
   },
 );
 
@@ -280,9 +260,9 @@ const Items = /* @__PURE__ */ part<
     >
       {items.map((item, index) =>
         children ? (
-          <ItemScope key={item.id} item={item} index={index}>
+          <ItemProvider key={item.id} item={item} index={index}>
             {children(item, index)}
-          </ItemScope>
+          </ItemProvider>
         ) : (
           <Item key={item.id} item={item} />
         ),
@@ -291,7 +271,7 @@ const Items = /* @__PURE__ */ part<
   );
 });
 
-function ItemScope({
+function ItemProvider({
   item,
   index,
   children,
@@ -300,7 +280,7 @@ function ItemScope({
   index: number;
   children: ReactNode;
 }) {
-  return <ItemContext.Provider value={{ item, index }}>{children}</ItemContext.Provider>;
+  return <ItemScope.Provider value={{ item, index }}>{children}</ItemScope.Provider>;
 }
 
 const Item = /* @__PURE__ */ part<HTMLLIElement, PartProps<'li'> & { item: ImageItem }>(
@@ -309,7 +289,7 @@ const Item = /* @__PURE__ */ part<HTMLLIElement, PartProps<'li'> & { item: Image
     const { items, getItemProps } = useDropzone('Item');
     const index = items.findIndex((candidate) => candidate.id === item.id);
     return (
-      <ItemContext.Provider value={{ item, index }}>
+      <ItemScope.Provider value={{ item, index }}>
         <Part tag="li" asChild={asChild} {...getItemProps(item, { ...props, ref })}>
           {children ?? (
             <>
@@ -325,7 +305,7 @@ const Item = /* @__PURE__ */ part<HTMLLIElement, PartProps<'li'> & { item: Image
             </>
           )}
         </Part>
-      </ItemContext.Provider>
+      </ItemScope.Provider>
     );
   },
 );

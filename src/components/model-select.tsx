@@ -1,13 +1,15 @@
 'use client';
 import { Select } from 'radix-ui';
-import { createContext, useContext, useId, useMemo, type ReactNode } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import type { InputMode, ModelKind, ModelSpec } from '../core/registry/model-spec.js';
 import { priceOf } from '../core/registry/estimate-credits.js';
 import { unavailableReason, type Registry } from '../core/registry/registry.js';
 import { formatCredits } from './internal/format.js';
 import { flag, Part, part, type PartProps } from './internal/primitive.js';
 import { useControllableState } from './internal/use-controllable-state.js';
-import { joinIds, useDescriptions, useRegisterDescription } from './internal/use-descriptions.js';
+import { joinIds, useDescriptions } from './internal/use-descriptions.js';
+import { fieldErrorPart } from './internal/field-error.js';
+import { createScope } from './internal/scope.js';
 import { useRegistry } from './internal/use-model.js';
 
 /** One model as the select offers it. */
@@ -80,20 +82,10 @@ interface ModelSelectContextValue {
   value: string | null;
   descriptions: ReturnType<typeof useDescriptions>;
 }
-const ModelSelectContext = /* @__PURE__ */ createContext<ModelSelectContextValue | null>(null);
-function useModelSelect(part: string) {
-  const context = useContext(ModelSelectContext);
-  if (!context)
-    throw new Error(`gptimage2-react: <ModelSelect.${part}> must be inside <ModelSelect.Root>.`);
-  return context;
-}
-const ItemContext = /* @__PURE__ */ createContext<ModelOption | null>(null);
-function useItem(part: string) {
-  const option = useContext(ItemContext);
-  if (!option)
-    throw new Error(`gptimage2-react: <ModelSelect.${part}> must be inside <ModelSelect.Item>.`);
-  return option;
-}
+const ModelSelectScope = /* @__PURE__ */ createScope<ModelSelectContextValue>('ModelSelect');
+const useModelSelect = (part: string) => ModelSelectScope.usePart(part);
+const ItemScope = /* @__PURE__ */ createScope<ModelOption>('ModelSelect', 'Item');
+const useItem = (part: string) => ItemScope.usePart(part);
 const NO_ERRORS: readonly string[] = [];
 
 /** Props of `ModelSelect.Root`. */
@@ -168,7 +160,7 @@ function Root({
     [groups, byId, baseId, invalid, errors, value, descriptions],
   );
   return (
-    <ModelSelectContext.Provider value={context}>
+    <ModelSelectScope.Provider value={context}>
       {/* `''` keeps Radix controlled while nothing is chosen, so the placeholder shows. */}
       <Select.Root
         {...props}
@@ -177,7 +169,7 @@ function Root({
       >
         {children ?? <DefaultParts />}
       </Select.Root>
-    </ModelSelectContext.Provider>
+    </ModelSelectScope.Provider>
   );
 }
 
@@ -222,17 +214,11 @@ const Trigger = /* @__PURE__ */ part<HTMLButtonElement, Select.SelectTriggerProp
   },
 );
 
-const ErrorMessage = /* @__PURE__ */ part<HTMLParagraphElement, PartProps<'p'>>(
+const ErrorMessage = /* @__PURE__ */ fieldErrorPart(
   'ModelSelect.Error',
-  function ErrorMessage({ asChild, children, ...props }, ref) {
-    const { errors, baseId, descriptions } = useModelSelect('Error');
-    useRegisterDescription(descriptions.register, 'error', errors.length > 0);
-    if (errors.length === 0) return null;
-    return (
-      <Part tag="p" asChild={asChild} data-invalid="" {...props} ref={ref} id={`${baseId}-error`}>
-        {children ?? errors.join(' ')}
-      </Part>
-    );
+  function useErrorSource(part) {
+    const { errors, baseId, descriptions } = useModelSelect(part);
+    return { errors, id: `${baseId}-error`, descriptions };
   },
 );
 
@@ -274,7 +260,7 @@ const Item = /* @__PURE__ */ part<HTMLDivElement, ModelSelectItemProps>(
     const option = byId.get(value);
     if (!option) return null;
     return (
-      <ItemContext.Provider value={option}>
+      <ItemScope.Provider value={option}>
         <Select.Item
           data-family={option.model.family}
           data-kind={option.model.kind}
@@ -294,7 +280,7 @@ const Item = /* @__PURE__ */ part<HTMLDivElement, ModelSelectItemProps>(
             </>
           )}
         </Select.Item>
-      </ItemContext.Provider>
+      </ItemScope.Provider>
     );
   },
 );

@@ -1,8 +1,10 @@
 'use client';
 import { VisuallyHidden } from 'radix-ui';
-import { createContext, useContext, useId, type ChangeEvent, type ReactNode } from 'react';
+import { useId, type ChangeEvent, type ReactNode } from 'react';
 import type { Registry } from '../core/registry/registry.js';
 import { flag, Part, part, type PartProps } from './internal/primitive.js';
+import { fieldErrorPart } from './internal/field-error.js';
+import { createScope } from './internal/scope.js';
 import { useControllableState } from './internal/use-controllable-state.js';
 import { joinIds, useDescriptions, useRegisterDescription } from './internal/use-descriptions.js';
 import { useModelSpec, type ModelInput } from './internal/use-model.js';
@@ -20,13 +22,8 @@ interface PromptFieldContextValue {
   ids: { textarea: string; label: string; counter: string; description: string; error: string };
   descriptions: ReturnType<typeof useDescriptions>;
 }
-const PromptFieldContext = /* @__PURE__ */ createContext<PromptFieldContextValue | null>(null);
-function usePromptField(part: string) {
-  const context = useContext(PromptFieldContext);
-  if (!context)
-    throw new Error(`gptimage2-react: <PromptField.${part}> must be inside <PromptField.Root>.`);
-  return context;
-}
+const PromptFieldScope = /* @__PURE__ */ createScope<PromptFieldContextValue>('PromptField');
+const usePromptField = (part: string) => PromptFieldScope.usePart(part);
 
 /** Props of `PromptField.Root`. */
 export interface PromptFieldRootProps extends Omit<PartProps<'div'>, 'defaultValue' | 'onChange'> {
@@ -89,7 +86,7 @@ const Root = /* @__PURE__ */ part<HTMLDivElement, PromptFieldRootProps>(
     };
     const descriptions = useDescriptions();
     return (
-      <PromptFieldContext.Provider
+      <PromptFieldScope.Provider
         value={{
           value,
           setValue,
@@ -121,7 +118,7 @@ const Root = /* @__PURE__ */ part<HTMLDivElement, PromptFieldRootProps>(
             </>
           )}
         </Part>
-      </PromptFieldContext.Provider>
+      </PromptFieldScope.Provider>
     );
   },
 );
@@ -222,17 +219,11 @@ const Description = /* @__PURE__ */ part<HTMLParagraphElement, PartProps<'p'>>(
   },
 );
 
-const ErrorMessage = /* @__PURE__ */ part<HTMLParagraphElement, PartProps<'p'>>(
+const ErrorMessage = /* @__PURE__ */ fieldErrorPart(
   'PromptField.Error',
-  function ErrorMessage({ asChild, children, ...props }, ref) {
-    const { errors, ids, descriptions } = usePromptField('Error');
-    useRegisterDescription(descriptions.register, 'error', errors.length > 0);
-    if (errors.length === 0) return null;
-    return (
-      <Part tag="p" asChild={asChild} id={ids.error} data-invalid="" {...props} ref={ref}>
-        {children ?? errors.join(' ')}
-      </Part>
-    );
+  function useErrorSource(part) {
+    const { errors, ids, descriptions } = usePromptField(part);
+    return { errors, id: ids.error, descriptions };
   },
 );
 

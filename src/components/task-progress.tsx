@@ -1,6 +1,6 @@
 'use client';
 import { Progress, VisuallyHidden } from 'radix-ui';
-import { createContext, useContext, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   InsufficientCreditsError,
   TaskFailedError,
@@ -18,6 +18,7 @@ import { useTask, type UseTaskOptions } from '../react/use-task.js';
 import { useTaskProgress } from '../react/use-task-progress.js';
 import { formatCredits } from './internal/format.js';
 import { Part, part, type PartProps } from './internal/primitive.js';
+import { createScope } from './internal/scope.js';
 import { useModelSpec, type ModelInput } from './internal/use-model.js';
 
 /** The part of a `useGenerateVideo`/`useGenerateImage` result that `TaskProgress` follows. */
@@ -47,13 +48,8 @@ export interface TaskProgressState {
   outputs: { kind: 'image' | 'video'; urls: string[] } | null;
 }
 
-const TaskProgressContext = /* @__PURE__ */ createContext<TaskProgressState | null>(null);
-function useTaskProgressState(part: string) {
-  const context = useContext(TaskProgressContext);
-  if (!context)
-    throw new Error(`gptimage2-react: <TaskProgress.${part}> must be inside <TaskProgress.Root>.`);
-  return context;
-}
+const TaskProgressScope = /* @__PURE__ */ createScope<TaskProgressState>('TaskProgress');
+const useTaskProgressState = (part: string) => TaskProgressScope.usePart(part);
 
 /** Props of `TaskProgress.Root`: what to follow (one of `taskId`, `task`, `generation`) and its element's props. */
 export interface TaskProgressRootProps extends PartProps<'div'> {
@@ -213,7 +209,7 @@ const Root = /* @__PURE__ */ part<HTMLDivElement, TaskProgressRootProps>(
           ? `Failed: ${failureReason(state.error, task)}`
           : describeTaskStatus(state);
     return (
-      <TaskProgressContext.Provider value={state}>
+      <TaskProgressScope.Provider value={state}>
         <Part tag="div" asChild={asChild} data-state={status} {...props} ref={ref}>
           {children ?? <DefaultParts />}
         </Part>
@@ -222,7 +218,7 @@ const Root = /* @__PURE__ */ part<HTMLDivElement, TaskProgressRootProps>(
             {said}
           </VisuallyHidden.Root>
         )}
-      </TaskProgressContext.Provider>
+      </TaskProgressScope.Provider>
     );
   },
 );

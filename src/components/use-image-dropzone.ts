@@ -260,7 +260,7 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
 
   // What handlers and upload callbacks read: the latest props, and the items as of the last change
   // (updated at once by every change, so two uploads finishing in one tick both count).
-  const latest = useRef({
+  const current = {
     options,
     items,
     value,
@@ -270,19 +270,10 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
     disabled,
     disabledReason,
     model,
-  });
+  };
+  const latest = useRef(current);
   useEffect(() => {
-    Object.assign(latest.current, {
-      options,
-      items,
-      value,
-      maxFiles,
-      maxBytes,
-      accept,
-      disabled,
-      disabledReason,
-      model,
-    });
+    Object.assign(latest.current, current);
   });
   const controllers = useRef(new Map<string, AbortController>());
 
@@ -445,22 +436,20 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
           message: `${latest.current.model?.name ?? 'This model'} takes at most ${plural(maxFiles, 'image')}`,
         });
       }
-      const added = candidates
-        .slice(0, room)
-        .map((entry): ImageItem =>
-          typeof entry === 'string'
-            ? urlItem(entry)
-            : {
-                id: `file:${nextId++}`,
-                source: 'file',
-                file: entry,
-                name: entry.name || 'image',
-                status: 'uploading',
-                progress: null,
-                url: null,
-                error: null,
-              },
-        );
+      const added = candidates.slice(0, room).map((entry): ImageItem =>
+        typeof entry === 'string'
+          ? urlItem(entry)
+          : {
+              id: `file:${nextId++}`,
+              source: 'file',
+              file: entry,
+              name: entry.name || 'image',
+              status: 'uploading',
+              progress: null,
+              url: null,
+              error: null,
+            },
+      );
       commit(added.length ? [...(replacing ? [] : items), ...added] : items, { rejections });
       added.forEach(startUpload);
       if (rejections.length) options.onReject?.(rejections);

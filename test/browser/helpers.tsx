@@ -5,6 +5,7 @@ import { StrictMode, type ReactNode } from 'react';
 import { beforeAll, expect } from 'vitest';
 import { createClient, type ClientOptions, type GptImageClient } from '../../src/core/index.js';
 import type { ModelSpec } from '../../src/core/registry/model-spec.js';
+import type { Task } from '../../src/core/task/task.js';
 import { GptImageProvider } from '../../src/react/index.js';
 
 // The tests drive real browser events (vitest/browser's userEvent, over CDP), which React cannot
@@ -95,3 +96,21 @@ export function pngFile(name = 'photo.png', size?: number) {
     size === undefined ? [bytes] : [bytes, new Uint8Array(Math.max(0, size - bytes.length))];
   return new File(content, name, { type: 'image/png' });
 }
+
+/** A task snapshot (an image task, pending, created now) with the given fields. */
+export const taskSnapshot = (fields: Partial<Task> = {}): Task => ({
+  id: 'tsk_01J9XA5M2R9W4QZC4PYJF3N7ND',
+  status: 'pending',
+  type: 'image',
+  model: 'gpt-image-2',
+  prompt: 'A lighthouse',
+  imageUrls: [],
+  videoUrl: null,
+  errorCode: null,
+  errorMessage: null,
+  creditsUsed: 3,
+  creditsRefunded: false,
+  createdAt: new Date().toISOString(),
+  updatedAt: null,
+  ...fields,
+});

@@ -9,7 +9,7 @@ import {
   PromptField,
   TaskProgress,
 } from '../../src/components/index.js';
-import { renderWithProviders } from './helpers.js';
+import { renderWithProviders, taskSnapshot } from './helpers.js';
 
 describe('parts forward refs and merge onto a child with asChild', () => {
   it('forwards refs to the elements they render', () => {
@@ -59,23 +59,7 @@ describe('parts forward refs and merge onto a child with asChild', () => {
             </ImageDropzone.Browse>
           </section>
         </ImageDropzone.Root>
-        <TaskProgress.Root
-          task={{
-            id: 'tsk_1',
-            status: 'pending',
-            type: 'image',
-            model: 'gpt-image-2',
-            prompt: null,
-            imageUrls: [],
-            videoUrl: null,
-            errorCode: null,
-            errorMessage: null,
-            creditsUsed: 3,
-            creditsRefunded: false,
-            createdAt: null,
-            updatedAt: null,
-          }}
-        >
+        <TaskProgress.Root task={taskSnapshot()}>
           <TaskProgress.Status asChild>
             <strong>Working on it</strong>
           </TaskProgress.Status>

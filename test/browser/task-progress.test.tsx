@@ -1,30 +1,15 @@
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TaskProgress } from '../../src/components/index.js';
-import { createClient, fixedPollSchedule, type Task } from '../../src/core/index.js';
-import { expectNoAxeViolations, renderWithProviders } from './helpers.js';
+import { createClient, fixedPollSchedule } from '../../src/core/index.js';
+import { expectNoAxeViolations, renderWithProviders, taskSnapshot } from './helpers.js';
 import { setupBrowserMockApi } from './mock-api.js';
 
 const mock = setupBrowserMockApi();
 const client = createClient({ baseUrl: 'https://api.test' });
 const follow = { schedule: fixedPollSchedule(150) };
 
-const task = (fields: Partial<Task>): Task => ({
-  id: 'tsk_01J9XA5M2R9W4QZC4PYJF3N7ND',
-  status: 'pending',
-  type: 'image',
-  model: 'gpt-image-2',
-  prompt: 'A lighthouse',
-  imageUrls: [],
-  videoUrl: null,
-  errorCode: null,
-  errorMessage: null,
-  creditsUsed: 3,
-  creditsRefunded: false,
-  createdAt: new Date().toISOString(),
-  updatedAt: null,
-  ...fields,
-});
+const task = taskSnapshot;
 
 /** Every text the polite live region has shown, in order. */
 function recordAnnouncements() {

@@ -1,9 +1,7 @@
 'use client';
 import { RadioGroup } from 'radix-ui';
 import {
-  createContext,
   Fragment,
-  useContext,
   useEffect,
   useId,
   useMemo,
@@ -17,6 +15,8 @@ import type { ModelSpec } from '../../core/registry/model-spec.js';
 import type { Registry } from '../../core/registry/registry.js';
 import { formatCredits } from './format.js';
 import { flag, Part, part, type PartProps } from './primitive.js';
+import { fieldErrorPart } from './field-error.js';
+import { createScope } from './scope.js';
 import { useControllableState } from './use-controllable-state.js';
 import { joinIds, useDescriptions, useRegisterDescription } from './use-descriptions.js';
 import { useModelSpec, type ModelInput } from './use-model.js';
@@ -94,15 +94,8 @@ interface PickerContextValue<T> {
 export function createOptionPicker<T extends string | number>(
   definition: PickerDefinition<T>,
 ): PickerParts<T> {
-  const Context = createContext<PickerContextValue<T> | null>(null);
-  const usePicker = (part: string) => {
-    const context = useContext(Context);
-    if (!context)
-      throw new Error(
-        `gptimage2-react: <${definition.name}.${part}> must be inside <${definition.name}.Root>.`,
-      );
-    return context;
-  };
+  const Scope = createScope<PickerContextValue<T>>(definition.name);
+  const usePicker = (part: string) => Scope.usePart(part);
   const reasonId = (baseId: string, index: number) => `${baseId}-reason-${index}`;
 
   const Root = part<HTMLDivElement, PickerRootProps<T>>(
@@ -177,7 +170,7 @@ export function createOptionPicker<T extends string | number>(
       if (options.length === 0) {
         // No choice to make: a plain group (a radio group with no radios is not one), saying why.
         return (
-          <Context.Provider value={state}>
+          <Scope.Provider value={state}>
             <div
               ref={ref}
               role="group"
@@ -198,11 +191,11 @@ export function createOptionPicker<T extends string | number>(
                 </>
               )}
             </div>
-          </Context.Provider>
+          </Scope.Provider>
         );
       }
       return (
-        <Context.Provider value={state}>
+        <Scope.Provider value={state}>
           <RadioGroup.Root
             aria-label={name}
             aria-invalid={invalid || undefined}
@@ -222,7 +215,7 @@ export function createOptionPicker<T extends string | number>(
               </>
             )}
           </RadioGroup.Root>
-        </Context.Provider>
+        </Scope.Provider>
       );
     },
   );
@@ -325,19 +318,10 @@ export function createOptionPicker<T extends string | number>(
     },
   );
 
-  const ErrorMessage = part<HTMLParagraphElement, PartProps<'p'>>(
-    `${definition.name}.Error`,
-    function ErrorMessage({ asChild, children, ...props }, ref) {
-      const { errors, baseId, descriptions } = usePicker('Error');
-      useRegisterDescription(descriptions.register, 'error', errors.length > 0);
-      if (errors.length === 0) return null;
-      return (
-        <Part tag="p" asChild={asChild} data-invalid="" {...props} ref={ref} id={`${baseId}-error`}>
-          {children ?? errors.join(' ')}
-        </Part>
-      );
-    },
-  );
+  const ErrorMessage = fieldErrorPart(`${definition.name}.Error`, function useErrorSource(part) {
+    const { errors, baseId, descriptions } = usePicker(part);
+    return { errors, id: `${baseId}-error`, descriptions };
+  });
 
   return {
     Root,
