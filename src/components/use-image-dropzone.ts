@@ -5,7 +5,6 @@ import {
   useMemo,
   useRef,
   useState,
-  useSyncExternalStore,
   type ClipboardEvent,
   type DragEvent,
   type HTMLAttributes,
@@ -184,28 +183,12 @@ function reconcile(items: readonly ImageItem[], value: readonly string[]): reado
   return [...result, ...queue];
 }
 
-/** The dropzone's own state, outside React so concurrent uploads never read a stale list. */
+/** The dropzone's own state. */
 interface Snapshot {
   items: readonly ImageItem[];
   rejections: ImageRejection[];
   /** The last thing said to screen readers, with a counter so a repeat is announced again. */
   announcement: { text: string; count: number };
-}
-
-function createStore(items: readonly ImageItem[]) {
-  let snapshot: Snapshot = { items, rejections: [], announcement: { text: '', count: 0 } };
-  const listeners = new Set<() => void>();
-  return {
-    get: () => snapshot,
-    set(patch: Partial<Snapshot>) {
-      snapshot = { ...snapshot, ...patch };
-      listeners.forEach((listener) => listener());
-    },
-    subscribe(listener: () => void) {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
-  };
 }
 
 /** The DOM props of the dropzone's elements, as its prop getters return them. */
@@ -244,8 +227,14 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
   const disabled = disabledProp || maxFiles === 0;
   const required = Boolean(model && !model.inputModes.some((mode) => mode.startsWith('text')));
 
-  const [store] = useState(() => createStore(defaultValue.map(urlItem)));
-  const snapshot = useSyncExternalStore(store.subscribe, store.get, store.get);
+  // React state, not an external store: its updates then batch with the parent's `onValueChange`
+  // state (React 18 renders an external store's update on its own first, a frame where a controlled
+  // value and the items disagree). Handlers read `latest.items`, updated at once by every change.
+  const [snapshot, setSnapshot] = useState<Snapshot>(() => ({
+    items: defaultValue.map(urlItem),
+    rejections: [],
+    announcement: { text: '', count: 0 },
+  }));
   const items = useMemo(
     () => (valueProp === undefined ? snapshot.items : reconcile(snapshot.items, valueProp)),
     [snapshot.items, valueProp],
@@ -279,31 +268,31 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
 
   const announce = useCallback(
     (text: string) =>
-      store.set({ announcement: { text, count: store.get().announcement.count + 1 } }),
-    [store],
+      setSnapshot((current) => ({
+        ...current,
+        announcement: { text, count: current.announcement.count + 1 },
+      })),
+    [],
   );
 
   /** Makes `next` the items, reporting the value when its ready URLs changed. */
-  const commit = useCallback(
-    (next: readonly ImageItem[], extra: Partial<Snapshot> = {}) => {
-      const current = latest.current;
-      // Uploads of items no longer present are abandoned.
-      for (const [id, controller] of controllers.current) {
-        if (!next.some((item) => item.id === id && item.status === 'uploading')) {
-          controller.abort();
-          controllers.current.delete(id);
-        }
+  const commit = useCallback((next: readonly ImageItem[], extra: Partial<Snapshot> = {}) => {
+    const current = latest.current;
+    // Uploads of items no longer present are abandoned.
+    for (const [id, controller] of controllers.current) {
+      if (!next.some((item) => item.id === id && item.status === 'uploading')) {
+        controller.abort();
+        controllers.current.delete(id);
       }
-      current.items = next;
-      store.set({ items: next, ...extra });
-      const urls = readyUrls(next);
-      if (!sameList(urls, current.value)) {
-        current.value = urls;
-        current.options.onValueChange?.(urls);
-      }
-    },
-    [store],
-  );
+    }
+    current.items = next;
+    setSnapshot((state) => ({ ...state, items: next, ...extra }));
+    const urls = readyUrls(next);
+    if (!sameList(urls, current.value)) {
+      current.value = urls;
+      current.options.onValueChange?.(urls);
+    }
+  }, []);
 
   const update = useCallback(
     (id: string, patch: Partial<ImageItem>) => {
@@ -513,20 +502,29 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
     [announce, commit],
   );
 
-  const clearRejections = useCallback(() => store.set({ rejections: [] }), [store]);
+  const clearRejections = useCallback(
+    () => setSnapshot((state) => ({ ...state, rejections: [] })),
+    [],
+  );
   const open = useCallback(() => {
     if (!latest.current.disabled) inputRef.current?.click();
   }, []);
 
   // The model now takes fewer images: keep the first ones, drop (and cancel) the rest, and say so.
+  // Once per model and value: a parent that keeps its value anyway is not asked again and again.
+  const trimmed = useRef<{ maxFiles: number; value: readonly string[] | undefined } | null>(null);
   useEffect(() => {
     if (disabledProp || items.length <= maxFiles) return;
+    if (trimmed.current?.maxFiles === maxFiles && trimmed.current.value === valueProp) return;
+    trimmed.current = { maxFiles, value: valueProp };
     const dropped = items.length - maxFiles;
+    // The model changed outside this component: the trimmed list must become its state (a render-time
+    // derivation would bring the dropped uploads back if the model changed back).
     commit(items.slice(0, maxFiles));
     announce(
       `${plural(dropped, 'image')} removed: ${model?.name ?? 'the model'} takes ${maxFiles ? `at most ${maxFiles}` : 'none'}`,
     );
-  }, [announce, commit, disabledProp, items, maxFiles, model]);
+  }, [announce, commit, disabledProp, items, maxFiles, model, valueProp]);
 
   // Keyboard reordering keeps focus in the moved item: on the same control, or (when that control is
   // now disabled, as "Move earlier" at the first place) on the item's first enabled control.

@@ -463,6 +463,25 @@ describe('ImageDropzone', () => {
     await expect.poll(announced).toBe('2 images removed: Kling V2.1 Pro takes at most 1');
   });
 
+  it('asks once when a controlled parent keeps more images than the new model takes', async () => {
+    const onValueChange = vi.fn();
+    const urls = ['https://cdn.test/1.png', 'https://cdn.test/2.png'];
+    const { rerender } = renderWithProviders(
+      <ImageDropzone.Root model="veo3" value={urls} onValueChange={onValueChange} />,
+    );
+    rerender(
+      <ImageDropzone.Root model="kling/v2-1-pro" value={urls} onValueChange={onValueChange} />,
+    );
+    await expect.poll(() => onValueChange.mock.calls.length).toBe(1);
+    expect(onValueChange).toHaveBeenCalledWith(['https://cdn.test/1.png']);
+    // The parent kept its two: they are shown (the parent's value is the truth), and not fought over.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(onValueChange).toHaveBeenCalledTimes(1);
+    expect(
+      within(screen.getByRole('list', { name: 'Attached images' })).getAllByRole('listitem'),
+    ).toHaveLength(2);
+  });
+
   it('revokes every preview object URL once it is no longer shown, and never one that is', async () => {
     const { upload, calls } = manualUploads();
     const { unmount } = renderWithProviders(
