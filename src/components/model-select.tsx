@@ -36,9 +36,13 @@ export interface ModelGroup {
 
 /** What filters the models: the same as the `Root`'s props of those names. */
 export interface ModelOptionsFilter {
+  /** Only image or only video models. Defaults to all. */
   kind?: ModelKind;
+  /** Models that do not take this input mode are disabled, with the reason. */
   inputMode?: InputMode;
+  /** Models that take fewer reference images are disabled, with the reason. */
   imageCount?: number;
+  /** Hides the models it returns `false` for. */
   filter?: (model: ModelSpec) => boolean;
 }
 

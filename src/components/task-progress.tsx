@@ -23,12 +23,19 @@ import { useModelSpec, type ModelInput } from './internal/use-model.js';
 
 /** The part of a `useGenerateVideo`/`useGenerateImage` result that `TaskProgress` follows. */
 export interface GenerationLike {
+  /** Where the generation is in its life. */
   status: GenerationStatus;
+  /** The task's id, once submitted. */
   taskId: string | null;
+  /** The latest snapshot, when there is one. */
   task: Task | null;
+  /** Why it failed (or a transient problem while pending). */
   error: GptImageError | null;
+  /** When it was submitted (ms since the epoch). */
   submittedAt: number | null;
+  /** Credits charged, when known. */
   creditsUsed: number | null;
+  /** The request, whose model sets the progress estimate. */
   request?: { model: string } | null;
 }
 
@@ -268,6 +275,8 @@ const Elapsed = /* @__PURE__ */ part<HTMLTimeElement, PartProps<'time'>>(
         asChild={asChild}
         dateTime={`PT${seconds}S`}
         data-value={seconds}
+        // Rendered on a server, the seconds differ by the time it took to reach the browser.
+        suppressHydrationWarning
         {...props}
         ref={ref}
       >

@@ -13,7 +13,6 @@ import {
   type Ref,
   type RefCallback,
 } from 'react';
-import type { ModelSpec } from '../core/registry/model-spec.js';
 import type { Registry } from '../core/registry/registry.js';
 import { isHttpUrl } from '../core/request/validate-request.js';
 import { mergeProps } from './internal/merge-props.js';
@@ -708,14 +707,21 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
     disabledReason,
     /** Whether the current model needs at least one image (image-to-video only). */
     required,
+    /** Whether the field is marked invalid (the `invalid` option). */
     invalid,
+    /** Most images: the option, else the model's `maxImages` (`Infinity` without either). */
     maxFiles,
+    /** Largest file in bytes: the option, else the model's `imageMaxBytes`, else `undefined` (no limit). */
     maxBytes,
+    /** Accepted MIME types. */
     accept,
+    /** The model's spec, when one was given and known. */
     model,
     /** Opens the file chooser. */
     open,
+    /** Checks and attaches files (as a drop would); refused ones land in `rejections`. */
     addFiles,
+    /** Checks and attaches image URLs (as a paste would); refused ones land in `rejections`. */
     addUrls,
     /** Removes an item (cancelling its upload). */
     remove,
@@ -725,17 +731,22 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
     retry,
     /** Moves an item to a position (0-based). */
     move,
+    /** Forgets the last rejections. */
     clearRejections,
+    /** Props for the drop and paste target (`role="group"`, data attributes, drag and paste handlers). */
     getRootProps,
+    /** Props for the hidden `<input type="file">` (render it once). */
     getInputProps,
+    /** Props for a button that opens the file chooser. */
     getBrowseProps,
+    /** Props for one image's element: draggable to reorder, Alt+arrows move it, `data-state`/`data-value`/`data-max`. */
     getItemProps,
   };
 }
 
 let nextId = 0;
 
-/** The http(s)-looking lines of pasted or dropped text (a URL list, or words separated by spaces). */
+/** The words of pasted or dropped text (a URL list, or URLs separated by spaces); `#` comment lines of a `text/uri-list` skipped. */
 function parseUrls(text: string): string[] {
   return text
     .split(/\s+/)
@@ -745,6 +756,3 @@ function parseUrls(text: string): string[] {
 
 /** What {@link useImageDropzone} returns. */
 export type ImageDropzoneState = ReturnType<typeof useImageDropzone>;
-
-/** The model spec type re-exported for the parts' props. */
-export type { ModelSpec };

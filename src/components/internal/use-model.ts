@@ -12,6 +12,9 @@ export function useRegistry(registry?: Registry): Registry {
   return registry ?? client.registry;
 }
 
+// Each unknown id is warned about once, not at every render.
+const warned = new Set<string>();
+
 /**
  * The spec of `model`, or `undefined` for an id the registry does not know (warned about in
  * development: the component then offers nothing rather than guess).
@@ -23,7 +26,8 @@ export function useModelSpec(
   const models = useRegistry(registry);
   if (model === undefined || typeof model !== 'string') return model;
   const spec = models.get(model);
-  if (!spec && model && process.env.NODE_ENV !== 'production') {
+  if (!spec && model && process.env.NODE_ENV !== 'production' && !warned.has(model)) {
+    warned.add(model);
     console.warn(
       `gptimage2-react: unknown model "${model}"; add it with extendRegistry() and pass the registry to GptImageProvider's client.`,
     );
