@@ -7,10 +7,7 @@ import {
   useState,
   type ClipboardEvent,
   type DragEvent,
-  type HTMLAttributes,
-  type InputHTMLAttributes,
   type KeyboardEvent,
-  type Ref,
   type RefCallback,
 } from 'react';
 import type { Registry } from '../core/registry/registry.js';
@@ -189,12 +186,6 @@ interface Snapshot {
   /** The last thing said to screen readers, with a counter so a repeat is announced again. */
   announcement: { text: string; count: number };
 }
-
-/** The DOM props of the dropzone's elements, as its prop getters return them. */
-type ElementProps = HTMLAttributes<HTMLElement> & { ref?: Ref<HTMLElement> } & Record<
-    `data-${string}`,
-    unknown
-  >;
 
 /**
  * A headless image dropzone bound to a model's image rules: drop, browse and paste files and image
@@ -553,7 +544,7 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
   const isItemDrag = (event: DragEvent) =>
     Array.from(event.dataTransfer?.types ?? []).includes(ITEM_DRAG_TYPE);
 
-  const getRootProps = <P extends ElementProps>(props?: P) =>
+  const getRootProps = <P extends object = object>(props?: P) =>
     mergeProps(
       {
         role: 'group',
@@ -610,14 +601,10 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
       props,
     );
 
-  const getInputProps = <
-    P extends InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> },
-  >(
-    props?: P,
-  ) =>
+  const getInputProps = <P extends object = object>(props?: P) =>
     mergeProps(
       {
-        ref: inputRef as Ref<HTMLInputElement>,
+        ref: inputRef,
         type: 'file',
         accept: accept.join(','),
         multiple: maxFiles > 1,
@@ -633,18 +620,13 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
       props,
     );
 
-  const getBrowseProps = <P extends ElementProps>(props?: P) =>
+  const getBrowseProps = <P extends object = object>(props?: P) =>
     mergeProps(
-      {
-        type: 'button',
-        disabled,
-        'aria-invalid': invalid || undefined,
-        onClick: open,
-      } as ElementProps,
+      { type: 'button' as const, disabled, 'aria-invalid': invalid || undefined, onClick: open },
       props,
     );
 
-  const getItemProps = <P extends ElementProps>(item: ImageItem, props?: P) => {
+  const getItemProps = <P extends object = object>(item: ImageItem, props?: P) => {
     const index = items.findIndex((candidate) => candidate.id === item.id);
     const ref: RefCallback<HTMLElement> = (element) => {
       if (element) itemElements.current.set(item.id, element);
@@ -685,7 +667,7 @@ export function useImageDropzone(options: UseImageDropzoneOptions = {}) {
           event.preventDefault();
           move(item.id, index + step);
         },
-      } as ElementProps,
+      },
       props,
     );
   };
