@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TaskProgress } from '../../src/components/index.js';
-import { createClient, fixedPollSchedule } from '../../src/core/index.js';
+import { createClient, fixedPollSchedule, InsufficientCreditsError } from '../../src/core/index.js';
 import { expectNoAxeViolations, renderWithProviders, taskSnapshot } from './helpers.js';
 import { setupBrowserMockApi } from './mock-api.js';
 
@@ -81,6 +81,38 @@ describe('TaskProgress', () => {
     expect(bar).toHaveAttribute('data-state', 'indeterminate');
     expect(bar).not.toHaveAttribute('data-estimate');
     await expectNoAxeViolations();
+  });
+
+  it('follows a generation from submitting (indeterminate, no time yet) and says nothing was charged for a refused one', async () => {
+    const base = {
+      taskId: null,
+      task: null,
+      error: null,
+      submittedAt: null,
+      creditsUsed: null,
+      request: { model: 'veo3' },
+    };
+    const { rerender } = renderWithProviders(
+      <TaskProgress.Root generation={{ ...base, status: 'idle' }} />,
+    );
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.getByText('Not started', shown)).toBeVisible();
+    rerender(<TaskProgress.Root generation={{ ...base, status: 'submitting' }} />);
+    const bar = screen.getByRole('progressbar', { name: 'Estimated progress' });
+    expect(bar).not.toHaveAttribute('aria-valuenow');
+    expect(document.querySelector('time')).toBeNull();
+    await expect
+      .poll(() => document.querySelector('[role="status"]')?.textContent)
+      .toBe('Submitting…');
+    rerender(
+      <TaskProgress.Root
+        generation={{ ...base, status: 'failed', error: new InsufficientCreditsError(63) }}
+      />,
+    );
+    expect(
+      screen.getByText('Insufficient credits: 63 required; nothing was charged', shown),
+    ).toBeVisible();
+    expect(screen.getByText('Nothing was charged', shown)).toBeVisible();
   });
 
   it('shows the failure reason and the refund, announced', async () => {
