@@ -40,7 +40,12 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     target: 'es2022',
-    rolldownOptions: { external },
+    rolldownOptions: {
+      external,
+      // The bundle drops per-file directives: mark the React entry as client code for React Server
+      // Components (Next.js). The client, server and mock entries stay importable from server code.
+      output: { banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? "'use client';" : '') },
+    },
   },
   test: {
     projects: [

@@ -46,7 +46,9 @@ describe('every model', () => {
     const resolution = fieldErrors(model.kind, { ...base, resolution: '8K' }).resolution?.[0];
     expect(resolution).toMatch(model.resolutions.length ? /resolution must be one of/ : /resolution is not supported by/);
     // The other endpoint's kind is refused by model.
-    expect(fieldErrors(model.kind === 'image' ? 'video' : 'image', base).model?.[0]).toMatch(/not a (video|image) model/);
+    expect(fieldErrors(model.kind === 'image' ? 'video' : 'image', base).model).toEqual([
+      model.kind === 'image' ? `model ${model.id} is an image model, not a video model` : `model ${model.id} is a video model, not an image model`,
+    ]);
   });
 });
 

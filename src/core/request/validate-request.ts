@@ -144,7 +144,8 @@ function checkModel(value: unknown, kind: ModelKind, registry: Registry, fail: (
   if (typeof value !== 'string') return void fail('model', 'model must be a string');
   const model = registry.get(value);
   if (!model) return void fail('model', `model ${value} is not a known ${kind} model`);
-  if (model.kind !== kind) return void fail('model', `model ${value} is an ${model.kind === 'image' ? 'image' : 'video'} model, not a ${kind} model`);
+  const a = (k: ModelKind) => (k === 'image' ? 'an image' : 'a video');
+  if (model.kind !== kind) return void fail('model', `model ${value} is ${a(model.kind)} model, not ${a(kind)} model`);
   return model;
 }
 
