@@ -6,6 +6,7 @@ import { defaultPollSchedule, fixedPollSchedule, type PollSchedule } from '../..
 import type { ModelSpec } from '../../src/core/registry/model-spec.js';
 import type { DraftRequest, ImageRequest, VideoRequest } from '../../src/core/request/types.js';
 import { isTerminal } from '../../src/core/task/task.js';
+import { TaskProgress } from '../../src/components/index.js';
 import { GptImageProvider, taskQueryOptions, useGenerateImage, useGenerateVideo, type UseGenerationOptions } from '../../src/react/index.js';
 import { endTimes, mockService, modelsRoundRobin, pendingSnapshot, requestFor } from './mock-service.js';
 import { mean, median, percentile, round } from './stats.js';
@@ -22,8 +23,12 @@ export const strategies: ReadonlyArray<{ name: string; schedule: PollSchedule }>
 /** Per strategy: GETs per task and how late the hook reports each completion. */
 export interface PollingFigures {
   strategy: string;
-  /** `hook`: useGenerateVideo/useGenerateImage rendered by React; `observer`: QueryObserver over taskQueryOptions. */
-  path: 'hook' | 'observer';
+  /**
+   * `hook`: useGenerateVideo/useGenerateImage rendered by React; `observer`: QueryObserver over
+   * taskQueryOptions, seeded as the hooks seed it; `taskProgress`: `<TaskProgress.Root taskId>`
+   * following a task by id (useTask with no model or snapshot given).
+   */
+  path: Path;
   tasks: number;
   getsPerTask: number;
   getsPerImageTask: number;
@@ -32,6 +37,8 @@ export interface PollingFigures {
   delayP95Ms: number;
   delayMaxMs: number;
 }
+
+type Path = 'hook' | 'observer' | 'taskProgress';
 
 interface Followed {
   taskId: string | null;
@@ -116,18 +123,56 @@ async function followWithObservers(time: VirtualTime, client: GptImageClient<Mod
   return followed;
 }
 
+/** Follows tasks by id with TaskProgress, as a gallery or a second tab would: the task is submitted elsewhere. */
+async function followWithTaskProgress(time: VirtualTime, client: GptImageClient<ModelSpec>, models: ModelSpec[], schedule: PollSchedule) {
+  const followed: Followed[] = [];
+  const submittedAt: number[] = [];
+  for (const model of models) {
+    followed.push({ taskId: (await client.submit(model.kind, requestFor(model))).taskId, kind: model.kind, reportedAt: null });
+    submittedAt.push(Date.now());
+  }
+  const queryClient = new QueryClient();
+  const container = document.createElement('div');
+  // The moment each one shows "completed": a DOM change, seen as React commits it.
+  const watcher = new MutationObserver(() => {
+    container.querySelectorAll('[data-task][data-state="completed"]').forEach((element) => {
+      const entry = followed[Number(element.getAttribute('data-task'))]!;
+      entry.reportedAt ??= Date.now();
+    });
+  });
+  watcher.observe(container, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+  const root = createRoot(container);
+  root.render(
+    <QueryClientProvider client={queryClient}>
+      <GptImageProvider client={client}>
+        {followed.map((task, i) => (
+          <TaskProgress.Root key={task.taskId} data-task={i} taskId={task.taskId} submittedAt={submittedAt[i]} followOptions={{ schedule }} announce={false} />
+        ))}
+      </GptImageProvider>
+    </QueryClientProvider>,
+  );
+  await time.runUntil(() => followed.every((task) => task.reportedAt !== null), 30 * 60_000);
+  watcher.disconnect();
+  root.unmount();
+  queryClient.clear();
+  return followed;
+}
+
+const paths = { hook: followWithHooks, observer: followWithObservers, taskProgress: followWithTaskProgress };
+
 /**
  * Follows `count` tasks (round-robin over the 20 models; completion times drawn by the mock's seed from
  * each model's typical range) with each strategy. Every strategy replays the same tasks at the same
- * times. `path` picks the hooks rendered by React (default) or bare observers.
+ * times. `path` picks the generation hooks rendered by React (default), bare observers, or
+ * TaskProgress following by id.
  */
-export async function measurePolling(time: VirtualTime, { count = 200, path = 'hook', list = strategies }: { count?: number; path?: 'hook' | 'observer'; list?: typeof strategies } = {}): Promise<PollingFigures[]> {
+export async function measurePolling(time: VirtualTime, { count = 200, path = 'hook', list = strategies }: { count?: number; path?: Path; list?: typeof strategies } = {}): Promise<PollingFigures[]> {
   const { api, client, getsOf } = mockService(time.clock);
   const models = modelsRoundRobin(count);
   const figures: PollingFigures[] = [];
   for (const { name, schedule } of list) {
     api.reset();
-    const followed = await (path === 'hook' ? followWithHooks : followWithObservers)(time, client, models, schedule);
+    const followed = await paths[path](time, client, models, schedule);
     const ends = endTimes(api);
     const delays = followed.map((task) => task.reportedAt! - ends.get(task.taskId!)!);
     if (delays.some((delay) => !(delay >= 0))) throw new Error(`${name}: a completion was reported before it happened`);

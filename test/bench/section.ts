@@ -5,6 +5,10 @@ import { time } from './bench-env.js';
 const sections: Record<string, () => Promise<unknown>> = {
   polling: async () => (await import('./polling.js')).measurePolling(time),
   'polling-observer': async () => (await import('./polling.js')).measurePolling(time, { path: 'observer' }),
+  'polling-by-id': async () => {
+    const { measurePolling, strategies } = await import('./polling.js');
+    return measurePolling(time, { path: 'taskProgress', list: strategies.filter((s) => /^(fixed 2 s|ours)/.test(s.name)) });
+  },
   sharing: async () => (await import('./sharing.js')).measureSharing(time),
   renders: async () => (await import('./renders.js')).measureRenders(time),
   cycles: async () => (await import('./scale.js')).measureCycles(time),

@@ -19,6 +19,8 @@ export interface SizeFigure {
   bytes: number | null;
   /** For a component: bytes it adds to the hooks. */
   addedBytes?: number | null;
+  /** For a component: bytes it adds to the hooks when the app already ships radix-ui (left out of the bundle). */
+  addedWithoutRadixBytes?: number | null;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface SizeFigure {
  * production, react, react-dom and @tanstack/react-query left out (everything else, radix-ui
  * included, bundled), gzip level 9. `null` when an import is missing.
  */
-async function measure(source: string): Promise<number | null> {
+async function measure(source: string, { radix = true } = {}): Promise<number | null> {
   try {
     const result = await build({
       stdin: { contents: source, resolveDir: ROOT, loader: 'ts' },
@@ -39,7 +41,7 @@ async function measure(source: string): Promise<number | null> {
       platform: 'browser',
       target: 'es2022',
       define: { 'process.env.NODE_ENV': '"production"' },
-      external: ['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/react-query'],
+      external: ['react', 'react/*', 'react-dom', 'react-dom/*', '@tanstack/react-query', ...(radix ? [] : ['radix-ui', 'radix-ui/*', '@radix-ui/*'])],
       logLevel: 'silent',
     });
     return gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length;
@@ -61,10 +63,15 @@ export async function measureSizes(): Promise<SizeFigure[]> {
     { name: 'client (gptimage2-react/client, whole entry)', bytes: client },
     { name: 'hooks (with the client code they use)', bytes: hooks },
   ];
+  const hooksWithoutRadix = await measure(uses(HOOKS, INDEX), { radix: false });
+  const added = (bytes: number | null, base: number | null) => (bytes === null || base === null ? null : bytes - base);
   for (const component of COMPONENTS) {
     const bytes = await measure(uses([...HOOKS, component], INDEX));
-    figures.push({ name: `hooks + ${component}`, bytes, addedBytes: bytes === null || hooks === null ? null : bytes - hooks });
+    const withoutRadix = await measure(uses([...HOOKS, component], INDEX), { radix: false });
+    figures.push({ name: `hooks + ${component}`, bytes, addedBytes: added(bytes, hooks), addedWithoutRadixBytes: added(withoutRadix, hooksWithoutRadix) });
   }
+  const all = await measure(uses([...HOOKS, ...COMPONENTS], INDEX));
+  figures.push({ name: 'hooks + every component (a whole generation form)', bytes: all, addedBytes: added(all, hooks), addedWithoutRadixBytes: added(await measure(uses([...HOOKS, ...COMPONENTS], INDEX), { radix: false }), hooksWithoutRadix) });
   figures.push({ name: 'whole gptimage2-react entry', bytes: await measure(`export * from ${JSON.stringify(INDEX)};`) });
   return figures;
 }

@@ -152,6 +152,13 @@ describe('defaultPollSchedule', () => {
     expect(defaultPollSchedule({ attempt: 0, elapsedMs: 0, model: { ...image, typicalSeconds: [1, 5] } })).toBe(2000);
   });
 
+  it('waits there even when following began earlier (a task followed by id is loaded at once)', () => {
+    expect(defaultPollSchedule({ attempt: 1, elapsedMs: 0, model: veo })).toBe(22_500);
+    expect(defaultPollSchedule({ attempt: 2, elapsedMs: 20_000, model: veo })).toBe(2500);
+    // Past the first delay, the window's interval: the task may be done any moment.
+    expect(defaultPollSchedule({ attempt: 1, elapsedMs: 22_500, model: veo })).toBe(3500);
+  });
+
   it('polls every 3.5 s inside the typical window, then backs off with lateness up to 15 s', () => {
     expect(defaultPollSchedule({ attempt: 3, elapsedMs: 40_000, model: veo })).toBe(3500);
     expect(defaultPollSchedule({ attempt: 9, elapsedMs: 70_000, model: veo })).toBe(3500);
