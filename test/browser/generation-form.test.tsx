@@ -175,7 +175,7 @@ describe('useGenerationForm: adapting on model change, for every family', () => 
         .filter((item) => item.closest('[aria-label="Attached images"]')),
     ).toHaveLength(3);
     act(() => form.setModel('kling/v2-1-pro'));
-    expect(noticeLines()).toEqual(['2 image(s) removed: Kling V2.1 Pro takes at most 1']);
+    expect(noticeLines()).toEqual(['2 images removed: Kling V2.1 Pro takes at most 1']);
     expect(form.changes.map((change) => change.field)).toEqual(['inputImageUrls']);
     // The duration was Veo's default, never the user's: it becomes Kling's default, unannounced.
     expect(checked('Duration')).toBe('5 s');
