@@ -9,7 +9,7 @@ import { isTerminal, type Submission, type Task } from '../core/task/task.js';
 import { readPersisted, writePersisted, type PersistOption, type PersistedTask } from './persistence.js';
 import { useGptImageClient, useRequiredQueryClient } from './provider.js';
 import type { FollowTaskOptions } from './task-query-options.js';
-import { getTaskProgress, type TaskProgress } from './task-progress.js';
+import { getTaskProgress, type TaskProgressInfo } from './task-progress.js';
 import { useNow } from './use-now.js';
 import { useTask } from './use-task.js';
 
@@ -56,7 +56,7 @@ export interface GenerationBase<R> {
   /** When the task was submitted (ms since the epoch). */
   submittedAt: number | null;
   /** Elapsed time and an estimate, while there is a task. */
-  progress: TaskProgress | null;
+  progress: TaskProgressInfo | null;
   /** Field errors of a refused request, for the form (client-side or the server's 400). */
   fieldErrors: ValidationError['fieldErrors'] | null;
   /** Whether a submit or a task is in flight (a new `generate` would be refused). */

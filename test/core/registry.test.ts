@@ -120,7 +120,7 @@ describe('adaptRequest', () => {
     const three = [IMG, `${IMG}?2`, `${IMG}?3`];
     const toKling = adaptRequest({ model: 'veo3', prompt: 'x', inputMode: 'image_to_video', inputImageUrls: three, aspectRatio: '9:16' }, model('kling/v2-1-pro'));
     expect(toKling.request).toEqual({ model: 'kling/v2-1-pro', prompt: 'x', inputMode: 'image_to_video', inputImageUrls: [IMG] });
-    expect(toKling.changes.find((c) => c.field === 'inputImageUrls')?.message).toBe('2 image(s) removed: Kling V2.1 Pro takes at most 1');
+    expect(toKling.changes.find((c) => c.field === 'inputImageUrls')?.message).toBe('2 images removed: Kling V2.1 Pro takes at most 1');
     expect(validateRequest(toKling.request, 'video', defaultRegistry)).toBeNull();
 
     const toSora = adaptRequest({ model: 'veo3', prompt: 'x', inputImageUrls: [IMG] }, model('sora-2-text-to-video'));
