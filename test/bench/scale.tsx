@@ -94,6 +94,18 @@ export async function measureCycles(time: VirtualTime, count = 500, cycles = 10,
       queryClient.clear();
       return samples;
     },
+    // The same, with the queryFn's cache lookup (`getQueryCache().find`, a scan of every query per
+    // poll) taken out: what that lookup costs at this scale.
+    'the same, queryFn without its cache scan': async () => {
+      const queryClient = new QueryClient();
+      const stops = server.ids.map((id) =>
+        new QueryObserver(queryClient, { ...taskQueryOptions(client, id, { model: 'veo3', schedule: everyCycle }), queryFn: ({ signal }) => client.getTask(id, { signal }) }).subscribe(() => {}),
+      );
+      const samples = await timed();
+      for (const stop of stops) stop();
+      queryClient.clear();
+      return samples;
+    },
     'useTask components, one React root': async () => {
       const queryClient = new QueryClient();
       const root = createRoot(document.createElement('ul'));
