@@ -140,7 +140,7 @@ const heapKb = () => {
  * TanStack Query's `gcTime` (5 min) passes, the mock forgets its records, and the heap is measured
  * after `global.gc()`. Needs `node --expose-gc`.
  */
-export async function measureMemory(time: VirtualTime, count = 1000, rounds = 3): Promise<MemoryFigures> {
+export async function measureMemory(time: VirtualTime, count = 1000, rounds = 5): Promise<MemoryFigures> {
   if (!globalThis.gc) throw new Error('Run with node --expose-gc');
   const { api, client } = mockService(time.clock, { timing: 'fast' });
   const queryClient = new QueryClient();
