@@ -21,6 +21,9 @@ import { faultScenarios, REQUEST_TIMEOUT_MS } from './fault-scenarios.js';
 import { notFoundFrom, notFoundOnce, type Override } from './mock-fetch.js';
 import { catchEscapes, expectTrueEnd, expectTypedErrorFor } from './truth.js';
 
+// Deterministic on virtual time, but thousands of steps: a loaded machine needs more than the default 5 s.
+const SLOW = 60_000;
+
 const mock = setupMockApi({ timing: 'realistic', credits: 1e6, scenario: { failureRate: 0.25 } });
 
 type Seen = Pick<Generation<unknown>, 'status' | 'taskId' | 'task' | 'error'>;
@@ -111,7 +114,7 @@ async function generateThrough(scenario: MockScenario, override?: Override) {
   return { generations: [...seen.values()], truth };
 }
 
-describe('the hooks under faults: every generation ends in its true terminal state', () => {
+describe('the hooks under faults: every generation ends in its true terminal state', { timeout: SLOW }, () => {
   it.each(Object.entries(faultScenarios))('%s', async (_, scenario) => {
     const { generations, truth } = await generateThrough(scenario);
     for (const { taskId, task, error, status } of generations) {

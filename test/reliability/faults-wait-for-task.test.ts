@@ -12,6 +12,9 @@ import { faultScenarios, REQUEST_TIMEOUT_MS } from './fault-scenarios.js';
 import { fetchFrom, notFoundFrom, notFoundOnce, type Override } from './mock-fetch.js';
 import { catchEscapes, expectTrueEnd, expectTypedErrorFor, type Outcome } from './truth.js';
 
+// Deterministic on virtual time, but thousands of steps: a loaded machine needs more than the default 5 s.
+const SLOW = 60_000;
+
 const TASKS = 100;
 let escapes: ReturnType<typeof catchEscapes>;
 beforeEach(() => void (escapes = catchEscapes()));
@@ -47,7 +50,7 @@ async function followThrough(scenario: MockScenario, override?: Override) {
   return { outcomes, truth, api };
 }
 
-describe('waitForTask under faults: every task ends in its true terminal state', () => {
+describe('waitForTask under faults: every task ends in its true terminal state', { timeout: SLOW }, () => {
   it.each(Object.entries(faultScenarios))('%s', async (_, scenario) => {
     const { outcomes, truth, api } = await followThrough(scenario);
     for (const outcome of outcomes) expectTrueEnd(outcome, truth.get(outcome.taskId));

@@ -12,12 +12,15 @@ import type { MockFault } from '../../src/mock/index.js';
 import { useGenerateImage, useGenerateVideo } from '../../src/react/index.js';
 import { advance, providers, setupMockApi } from '../react/harness.js';
 
+// Deterministic on virtual time, but thousands of steps: a loaded machine needs more than the default 5 s.
+const SLOW = 60_000;
+
 const mock = setupMockApi({ timing: 'realistic' });
 const veo = { model: 'veo3_fast', prompt: 'Waves at dawn', duration: 8 } as const;
 // An app whose QueryClient retries everything by default: the submit must still go once.
 const eagerClient = () => new QueryClient({ defaultOptions: { mutations: { retry: 3, retryDelay: 10 }, queries: { retry: 3, retryDelay: 10 } } });
 
-describe('a submit whose answer is lost is never sent again', () => {
+describe('a submit whose answer is lost is never sent again', { timeout: SLOW }, () => {
   const lost: Array<[string, MockFault]> = [
     ['the connection drops after the service took it', { type: 'drop', phase: 'after' }],
     ['the connection drops before', { type: 'drop' }],
@@ -41,7 +44,7 @@ describe('a submit whose answer is lost is never sent again', () => {
   });
 });
 
-it('GET retries while following (500s, drops, 429s) never become a POST', async () => {
+it('GET retries while following (500s, drops, 429s) never become a POST', { timeout: SLOW }, async () => {
   mock.api.inject({ type: 'serverError', status: 500 }, { method: 'GET', times: 6 });
   mock.api.inject({ type: 'drop' }, { method: 'GET', times: 3 });
   mock.api.inject({ type: 'rateLimit', retryAfter: 2 }, { method: 'GET', times: 3 });
@@ -85,7 +88,7 @@ function Busy({ persist }: { persist?: string }) {
   );
 }
 
-describe('one POST per intent, all together', () => {
+describe('one POST per intent, all together', { timeout: SLOW }, () => {
   it('StrictMode, persistence and a parent re-rendering every frame: none on mount, one per click, none on reload', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const view = render(<Busy persist="busy-form" />, providers({ strict: true }));

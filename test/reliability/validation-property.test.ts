@@ -18,6 +18,9 @@ import { createVirtualClock } from '../../src/mock/virtual-clock.js';
 import { verdict } from '../helpers/verdict.js';
 import { anyDraft, validDraftFor } from './request-arbitraries.js';
 
+// Deterministic on virtual time, but thousands of steps: a loaded machine needs more than the default 5 s.
+const SLOW = 60_000;
+
 /** The client wired straight to the mock's handler (no interceptor: thousands of submits stay fast). */
 function service() {
   const clock = createVirtualClock();
@@ -49,7 +52,7 @@ async function submitThrough({ api, client }: ReturnType<typeof service>, kind: 
   return { outcome, received: api.requests.slice(before) };
 }
 
-describe('client and mock agree on every generated request', () => {
+describe('client and mock agree on every generated request', { timeout: SLOW }, () => {
   it('name the same wrong fields for 5000 drafts near every limit of every model', () => {
     fc.assert(
       fc.property(anyDraft, ([kind, draft]) => {
