@@ -112,6 +112,19 @@ describe('useTask', () => {
     expect(screen.getByText('completed')).toBeInTheDocument();
   });
 
+  it('does not poll early when the page is shown again before the next poll is due', async () => {
+    const taskId = await submit();
+    render(<Watcher taskId={taskId} />, providers({ apiKey: 'sk_a' }));
+    await advance(15_000);
+    expect(mock.gets()).toBe(1); // the load at mount; Veo 3.1 Fast's first poll is due at 22.5 s
+    setHidden(true);
+    setHidden(false);
+    await advance(100);
+    expect(mock.gets()).toBe(1);
+    await advance(7_500);
+    expect(mock.gets()).toBe(2);
+  });
+
   it('keeps polling while hidden when told to', async () => {
     const taskId = await submit('veo3');
     renderHook(() => useShownTask(taskId, { pauseWhenHidden: false }), providers({ apiKey: 'sk_a' }));
