@@ -39,7 +39,7 @@ describe('the registry', () => {
     expect(unavailableReason(model('kling/v2-1-pro'), { inputMode: 'text_to_video' })).toBe('Kling V2.1 Pro does not do text-to-video');
     expect(unavailableReason(model('veo3'), { imageCount: 4 })).toBe('Veo 3.1 takes at most 3 images (4 attached)');
     expect(unavailableReason(model('sora-2-image-to-video'), { imageCount: 2 })).toBe('Sora 2 Image-to-Video takes at most 1 image (2 attached)');
-    expect(unavailableReason(model('sora-2-text-to-video'), { imageCount: 1 })).toBe('Sora 2 takes no reference images (1 attached)');
+    expect(unavailableReason(model('sora-2-text-to-video'), { imageCount: 1 })).toBe('Sora 2 takes no images (1 attached)');
     expect(unavailableReason(model('veo3'), { kind: 'video', inputMode: 'image_to_video', imageCount: 3 })).toBeUndefined();
   });
 

@@ -73,6 +73,21 @@ describe('waitForTask', () => {
     await expect(done).resolves.toMatchObject({ id: 'tsk_t', status: 'completed' });
   });
 
+  it('waits out a Retry-After longer than a GET retry would, before the next poll', async () => {
+    const { clock, client } = setup();
+    let calls = 0;
+    server.use(http.get(TASK, () => (++calls === 1 ? HttpResponse.json({ error: 'slow down' }, { status: 429, headers: { 'Retry-After': '90' } }) : HttpResponse.json({ taskId: 'tsk_r', status: 1, imageUrls: ['https://cdn.test/i.png'] }))));
+    const done = client.waitForTask('tsk_r');
+    await clock.advance(2000);
+    expect(calls).toBe(1);
+    // Refused at 2 s with Retry-After: 90, so the next poll is at 92 s, not 3.5 s later.
+    await clock.advance(89_900);
+    expect(calls).toBe(1);
+    await clock.advance(200);
+    expect(calls).toBe(2);
+    await expect(done).resolves.toMatchObject({ status: 'completed' });
+  });
+
   it('tolerates a 404 or two (a replica that has not seen the task yet), then gives up with the id', async () => {
     const { clock, client } = setup();
     server.use(http.get(TASK, () => HttpResponse.json({ error: 'Task not found' }, { status: 404 })));
