@@ -296,7 +296,7 @@ describe('useGenerationForm: submitting', () => {
       resolution: '2K',
     });
     await waitFor(() => expect(progress).toHaveAttribute('data-state', 'completed'), {
-      timeout: 4000,
+      timeout: 10_000,
     });
     const image = within(progress).getByRole('img');
     expect(image.getAttribute('src')).toMatch(/^https:\/\/api\.test\/__mock__\/outputs\//);
