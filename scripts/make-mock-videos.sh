@@ -14,7 +14,7 @@ font=/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
   echo '// Tiny H.264 (baseline) MP4 clips, 3 s at 12 fps, base64, keyed by aspect ratio.'
   echo ''
   echo '/** The mock'"'"'s playable clips as base64 MP4, keyed by aspect ratio. */'
-  echo 'export const videoClips = {'
+  echo "export const videoClips: Readonly<Record<'16:9' | '9:16' | '1:1', string>> = {"
   for spec in 16:9=320x180 9:16=180x320 1:1=240x240; do
     ratio=${spec%=*}
     size=${spec#*=}
@@ -24,6 +24,6 @@ font=/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
       -fflags +bitexact -flags:v +bitexact -map_metadata -1 "$tmp/clip.mp4"
     echo "  '${ratio}': '$(base64 -w0 "$tmp/clip.mp4")',"
   done
-  echo '} as const;'
+  echo '};'
 } > "$out"
 echo "wrote $out ($(wc -c < "$out") bytes)"
