@@ -13,6 +13,7 @@ export const libraryAliases = [
   { find: /^gptimage2-react\/client$/, replacement: src('core/index.ts') },
   { find: /^gptimage2-react\/server$/, replacement: src('server/index.ts') },
   { find: /^gptimage2-react\/mock$/, replacement: src('mock/index.ts') },
+  { find: /^gptimage2-react\/mock\/node$/, replacement: src('mock/node.ts') },
 ];
 
 // "Live proxy" in the toolbar: `npm run storybook` forwards /api/ai/… to your app's proxy at this URL.

@@ -1,6 +1,6 @@
 // A plain view of a generation hook's state, so each story shows exactly what the hook returns.
 import { InsufficientCreditsError, TaskFailedError, TimeoutError, type GenerationState } from 'gptimage2-react';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import '../harness.css';
 
 /** The fields a harness shows; both `useGenerateVideo` and `useGenerateImage` return these. */
@@ -36,9 +36,10 @@ const percent = (value: number) => `${Math.round(value * 100)} %`;
 export function GenerationView({ hook, generation, onGenerate, request, result }: GenerationViewProps) {
   const { status, taskId, error, creditsUsed, progress, fieldErrors } = generation;
   const estimate = progress?.estimate ?? null;
+  const titleId = useId();
   return (
-    <section className="harness" aria-labelledby="harness-title" data-status={status}>
-      <h2 id="harness-title">{hook}</h2>
+    <section className="harness" aria-labelledby={titleId} data-status={status}>
+      <h2 id={titleId}>{hook}</h2>
       <pre className="harness-request" aria-label="Request">
         {JSON.stringify(request, null, 2)}
       </pre>

@@ -34,6 +34,7 @@ const fox: ImageRequest = { model: 'gpt-image-2', prompt: 'A red fox in fresh sn
 const meta = {
   title: 'Hooks/useGenerateImage',
   component: UseGenerateImageDemo,
+  tags: ['autodocs'],
   args: { request: fox },
   parameters: {
     mock: { panel: true },

@@ -32,6 +32,7 @@ const veo: VideoRequest = { model: 'veo3_fast', prompt: 'A slow dolly around a c
 const meta = {
   title: 'Hooks/useGenerateVideo',
   component: UseGenerateVideoDemo,
+  tags: ['autodocs'],
   args: { request: veo },
   parameters: {
     mock: { panel: true },

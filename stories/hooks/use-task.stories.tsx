@@ -66,6 +66,7 @@ function UseTaskDemo({ followers, taskId: given }: DemoProps) {
 const meta = {
   title: 'Hooks/useTask',
   component: UseTaskDemo,
+  tags: ['autodocs'],
   args: { followers: 2 },
   argTypes: { followers: { control: { type: 'range', min: 1, max: 6 } } },
   parameters: {
