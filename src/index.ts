@@ -2,3 +2,6 @@
 // bundlers drop what an app does not use.
 export * from './core/index.js';
 export * from './react/index.js';
+export * from './components/index.js';
+// The component and the hooks' progress type share a name: this export carries both meanings.
+export { TaskProgress } from './components/index.js';

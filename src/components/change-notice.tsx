@@ -1,0 +1,56 @@
+'use client';
+import type { ReactNode } from 'react';
+import type { RequestChange } from '../core/registry/adapt-request.js';
+import { Part, part, type PartProps } from './internal/primitive.js';
+
+/** Props of {@link ChangeNotice}. */
+export interface ChangeNoticeProps extends Omit<PartProps<'div'>, 'children'> {
+  /** What the last model change adapted (`useGenerationForm().changes`, or `adaptRequest(...).changes`). */
+  changes: readonly RequestChange[];
+  /** Clears the notice; when given, a "Dismiss" button is shown. */
+  onDismiss?: () => void;
+  /** Renders each change yourself. Defaults to its `message`. */
+  children?: (change: RequestChange) => ReactNode;
+}
+
+/**
+ * Tells the user what a model change did to the rest of the request ("Duration 10 s → 8 s: Veo 3.1
+ * Fast offers 8 s"), in a polite live region that stays mounted (empty when there is nothing to say)
+ * so each new notice is announced.
+ *
+ * Data attributes: `data-state` (`open` with changes, `closed` without); each item has `data-field`.
+ *
+ * @example
+ * <ChangeNotice {...form.getChangeNoticeProps()} />
+ */
+export const ChangeNotice = /* @__PURE__ */ part<HTMLDivElement, ChangeNoticeProps>(
+  'ChangeNotice',
+  function ChangeNotice({ changes, onDismiss, asChild, children, ...props }, ref) {
+    return (
+      <Part
+        tag="div"
+        asChild={asChild}
+        data-state={changes.length ? 'open' : 'closed'}
+        {...props}
+        ref={ref}
+      >
+        <div role="status" aria-live="polite">
+          {changes.length > 0 && (
+            <ul>
+              {changes.map((change, index) => (
+                <li key={`${change.field}-${index}`} data-field={change.field}>
+                  {children ? children(change) : change.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        {changes.length > 0 && onDismiss && (
+          <button type="button" onClick={onDismiss}>
+            Dismiss
+          </button>
+        )}
+      </Part>
+    );
+  },
+);

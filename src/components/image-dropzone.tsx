@@ -1,0 +1,562 @@
+'use client';
+import { Progress, VisuallyHidden } from 'radix-ui';
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { isHttpUrl } from '../core/request/validate-request.js';
+import { fieldErrorPart } from './internal/field-error.js';
+import { flag, Part, part, type PartProps } from './internal/primitive.js';
+import { composeRefs } from './internal/merge-props.js';
+import { createScope } from './internal/scope.js';
+import { joinIds, useDescriptions, useRegisterDescription } from './internal/use-descriptions.js';
+import {
+  useImageDropzone,
+  type ImageDropzoneState,
+  type ImageItem,
+  type ImageRejection,
+  type UseImageDropzoneOptions,
+} from './use-image-dropzone.js';
+
+interface DropzoneContextValue extends ImageDropzoneState {
+  errors: readonly string[];
+  descriptionId: string;
+  errorId: string;
+  descriptions: ReturnType<typeof useDescriptions>;
+}
+const DropzoneScope = /* @__PURE__ */ createScope<DropzoneContextValue>('ImageDropzone');
+const useDropzone = (part: string) => DropzoneScope.usePart(part);
+const ItemScope = /* @__PURE__ */ createScope<{ item: ImageItem; index: number }>(
+  'ImageDropzone',
+  'Item',
+);
+const useItem = (part: string) => ItemScope.usePart(part);
+
+const TYPE_NAMES: Record<string, string> = {
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'image/webp': 'WebP',
+};
+
+/** The dropzone's rules in words: "JPEG, PNG or WebP, up to 30 MB each. Up to 14 images." */
+export function describeImageRules({
+  accept,
+  maxBytes,
+  maxFiles,
+  required,
+}: Pick<ImageDropzoneState, 'accept' | 'maxBytes' | 'maxFiles' | 'required'>): string {
+  const types = accept.map((type) => TYPE_NAMES[type] ?? type);
+  const typeText =
+    types.length < 2 ? types.join('') : `${types.slice(0, -1).join(', ')} or ${types.at(-1)}`;
+  const size =
+    maxBytes === undefined
+      ? ''
+      : `, up to ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB each`;
+  const count = !Number.isFinite(maxFiles)
+    ? ''
+    : maxFiles === 1
+      ? required
+        ? ' Exactly 1 image.'
+        : ' At most 1 image.'
+      : ` Up to ${maxFiles} images${required ? ', at least 1' : ''}.`;
+  return `${typeText}${size}.${count}`;
+}
+
+/** Props of `ImageDropzone.Root`: the {@link useImageDropzone} options plus the root element's. */
+export type ImageDropzoneRootProps = UseImageDropzoneOptions &
+  Omit<PartProps<'div'>, 'defaultValue' | 'onChange'> & {
+    /** Messages for the images field (the form's, or the server's 400); any makes it invalid, and `Error` shows them. */
+    errors?: readonly string[];
+    children?: ReactNode;
+  };
+const NO_ERRORS: readonly string[] = [];
+
+const Root = /* @__PURE__ */ part<HTMLDivElement, ImageDropzoneRootProps>(
+  'ImageDropzone.Root',
+  function Root(
+    {
+      model,
+      registry,
+      maxFiles,
+      maxBytes,
+      accept,
+      value,
+      defaultValue,
+      onValueChange,
+      upload,
+      validator,
+      onReject,
+      disabled,
+      invalid,
+      errors = NO_ERRORS,
+      asChild,
+      children,
+      ...props
+    },
+    ref,
+  ) {
+    const state = useImageDropzone({
+      model,
+      registry,
+      maxFiles,
+      maxBytes,
+      accept,
+      value,
+      defaultValue,
+      onValueChange,
+      upload,
+      validator,
+      onReject,
+      disabled,
+      invalid: invalid || errors.length > 0,
+    });
+    const baseId = useId();
+    const descriptionId = `${baseId}-description`;
+    const errorId = `${baseId}-error`;
+    const descriptions = useDescriptions();
+    const { text, count } = state.announcement;
+    return (
+      <DropzoneScope.Provider value={{ ...state, errors, descriptionId, errorId, descriptions }}>
+        <Part
+          tag="div"
+          asChild={asChild}
+          {...state.getRootProps({
+            'aria-label': props['aria-labelledby'] ? undefined : 'Reference images',
+            ...props,
+            'aria-describedby': joinIds(
+              props['aria-describedby'],
+              descriptions.has('description') && descriptionId,
+              descriptions.has('error') && errorId,
+            ),
+            ref,
+          })}
+        >
+          {children ?? <DefaultParts />}
+        </Part>
+        {/* Polite, and outside the root so it exists before anything changes. Alternating a trailing
+          space makes a repeated sentence ("photo.png removed") be read again. */}
+        <VisuallyHidden.Root role="status" aria-live="polite">
+          {text ? `${text}${count % 2 ? '' : '\u00a0'}` : ''}
+        </VisuallyHidden.Root>
+      </DropzoneScope.Provider>
+    );
+  },
+);
+
+function DefaultParts() {
+  return (
+    <>
+      <Input />
+      <Description />
+      <Browse />
+      <UrlInput />
+      <ErrorMessage />
+      <Items />
+      <Rejections />
+    </>
+  );
+}
+
+const Input = /* @__PURE__ */ part<HTMLInputElement, PartProps<'input'>>(
+  'ImageDropzone.Input',
+  function Input(props, ref) {
+    const { getInputProps } = useDropzone('Input');
+    return <input {...getInputProps({ ...props, ref })} />;
+  },
+);
+
+const Browse = /* @__PURE__ */ part<HTMLButtonElement, PartProps<'button'>>(
+  'ImageDropzone.Browse',
+  function Browse({ asChild, children, ...props }, ref) {
+    const { getBrowseProps, maxFiles, descriptionId, errorId, descriptions } =
+      useDropzone('Browse');
+    const describedBy = joinIds(
+      props['aria-describedby'],
+      descriptions.has('description') && descriptionId,
+      descriptions.has('error') && errorId,
+    );
+    return (
+      <Part
+        tag="button"
+        asChild={asChild}
+        {...getBrowseProps({ ...props, 'aria-describedby': describedBy, ref })}
+      >
+        {children ?? (maxFiles === 1 ? 'Choose an image' : 'Choose images')}
+      </Part>
+    );
+  },
+);
+
+const UrlInput = /* @__PURE__ */ part<HTMLInputElement, Omit<PartProps<'input'>, 'asChild'>>(
+  'ImageDropzone.UrlInput',
+  function UrlInput({ onKeyDown, ...props }, ref) {
+    const { addUrls, disabled } = useDropzone('UrlInput');
+    const [text, setText] = useState('');
+    return (
+      <input
+        type="url"
+        aria-label="Image URL"
+        placeholder="https://…"
+        inputMode="url"
+        disabled={disabled}
+        value={text}
+        onChange={(event) => setText(event.currentTarget.value)}
+        {...props}
+        ref={ref}
+        onKeyDown={(event) => {
+          onKeyDown?.(event);
+          // Enter adds the URL, and must not submit the surrounding form.
+          if (event.defaultPrevented || event.key !== 'Enter' || !text.trim()) return;
+          event.preventDefault();
+          addUrls([text]);
+          setText('');
+        }}
+      />
+    );
+  },
+);
+
+const Description = /* @__PURE__ */ part<HTMLParagraphElement, PartProps<'p'>>(
+  'ImageDropzone.Description',
+  function Description({ asChild, children, ...props }, ref) {
+    const context = useDropzone('Description');
+    useRegisterDescription(context.descriptions.register, 'description', true);
+    return (
+      <Part
+        tag="p"
+        asChild={asChild}
+        data-disabled={flag(Boolean(context.disabledReason))}
+        {...props}
+        ref={ref}
+        id={context.descriptionId}
+      >
+        {children ??
+          context.disabledReason ??
+          `Drop, paste or choose images: ${describeImageRules(context)}`}
+      </Part>
+    );
+  },
+);
+
+const ErrorMessage = /* @__PURE__ */ fieldErrorPart(
+  'ImageDropzone.Error',
+  function useErrorSource(part) {
+    const { errors, errorId, descriptions } = useDropzone(part);
+    return { errors, id: errorId, descriptions };
+  },
+);
+
+const Items = /* @__PURE__ */ part<
+  HTMLUListElement,
+  Omit<PartProps<'ul'>, 'children'> & { children?: (item: ImageItem, index: number) => ReactNode }
+>('ImageDropzone.Items', function Items({ children, asChild, ...props }, ref) {
+  const { items } = useDropzone('Items');
+  if (items.length === 0) return null;
+  return (
+    <Part
+      tag="ul"
+      asChild={asChild}
+      aria-label="Attached images"
+      data-value={items.length}
+      {...props}
+      ref={ref}
+    >
+      {items.map((item, index) =>
+        children ? (
+          <ItemProvider key={item.id} item={item} index={index}>
+            {children(item, index)}
+          </ItemProvider>
+        ) : (
+          <Item key={item.id} item={item} />
+        ),
+      )}
+    </Part>
+  );
+});
+
+function ItemProvider({
+  item,
+  index,
+  children,
+}: {
+  item: ImageItem;
+  index: number;
+  children: ReactNode;
+}) {
+  return <ItemScope.Provider value={{ item, index }}>{children}</ItemScope.Provider>;
+}
+
+const Item = /* @__PURE__ */ part<HTMLLIElement, PartProps<'li'> & { item: ImageItem }>(
+  'ImageDropzone.Item',
+  function Item({ item, asChild, children, ...props }, ref) {
+    const { items, getItemProps } = useDropzone('Item');
+    const index = items.findIndex((candidate) => candidate.id === item.id);
+    return (
+      <ItemScope.Provider value={{ item, index }}>
+        <Part tag="li" asChild={asChild} {...getItemProps(item, { ...props, ref })}>
+          {children ?? (
+            <>
+              <ItemPreview />
+              <ItemName />
+              <ItemProgress />
+              <ItemError />
+              <ItemMoveEarlier />
+              <ItemMoveLater />
+              <ItemRetry />
+              <ItemCancel />
+              <ItemRemove />
+            </>
+          )}
+        </Part>
+      </ItemScope.Provider>
+    );
+  },
+);
+
+/**
+ * A ref that shows `file` in an `<img>` through an object URL living exactly as long as the element:
+ * made when it mounts, revoked when it unmounts or shows another file (React 19 runs the returned
+ * cleanup; React 18 calls the ref with `null`).
+ */
+function previewRef(file: File) {
+  let url: string | null = null;
+  const release = () => {
+    if (url) URL.revokeObjectURL(url);
+    url = null;
+  };
+  return (image: HTMLImageElement | null) => {
+    release();
+    if (!image) return;
+    url = URL.createObjectURL(file);
+    image.src = url;
+    return release;
+  };
+}
+
+const ItemPreview = /* @__PURE__ */ part<
+  HTMLImageElement,
+  Omit<PartProps<'img'>, 'src' | 'asChild'>
+>('ImageDropzone.ItemPreview', function ItemPreview(props, ref) {
+  const { item } = useItem('ItemPreview');
+  const { file } = item;
+  const attach = useMemo(() => (file ? composeRefs(previewRef(file), ref) : ref), [file, ref]);
+  const src = !file && isHttpUrl(item.url) ? item.url : undefined;
+  return (
+    <img
+      alt={`Preview of ${item.name}`}
+      {...props}
+      ref={attach}
+      src={src}
+      data-state={item.status}
+    />
+  );
+});
+
+const ItemName = /* @__PURE__ */ part<HTMLSpanElement, PartProps<'span'>>(
+  'ImageDropzone.ItemName',
+  function ItemName({ asChild, children, ...props }, ref) {
+    const { item } = useItem('ItemName');
+    return (
+      <Part tag="span" asChild={asChild} {...props} ref={ref}>
+        {children ?? item.name}
+      </Part>
+    );
+  },
+);
+
+const ItemProgress = /* @__PURE__ */ part<
+  HTMLDivElement,
+  Omit<Progress.ProgressProps, 'value' | 'max'>
+>('ImageDropzone.ItemProgress', function ItemProgress({ children, ...props }, ref) {
+  const { item } = useItem('ItemProgress');
+  if (item.status !== 'uploading') return null;
+  const percent = item.progress === null ? null : Math.round(item.progress * 100);
+  return (
+    <Progress.Root
+      aria-label={`Uploading ${item.name}`}
+      getValueLabel={(value) => `${value}% uploaded`}
+      {...props}
+      ref={ref}
+      value={percent}
+      max={100}
+    >
+      {children ?? (
+        <Progress.Indicator style={{ '--progress': item.progress ?? 0 } as React.CSSProperties} />
+      )}
+    </Progress.Root>
+  );
+});
+
+const ItemError = /* @__PURE__ */ part<HTMLSpanElement, PartProps<'span'>>(
+  'ImageDropzone.ItemError',
+  function ItemError({ asChild, children, ...props }, ref) {
+    const { item } = useItem('ItemError');
+    if (!item.error) return null;
+    return (
+      <Part tag="span" asChild={asChild} data-code={item.error.code} {...props} ref={ref}>
+        {children ?? item.error.message}
+      </Part>
+    );
+  },
+);
+
+/** The buttons of one item: what they do, when they show, and their words. */
+function itemButton(
+  name: string,
+  show: (item: ImageItem, context: DropzoneContextValue, index: number) => boolean,
+  label: (name: string) => string,
+  text: string,
+  act: (context: DropzoneContextValue, item: ImageItem, index: number) => void,
+  isDisabled?: (context: DropzoneContextValue, index: number) => boolean,
+) {
+  return part<HTMLButtonElement, PartProps<'button'>>(
+    `ImageDropzone.${name}`,
+    function ItemButton({ asChild, children, onClick, ...props }, ref) {
+      const context = useDropzone(name);
+      const { item, index } = useItem(name);
+      if (!show(item, context, index)) return null;
+      return (
+        <Part
+          tag="button"
+          asChild={asChild}
+          type="button"
+          aria-label={label(item.name)}
+          disabled={isDisabled?.(context, index)}
+          {...props}
+          ref={ref}
+          onClick={(event: React.MouseEvent<HTMLButtonElement>) => {
+            onClick?.(event);
+            if (!event.defaultPrevented) act(context, item, index);
+          }}
+        >
+          {children ?? text}
+        </Part>
+      );
+    },
+  );
+}
+
+const ItemRemove = /* @__PURE__ */ itemButton(
+  'ItemRemove',
+  (item) => item.status !== 'uploading',
+  (name) => `Remove ${name}`,
+  'Remove',
+  (context, item) => context.remove(item.id),
+);
+const ItemCancel = /* @__PURE__ */ itemButton(
+  'ItemCancel',
+  (item) => item.status === 'uploading',
+  (name) => `Cancel upload of ${name}`,
+  'Cancel',
+  (context, item) => context.cancel(item.id),
+);
+const ItemRetry = /* @__PURE__ */ itemButton(
+  'ItemRetry',
+  (item) => item.status === 'failed' && item.file !== null,
+  (name) => `Retry upload of ${name}`,
+  'Retry',
+  (context, item) => context.retry(item.id),
+);
+const ItemMoveEarlier = /* @__PURE__ */ itemButton(
+  'ItemMoveEarlier',
+  (_, context) => context.items.length > 1,
+  (name) => `Move ${name} earlier`,
+  'Earlier',
+  (context, item, index) => context.move(item.id, index - 1),
+  (_, index) => index === 0,
+);
+const ItemMoveLater = /* @__PURE__ */ itemButton(
+  'ItemMoveLater',
+  (_, context) => context.items.length > 1,
+  (name) => `Move ${name} later`,
+  'Later',
+  (context, item, index) => context.move(item.id, index + 1),
+  (context, index) => index === context.items.length - 1,
+);
+
+const Rejections = /* @__PURE__ */ part<
+  HTMLUListElement,
+  Omit<PartProps<'ul'>, 'children'> & {
+    children?: (rejection: ImageRejection, index: number) => ReactNode;
+  }
+>('ImageDropzone.Rejections', function Rejections({ children, asChild, ...props }, ref) {
+  const { rejections } = useDropzone('Rejections');
+  if (rejections.length === 0) return null;
+  return (
+    <Part
+      tag="ul"
+      asChild={asChild}
+      aria-label="Not added"
+      data-value={rejections.length}
+      {...props}
+      ref={ref}
+    >
+      {rejections.map((rejection, index) =>
+        children ? (
+          children(rejection, index)
+        ) : (
+          <li key={index} data-code={rejection.errors[0]?.code}>
+            {rejection.errors.map((error) => error.message).join('; ')}
+          </li>
+        ),
+      )}
+    </Part>
+  );
+});
+
+/**
+ * An image dropzone bound to a model's image rules, as compound parts over {@link useImageDropzone}:
+ * drop, paste (files and image URLs) or browse; JPEG/PNG/WebP within the model's size limit; none
+ * (disabled, saying why), exactly one (a new image replaces it) or up to N; uploads through your
+ * `upload` adapter with progress, cancel and retry; previews, reordering (buttons, Alt+arrow keys, or
+ * dragging an item) and removal. Its value is the request's `inputImageUrls`. Changes are announced
+ * in a polite live region the `Root` renders after itself.
+ *
+ * @example
+ * <ImageDropzone.Root model="veo3" value={urls} onValueChange={setUrls} upload={uploadToStorage} />
+ */
+export const ImageDropzone = {
+  /**
+   * The drop and paste target (`role="group"`, named "Reference images", described by `Description`).
+   * Takes every {@link useImageDropzone} option. Data: `data-dragging` (files over it), `data-disabled`,
+   * `data-invalid`, `data-value` (ready images), `data-max` (most images). Children default to every part.
+   */
+  Root,
+  /** The hidden file input (`accept` and `multiple` from the rules). Render it once. */
+  Input,
+  /** A button that opens the file chooser ("Choose images"); disabled with the dropzone. `asChild` supported. */
+  Browse,
+  /** A URL field: Enter attaches the URL typed or pasted into it ("Image URL"). */
+  UrlInput,
+  /** The rules ("JPEG, PNG or WebP, up to 10 MB each. Up to 10 images."), or why the model takes none. */
+  Description,
+  /** The `errors` given (e.g. "inputImageUrls needs at least 1 image"), describing the root and the browse button; nothing when none. */
+  Error: ErrorMessage,
+  /** The list of attached images (`ul`); nothing when empty. Children: a render function `(item, index) => node`. */
+  Items,
+  /**
+   * One image (`li`), draggable to reorder; Alt+arrow keys on any of its controls move it. Data:
+   * `data-state` (`uploading`/`ready`/`failed`), `data-value` (its position from 1), `data-max` (the count).
+   */
+  Item,
+  /** The preview `<img>`: a file's object URL (revoked when the preview unmounts), or an http(s) URL. */
+  ItemPreview,
+  /** The file name, or the URL's last segment. */
+  ItemName,
+  /**
+   * The upload's progress (`role="progressbar"`, "Uploading photo.png"; indeterminate until the adapter
+   * reports), only while uploading. Data: `data-state`, `data-value`, `data-max`; the indicator has `--progress` (0–1).
+   */
+  ItemProgress,
+  /** Why the upload failed (`data-code`); only when it failed. */
+  ItemError,
+  /** Removes a ready or failed image ("Remove photo.png"). */
+  ItemRemove,
+  /** Cancels an upload in flight and removes it; only while uploading. */
+  ItemCancel,
+  /** Uploads a failed file again; only when failed. */
+  ItemRetry,
+  /** Moves the image one place earlier; disabled at the first place; only with two or more images. */
+  ItemMoveEarlier,
+  /** Moves the image one place later; disabled at the last place; only with two or more images. */
+  ItemMoveLater,
+  /** The files and URLs refused by the last add, with their reasons (`data-code` per item); nothing when none. */
+  Rejections,
+};

@@ -1,0 +1,371 @@
+'use client';
+import { RadioGroup } from 'radix-ui';
+import {
+  Fragment,
+  useEffect,
+  useId,
+  useMemo,
+  type ForwardRefExoticComponent,
+  type ReactNode,
+  type RefAttributes,
+} from 'react';
+import { adaptRequest } from '../../core/registry/adapt-request.js';
+import type { ControlOption, OptionContext } from '../../core/registry/control-options.js';
+import type { ModelSpec } from '../../core/registry/model-spec.js';
+import type { Registry } from '../../core/registry/registry.js';
+import { formatCredits } from './format.js';
+import { flag, Part, part, type PartProps } from './primitive.js';
+import { fieldErrorPart } from './field-error.js';
+import { createScope } from './scope.js';
+import { useControllableState } from './use-controllable-state.js';
+import { joinIds, useDescriptions, useRegisterDescription } from './use-descriptions.js';
+import { useModelSpec, type ModelInput } from './use-model.js';
+
+const NO_ERRORS: readonly string[] = [];
+
+/** One choice of a picker, as its render props and parts see it. */
+export interface PickerOption<T> extends ControlOption<T> {
+  /** The choice in words (`"8 s"`, `"16:9"`, `"1080p"`). */
+  label: string;
+  /** Whether it is the model's only choice (Veo 3.1's 8 s): shown as fixed. */
+  fixed: boolean;
+  /** Whether it is the current value. */
+  checked: boolean;
+}
+
+/** Props of a picker's `Root`. */
+export interface PickerRootProps<T> extends Omit<
+  RadioGroup.RadioGroupProps,
+  'value' | 'defaultValue' | 'onValueChange' | 'children'
+> {
+  /** The model whose choices are offered: its id or its spec. Nothing is offered without one. */
+  model: ModelInput | undefined;
+  /** Where a model id is looked up. Defaults to the client's registry (`GptImageProvider`). */
+  registry?: Registry;
+  /** The choice (controlled); `null` for none. */
+  value?: T | null;
+  /** The first choice when uncontrolled. Defaults to none. */
+  defaultValue?: T | null;
+  /**
+   * Called with the user's choice, and with the adapted choice when the model changes and the current
+   * one is no longer offered (`null` when the model offers no such choice at all).
+   */
+  onValueChange?: (value: T | null) => void;
+  /** The request's other choices, which some options depend on (Nano Banana 2's 1:4 at 1K only). */
+  context?: OptionContext;
+  /** Marks the group invalid (`aria-invalid`, `data-invalid`). */
+  invalid?: boolean;
+  /** Messages for this field (the form's, or the server's 400); any makes the group invalid, and `Error` shows them. */
+  errors?: readonly string[];
+  /** The parts, or a render function of the options. Defaults to one `Item` and `ItemReason` per option, or `Empty`. */
+  children?: ReactNode;
+}
+
+/** What varies between the pickers. */
+export interface PickerDefinition<T extends string | number> {
+  /** The component's name, for warnings and the default accessible name. */
+  name: string;
+  /** The accessible name when none is given. */
+  label: string;
+  /** The request field it edits. */
+  field: 'duration' | 'aspectRatio' | 'resolution';
+  getOptions: (model: ModelSpec, context: OptionContext) => ControlOption<T>[];
+  /** A value from its radio string. */
+  parse: (raw: string) => T;
+  /** A value in words. */
+  format: (value: T) => string;
+  /** Why a model offers no choice. */
+  emptyReason: (model: ModelSpec | undefined) => string;
+}
+
+interface PickerContextValue<T> {
+  options: PickerOption<T>[];
+  model: ModelSpec | undefined;
+  baseId: string;
+  descriptions: ReturnType<typeof useDescriptions>;
+  definition: PickerDefinition<T & (string | number)>;
+  errors: readonly string[];
+}
+
+/**
+ * Makes the compound parts of a radio-group picker over one of the registry's option lists. Duration,
+ * aspect ratio and resolution share everything but their options and words.
+ */
+export function createOptionPicker<T extends string | number>(
+  definition: PickerDefinition<T>,
+): PickerParts<T> {
+  const Scope = createScope<PickerContextValue<T>>(definition.name);
+  const usePicker = (part: string) => Scope.usePart(part);
+  const reasonId = (baseId: string, index: number) => `${baseId}-reason-${index}`;
+
+  const Root = part<HTMLDivElement, PickerRootProps<T>>(
+    `${definition.name}.Root`,
+    function Root(
+      {
+        model: modelInput,
+        registry,
+        value: valueProp,
+        defaultValue = null,
+        onValueChange,
+        context = {},
+        invalid: invalidProp,
+        errors = NO_ERRORS,
+        children,
+        ...props
+      },
+      ref,
+    ) {
+      const model = useModelSpec(modelInput, registry);
+      const [value, setValue] = useControllableState<T | null>({
+        prop: valueProp,
+        defaultProp: defaultValue,
+        onChange: onValueChange,
+        name: definition.name,
+      });
+      const baseId = useId();
+      const descriptions = useDescriptions();
+      const { duration, aspectRatio, resolution } = context;
+      const raw = useMemo(
+        () => (model ? definition.getOptions(model, { duration, aspectRatio, resolution }) : []),
+        [model, duration, aspectRatio, resolution],
+      );
+      const fixed = raw.length === 1;
+      // A fixed choice is shown chosen even when the request leaves it to the model.
+      const shown = value ?? (fixed ? raw[0]!.value : null);
+      const options = useMemo(
+        () =>
+          raw.map((option) => ({
+            ...option,
+            label: definition.format(option.value),
+            fixed,
+            checked: option.value === shown,
+          })),
+        [raw, fixed, shown],
+      );
+
+      // A value the model does not offer is moved to the nearest one the registry allows, and reported.
+      const offered = raw.some((option) => option.value === value);
+      useEffect(() => {
+        if (!model || value === null || offered) return;
+        const adapted = adaptRequest({ model: model.id, [definition.field]: value }, model).request[
+          definition.field
+        ] as T | undefined;
+        setValue(adapted ?? null);
+      }, [model, value, offered, setValue]);
+
+      const invalid = Boolean(invalidProp || errors.length);
+      const describedBy = joinIds(
+        props['aria-describedby'],
+        descriptions.has('error') && `${baseId}-error`,
+      );
+      const state = {
+        options,
+        model,
+        baseId,
+        descriptions,
+        definition,
+        errors,
+      } as PickerContextValue<T>;
+      const name = props['aria-label'] ?? (props['aria-labelledby'] ? undefined : definition.label);
+      if (options.length === 0) {
+        // No choice to make: a plain group (a radio group with no radios is not one), saying why.
+        return (
+          <Scope.Provider value={state}>
+            <div
+              ref={ref}
+              role="group"
+              aria-label={name}
+              aria-labelledby={props['aria-labelledby']}
+              aria-describedby={describedBy}
+              aria-disabled="true"
+              data-disabled=""
+              data-empty=""
+              id={props.id}
+              className={props.className}
+              style={props.style}
+            >
+              {children ?? (
+                <>
+                  <Empty />
+                  <ErrorMessage />
+                </>
+              )}
+            </div>
+          </Scope.Provider>
+        );
+      }
+      return (
+        <Scope.Provider value={state}>
+          <RadioGroup.Root
+            aria-label={name}
+            aria-invalid={invalid || undefined}
+            data-invalid={flag(invalid)}
+            data-fixed={flag(fixed)}
+            data-value={shown ?? undefined}
+            {...props}
+            ref={ref}
+            aria-describedby={describedBy}
+            value={shown === null ? '' : String(shown)}
+            onValueChange={(raw) => setValue(definition.parse(raw))}
+          >
+            {children ?? (
+              <>
+                <Options />
+                <ErrorMessage />
+              </>
+            )}
+          </RadioGroup.Root>
+        </Scope.Provider>
+      );
+    },
+  );
+
+  /** Renders each option through `children`, or as an `Item` with its `ItemReason`. */
+  function Options({ children }: { children?: (option: PickerOption<T>) => ReactNode }) {
+    const { options } = usePicker('Options');
+    return options.map((option) => (
+      <Fragment key={option.value}>
+        {children ? (
+          children(option)
+        ) : (
+          <>
+            <Item value={option.value} />
+            <ItemReason value={option.value} />
+          </>
+        )}
+      </Fragment>
+    ));
+  }
+
+  const Item = part<
+    HTMLButtonElement,
+    Omit<RadioGroup.RadioGroupItemProps, 'value'> & { value: T }
+  >(`${definition.name}.Item`, function Item({ value, disabled, children, ...props }, ref) {
+    const { options, baseId, descriptions } = usePicker('Item');
+    const index = options.findIndex((option) => option.value === value);
+    const option = options[index];
+    if (!option) {
+      if (process.env.NODE_ENV !== 'production')
+        console.warn(
+          `gptimage2-react: ${definition.name}.Item ${value} is not offered by this model; it is not rendered.`,
+        );
+      return null;
+    }
+    const described = option.disabled && descriptions.has(String(index));
+    return (
+      <RadioGroup.Item
+        data-value={option.value}
+        data-fixed={flag(option.fixed)}
+        {...props}
+        ref={ref}
+        aria-describedby={joinIds(props['aria-describedby'], described && reasonId(baseId, index))}
+        value={String(option.value)}
+        // The registry's verdict wins: a part can add a restriction, never lift one.
+        disabled={option.disabled || disabled}
+      >
+        {children ?? option.label}
+      </RadioGroup.Item>
+    );
+  });
+
+  const ItemReason = part<HTMLSpanElement, PartProps<'span'> & { value: T }>(
+    `${definition.name}.ItemReason`,
+    function ItemReason({ value, asChild, children, ...props }, ref) {
+      const { options, baseId, descriptions } = usePicker('ItemReason');
+      const index = options.findIndex((option) => option.value === value);
+      const option = options[index];
+      useRegisterDescription(descriptions.register, String(index), Boolean(option?.disabled));
+      if (!option?.disabled) return null;
+      return (
+        <Part
+          tag="span"
+          asChild={asChild}
+          data-disabled=""
+          {...props}
+          ref={ref}
+          id={reasonId(baseId, index)}
+        >
+          {children ?? option.reason}
+        </Part>
+      );
+    },
+  );
+
+  const ItemCredits = part<HTMLSpanElement, PartProps<'span'> & { value: T }>(
+    `${definition.name}.ItemCredits`,
+    function ItemCredits({ value, asChild, children, ...props }, ref) {
+      const { options } = usePicker('ItemCredits');
+      const option = options.find((candidate) => candidate.value === value);
+      if (!option || option.credits === null) return null;
+      return (
+        <Part tag="span" asChild={asChild} data-value={option.credits} {...props} ref={ref}>
+          {children ?? formatCredits(option.credits)}
+        </Part>
+      );
+    },
+  );
+
+  const Empty = part<HTMLSpanElement, PartProps<'span'>>(
+    `${definition.name}.Empty`,
+    function Empty({ asChild, children, ...props }, ref) {
+      const { options, model } = usePicker('Empty');
+      if (options.length > 0) return null;
+      return (
+        <Part tag="span" asChild={asChild} {...props} ref={ref}>
+          {children ?? definition.emptyReason(model)}
+        </Part>
+      );
+    },
+  );
+
+  const ErrorMessage = fieldErrorPart(`${definition.name}.Error`, function useErrorSource(part) {
+    const { errors, baseId, descriptions } = usePicker(part);
+    return { errors, id: `${baseId}-error`, descriptions };
+  });
+
+  return {
+    Root,
+    Options,
+    Item,
+    ItemIndicator: RadioGroup.Indicator,
+    ItemReason,
+    ItemCredits,
+    Empty,
+    Error: ErrorMessage,
+  };
+}
+
+/** The parts of a picker (`DurationPicker`, `AspectRatioPicker`, `ResolutionPicker`). */
+export interface PickerParts<T extends string | number> {
+  /**
+   * The radio group (`role="radiogroup"`, named after the control unless `aria-label`/`aria-labelledby`
+   * is given). Data: `data-value` (the choice), `data-fixed` (one choice only), `data-invalid`,
+   * `data-disabled`. A model with no such choice renders a `role="group"` with `data-empty` and
+   * `data-disabled` and its `Empty` part instead. Children default to `Options` and `Error`.
+   */
+  Root: ForwardRefExoticComponent<PickerRootProps<T> & RefAttributes<HTMLDivElement>>;
+  /** Renders each option through a render function `(option) => node`, or as `Item` + `ItemReason`. */
+  Options: (props: { children?: (option: PickerOption<T>) => ReactNode }) => ReactNode;
+  /**
+   * One radio (`button role="radio"`) for one of the model's choices; renders nothing for any other.
+   * A disabled option stays disabled whatever the props say. Data: `data-state` (`checked`/`unchecked`),
+   * `data-value`, `data-fixed`, `data-disabled`. `asChild` supported.
+   */
+  Item: ForwardRefExoticComponent<
+    Omit<RadioGroup.RadioGroupItemProps, 'value'> & { value: T } & RefAttributes<HTMLButtonElement>
+  >;
+  /** Radix's radio indicator: rendered only while its item is checked. */
+  ItemIndicator: typeof RadioGroup.Indicator;
+  /** Why an option is unavailable; rendered only for a disabled option, and linked to it by `aria-describedby`. */
+  ItemReason: ForwardRefExoticComponent<
+    PartProps<'span'> & { value: T } & RefAttributes<HTMLSpanElement>
+  >;
+  /** The option's price with the rest of the request (`"10 credits"`, `data-value`); nothing when unpublished. */
+  ItemCredits: ForwardRefExoticComponent<
+    PartProps<'span'> & { value: T } & RefAttributes<HTMLSpanElement>
+  >;
+  /** Rendered only when the model offers no choice, saying why. */
+  Empty: ForwardRefExoticComponent<PartProps<'span'> & RefAttributes<HTMLSpanElement>>;
+  /** The `errors` given (the form's or the server's), linked to the group by `aria-describedby`; nothing when none. */
+  Error: ForwardRefExoticComponent<PartProps<'p'> & RefAttributes<HTMLParagraphElement>>;
+}

@@ -1,0 +1,293 @@
+'use client';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type Ref } from 'react';
+import { ValidationError } from '../core/errors.js';
+import { adaptRequest, type RequestChange } from '../core/registry/adapt-request.js';
+import { estimateCredits } from '../core/registry/estimate-credits.js';
+import type { ModelKind, ModelSpec } from '../core/registry/model-spec.js';
+import { effectiveInputMode } from '../core/request/to-wire-body.js';
+import type { DraftRequest } from '../core/request/types.js';
+import { validateRequest } from '../core/request/validate-request.js';
+import { useGptImageClient } from '../react/provider.js';
+import { useGeneration, type UseGenerationOptions } from '../react/use-generation.js';
+
+/** Options of {@link useGenerationForm}. */
+export interface UseGenerationFormOptions extends UseGenerationOptions<DraftRequest> {
+  /** Which endpoint the form submits to, and which models it offers. Fixed for the form's life. */
+  kind: ModelKind;
+  /** The first draft. `model` defaults to the registry's first model of `kind`; the prompt to `''`. */
+  defaultValues?: Partial<DraftRequest>;
+}
+
+/** A request field the form edits. */
+export type FormField = Exclude<keyof DraftRequest, 'model'>;
+
+const NO_IMAGES: readonly string[] = [];
+
+// The options the form fills with the model's default when the user has not chosen one.
+const DEFAULTED = ['duration', 'resolution'] as const;
+
+/**
+ * Priced options the model has are filled with its defaults (shortest duration, default resolution),
+ * so what the pickers show is what is sent and what the estimate counts. The input mode is kept only
+ * where the images do not already imply it, so adding an image switches a two-mode model by itself.
+ */
+function normalize(draft: DraftRequest, model: ModelSpec | undefined): DraftRequest {
+  const next = { ...draft };
+  if (model?.durations.length && next.duration === undefined) next.duration = model.durations[0];
+  if (model?.resolutions.length && next.resolution === undefined)
+    next.resolution = model.defaultResolution ?? model.resolutions[0];
+  if (next.inputImageUrls?.length === 0) delete next.inputImageUrls;
+  if (
+    model &&
+    next.inputMode &&
+    next.inputMode === effectiveInputMode({ inputImageUrls: next.inputImageUrls }, model.kind)
+  )
+    delete next.inputMode;
+  return next;
+}
+
+/**
+ * The draft for another model: a default the form filled is replaced by the new model's default (no
+ * notice: it was not the user's choice); everything the user chose is adapted by the registry, and
+ * those changes are returned for the notice.
+ */
+function switchModel(draft: DraftRequest, model: ModelSpec, chosen: ReadonlySet<string>) {
+  const base = { ...draft };
+  for (const field of DEFAULTED) if (!chosen.has(field)) delete base[field];
+  const { request, changes } = adaptRequest(base, model);
+  return {
+    draft: normalize(request, model),
+    changes: changes.filter((change) => change.field !== 'model'),
+  };
+}
+
+/** The first focusable control of an element marked invalid (a radio group's checked or first radio). */
+function focusTarget(element: Element): HTMLElement | null {
+  if (element.matches('input, textarea, select, button, [tabindex]')) return element as HTMLElement;
+  return element.querySelector<HTMLElement>(
+    '[aria-checked="true"], input:not(:disabled), textarea, button:not(:disabled)',
+  );
+}
+
+/**
+ * A generation form's state, tying the components together: holds the draft request; when the model
+ * changes, adapts every value the user chose through the registry (`adaptRequest`: duration, aspect
+ * ratio, resolution, images, input mode) and says what changed (`changes`, for `ChangeNotice`), while
+ * values the user left alone follow the new model's defaults silently; shows
+ * `validateRequest`'s errors per field once a submit was tried, and the server's 400 field errors until
+ * the field is edited; submits through the generation hooks (`generation` is their result).
+ *
+ * Each `get…Props()` returns the props of one component, so a form is a few lines:
+ *
+ * @example
+ * const form = useGenerationForm({ kind: 'video', defaultValues: { model: 'veo3_fast' } });
+ * <form {...form.getFormProps()}>
+ *   <ModelSelect.Root {...form.getModelSelectProps()} />
+ *   <PromptField.Root {...form.getPromptFieldProps()} />
+ *   <ImageDropzone.Root {...form.getImageDropzoneProps()} upload={upload} />
+ *   <DurationPicker.Root {...form.getDurationPickerProps()} />
+ *   <ChangeNotice {...form.getChangeNoticeProps()} />
+ *   <CreditEstimate {...form.getCreditEstimateProps()} />
+ *   <button {...form.getSubmitProps()}>Generate</button>
+ *   <TaskProgress.Root {...form.getTaskProgressProps()} />
+ * </form>
+ */
+export function useGenerationForm({
+  kind,
+  defaultValues,
+  ...generationOptions
+}: UseGenerationFormOptions) {
+  const client = useGptImageClient();
+  const { registry } = client;
+  // The fields the user (or `defaultValues`) set; the others follow the model's defaults.
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(
+    () => new Set(Object.keys(defaultValues ?? {})),
+  );
+  const [draft, setDraft] = useState<DraftRequest>(() => {
+    const id =
+      defaultValues?.model ?? registry.models.find((model) => model.kind === kind)?.id ?? '';
+    const model = registry.get(id);
+    const initial: DraftRequest = { prompt: '', ...defaultValues, model: id };
+    // The first draft is fitted to its model too (an image-only model's input mode), without a notice.
+    return model ? switchModel(initial, model, chosen).draft : initial;
+  });
+  const model = registry.get(draft.model);
+  const [changes, setChanges] = useState<RequestChange[]>([]);
+  const [submitted, setSubmitted] = useState(false);
+  // The server's 400 field errors, each shown until its field is edited.
+  const [serverErrors, setServerErrors] = useState<Partial<Record<string, string[]>>>({});
+  const [focusRequest, setFocusRequest] = useState(0);
+  const formRef = useRef<HTMLFormElement | null>(null);
+
+  const generation = useGeneration<DraftRequest>(kind, {
+    ...generationOptions,
+    onFailed: (error) => {
+      if (error instanceof ValidationError && error.source === 'server') {
+        const fields = { ...error.fieldErrors };
+        // A video's resolution travels in providerInput: its errors belong to the resolution control.
+        if (kind === 'video' && fields.providerInput)
+          fields.resolution = [...(fields.resolution ?? []), ...fields.providerInput];
+        setServerErrors(fields);
+        setFocusRequest((count) => count + 1);
+      }
+      generationOptions.onFailed?.(error);
+    },
+  });
+
+  const validation = useMemo(() => validateRequest(draft, kind, registry), [draft, kind, registry]);
+  const errors = useMemo(() => {
+    const shown: Partial<Record<string, string[]>> = { ...serverErrors };
+    if (submitted && validation) {
+      for (const [field, messages] of Object.entries(validation.fieldErrors))
+        shown[field] = [...new Set([...(shown[field] ?? []), ...(messages ?? [])])];
+    }
+    return shown;
+  }, [serverErrors, submitted, validation]);
+  const formErrors = submitted ? (validation?.formErrors ?? []) : [];
+
+  const setField = useCallback(
+    <F extends FormField>(field: F, value: DraftRequest[F] | undefined) => {
+      setDraft((current) => normalize({ ...current, [field]: value }, registry.get(current.model)));
+      setChosen((current) => (current.has(field) ? current : new Set(current).add(field)));
+      setServerErrors((current) => {
+        if (!current[field] && !(field === 'resolution' && current.providerInput)) return current;
+        const { [field]: _dropped, ...rest } = current;
+        return rest;
+      });
+    },
+    [registry],
+  );
+
+  const setModel = useCallback(
+    (id: string) => {
+      const next = registry.get(id);
+      if (!next || id === draft.model) return;
+      const switched = switchModel(draft, next, chosen);
+      setDraft(switched.draft);
+      setChanges(switched.changes);
+      setServerErrors({});
+    },
+    [chosen, draft, registry],
+  );
+
+  const submit = useCallback(
+    (event?: FormEvent) => {
+      event?.preventDefault();
+      setSubmitted(true);
+      if (validation) {
+        setFocusRequest((count) => count + 1);
+        return;
+      }
+      if (!generation.isBusy) generation.generate(draft);
+    },
+    [draft, generation, validation],
+  );
+
+  // After a refused submit, focus goes to the first invalid control, once it is marked.
+  useEffect(() => {
+    if (!focusRequest) return;
+    const invalid = formRef.current?.querySelector('[aria-invalid="true"]');
+    if (invalid) focusTarget(invalid)?.focus();
+  }, [focusRequest]);
+
+  const images = draft.inputImageUrls ?? NO_IMAGES;
+  const imageMode = kind === 'video' ? ('image_to_video' as const) : ('image_to_image' as const);
+  const reset = useCallback(() => {
+    generation.reset();
+    setSubmitted(false);
+    setServerErrors({});
+    setChanges([]);
+  }, [generation]);
+  const dismissChanges = useCallback(() => setChanges([]), []);
+  const fieldErrors = (...fields: string[]) => fields.flatMap((field) => errors[field] ?? []);
+  const context = {
+    duration: draft.duration,
+    aspectRatio: draft.aspectRatio,
+    resolution: draft.resolution,
+  };
+
+  return {
+    kind,
+    /** The request as it stands (possibly invalid). */
+    draft,
+    /** The chosen model's spec. */
+    model,
+    setModel,
+    setField,
+    /** What the last model change adapted, with a sentence each (the model change itself excluded). */
+    changes,
+    dismissChanges,
+    /** Messages per field: validation's once a submit was tried, and the server's 400 until the field is edited. */
+    errors,
+    /** Messages for the whole request (unknown fields). */
+    formErrors,
+    /** Whether the draft passes `validateRequest`. */
+    isValid: validation === null,
+    /** The published price of the draft, or `null` when unpublished. */
+    credits: estimateCredits(draft, registry),
+    /** Validates, then submits through the generation hook (focus goes to the first invalid control when refused). */
+    submit,
+    /** Forgets the generation, the errors and the notice; keeps the draft. */
+    reset,
+    /** The generation: `useGenerateVideo`/`useGenerateImage`'s state and actions. */
+    generation,
+    getFormProps: () => ({
+      ref: formRef as Ref<HTMLFormElement>,
+      onSubmit: submit,
+      noValidate: true,
+    }),
+    getSubmitProps: () => ({
+      type: 'submit' as const,
+      disabled: generation.isBusy,
+      'aria-busy': generation.isBusy || undefined,
+    }),
+    getModelSelectProps: () => ({
+      kind,
+      value: draft.model,
+      onValueChange: setModel,
+      // With images attached, models that cannot take them are shown disabled, with the reason.
+      inputMode: images.length ? imageMode : undefined,
+      imageCount: images.length || undefined,
+      errors: fieldErrors('model'),
+    }),
+    getPromptFieldProps: () => ({
+      model: draft.model,
+      value: draft.prompt ?? '',
+      onValueChange: (prompt: string) => setField('prompt', prompt),
+      errors: fieldErrors('prompt'),
+    }),
+    getDurationPickerProps: () => ({
+      model: draft.model,
+      value: draft.duration ?? null,
+      onValueChange: (value: number | null) => setField('duration', value ?? undefined),
+      context,
+      errors: fieldErrors('duration'),
+    }),
+    getAspectRatioPickerProps: () => ({
+      model: draft.model,
+      value: draft.aspectRatio ?? null,
+      onValueChange: (value: string | null) => setField('aspectRatio', value ?? undefined),
+      context,
+      errors: fieldErrors('aspectRatio'),
+    }),
+    getResolutionPickerProps: () => ({
+      model: draft.model,
+      value: draft.resolution ?? null,
+      onValueChange: (value: string | null) => setField('resolution', value ?? undefined),
+      context,
+      errors: fieldErrors('resolution'),
+    }),
+    getImageDropzoneProps: () => ({
+      model: draft.model,
+      value: images,
+      onValueChange: (urls: string[]) => setField('inputImageUrls', urls),
+      errors: fieldErrors('inputImageUrls', 'inputMode'),
+    }),
+    getCreditEstimateProps: () => ({ request: draft }),
+    getChangeNoticeProps: () => ({ changes, onDismiss: dismissChanges }),
+    getTaskProgressProps: () => ({ generation }),
+  };
+}
+
+/** What {@link useGenerationForm} returns. */
+export type GenerationForm = ReturnType<typeof useGenerationForm>;

@@ -1,0 +1,116 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, type RenderOptions } from '@testing-library/react';
+import axe from 'axe-core';
+import { StrictMode, type ReactNode } from 'react';
+import { beforeAll, expect } from 'vitest';
+import { createClient, type ClientOptions, type GptImageClient } from '../../src/core/index.js';
+import type { ModelSpec } from '../../src/core/registry/model-spec.js';
+import type { Task } from '../../src/core/task/task.js';
+import { GptImageProvider } from '../../src/react/index.js';
+
+// The tests drive real browser events (vitest/browser's userEvent, over CDP), which React cannot
+// wrap in act(); they wait for what a user would see instead (findBy…, expect.poll). Testing Library
+// turns the act environment on in its own beforeAll, so this one runs after it.
+beforeAll(() => {
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+});
+
+/** A fresh QueryClient per test, with no retries to wait for. */
+export const newQueryClient = () =>
+  new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+
+/**
+ * Renders inside StrictMode (double effects catch leaks such as unrevoked object URLs), the app's
+ * providers, and a `<main>` landmark so axe judges the component and not the empty test page.
+ */
+export function renderWithProviders(
+  ui: ReactNode,
+  {
+    client,
+    clientOptions,
+    ...options
+  }: RenderOptions & {
+    client?: GptImageClient<ModelSpec>;
+    clientOptions?: ClientOptions<ModelSpec>;
+  } = {},
+) {
+  const queryClient = newQueryClient();
+  const gptClient =
+    client ?? createClient<ModelSpec>({ baseUrl: 'https://api.test', ...clientOptions });
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <GptImageProvider client={gptClient}>
+          <main>{children}</main>
+        </GptImageProvider>
+      </QueryClientProvider>
+    </StrictMode>
+  );
+  return { queryClient, client: gptClient, ...render(ui, { wrapper, ...options }) };
+}
+
+// Rules about the host page, not a component: the test page has no heading, and Radix portals sit
+// outside the test's <main> as they sit outside an app's landmarks.
+const PAGE_RULES = {
+  region: { enabled: false },
+  'landmark-one-main': { enabled: false },
+  'page-has-heading-one': { enabled: false },
+};
+
+/**
+ * Asserts that axe (every rule, best practices included, but the page-level ones above) finds no
+ * violations in `context`: the whole document by default, portals included.
+ */
+export async function expectNoAxeViolations(context: Element | Document = document) {
+  const result = await axe.run(context as Element, {
+    resultTypes: ['violations'],
+    rules: PAGE_RULES,
+  });
+  const found = result.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  );
+  expect(found).toEqual([]);
+}
+
+/** A promise with its resolve and reject, for uploads a test finishes by hand. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** A small valid PNG (1×1), as a File. */
+export function pngFile(name = 'photo.png', size?: number) {
+  const bytes = Uint8Array.from(
+    atob(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    ),
+    (c) => c.charCodeAt(0),
+  );
+  const content =
+    size === undefined ? [bytes] : [bytes, new Uint8Array(Math.max(0, size - bytes.length))];
+  return new File(content, name, { type: 'image/png' });
+}
+
+/** A task snapshot (an image task, pending, created now) with the given fields. */
+export const taskSnapshot = (fields: Partial<Task> = {}): Task => ({
+  id: 'tsk_01J9XA5M2R9W4QZC4PYJF3N7ND',
+  status: 'pending',
+  type: 'image',
+  model: 'gpt-image-2',
+  prompt: 'A lighthouse',
+  imageUrls: [],
+  videoUrl: null,
+  errorCode: null,
+  errorMessage: null,
+  creditsUsed: 3,
+  creditsRefunded: false,
+  createdAt: new Date().toISOString(),
+  updatedAt: null,
+  ...fields,
+});
