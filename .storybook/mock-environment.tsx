@@ -143,9 +143,29 @@ const sessionHandler: HttpHandler = http.all(
   },
 );
 
+// ---------------------------------------------------------------------------------------------------
+// Uploads: a stand-in for an app's storage (a presigned S3 URL, say), so the stories' dropzones can turn
+// files into the http(s) URLs the API takes. PUT stores the body; GET serves it back.
+
+export const UPLOADS_PATH = '/__mock__/uploads/';
+const uploads = new Map<string, Blob>();
+
+const uploadHandler: HttpHandler = http.all(
+  ({ request }) => new URL(request.url).pathname.startsWith(UPLOADS_PATH),
+  async ({ request }) => {
+    const { pathname } = new URL(request.url);
+    if (request.method === 'PUT') {
+      uploads.set(pathname, new Blob([await request.arrayBuffer()], { type: request.headers.get('Content-Type') ?? 'application/octet-stream' }));
+      return new HttpResponse(null, { status: 201 });
+    }
+    const blob = uploads.get(pathname);
+    return blob ? new HttpResponse(blob, { headers: { 'Content-Type': blob.type, 'Cache-Control': 'no-store' } }) : HttpResponse.json({ error: 'Not found' }, { status: 404 });
+  },
+);
+
 /** Starts MSW's service worker (`public/mockServiceWorker.js`) once, for `mswLoader`. */
 export async function startMockWorker() {
-  const worker = setupWorker(sessionHandler);
+  const worker = setupWorker(sessionHandler, uploadHandler);
   await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
   return worker;
 }
