@@ -211,8 +211,8 @@ function MockEnvironment({ storyId, scenario, speed, parameters, children }: Env
   useEffect(() => () => env.queryClient.clear(), [env.queryClient]);
   return (
     <QueryClientProvider client={env.queryClient}>
-      <GptImageProvider options={env.clientOptions}>{children}</GptImageProvider>
       {parameters.panel && (env.session ? <MockPanel session={env.session} scenario={scenario as MockScenarioName} /> : <LivePanel />)}
+      <GptImageProvider options={env.clientOptions}>{children}</GptImageProvider>
     </QueryClientProvider>
   );
 }
@@ -228,9 +228,12 @@ function useSessionVersion(session: MockSession) {
 }
 
 const panelStyle = {
-  marginTop: '2rem',
-  padding: '0.5rem 0.75rem',
-  borderTop: '1px dashed #8a8f98',
+  marginBottom: '1rem',
+  padding: '0.4rem 0.75rem',
+  border: '1px dashed #8a8f98',
+  borderRadius: '8px',
+  maxWidth: '64rem',
+  boxSizing: 'border-box',
   font: '13px/1.5 system-ui, sans-serif',
   color: '#3d4350',
   display: 'flex',

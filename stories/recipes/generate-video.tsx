@@ -160,7 +160,7 @@ export function GenerateVideo({
         <div className="recipe-submit">
           <CreditEstimate
             {...form.getCreditEstimateProps()}
-            charged={generation.creditsUsed}
+            charged={generation.status === 'failed' ? null : generation.creditsUsed}
             className="recipe-credits"
           />
           <button {...form.getSubmitProps()} className="recipe-button recipe-button-primary">
