@@ -106,6 +106,8 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',
+          // Plays walk whole flows (uploads, polls, playing media): room for a loaded machine.
+          testTimeout: 30_000,
           browser: { enabled: true, provider: chromium, headless: true, instances: [{ browser: 'chromium' }], screenshotFailures: false },
         },
       },

@@ -25,7 +25,12 @@ const LIBRARY_ONLY_PLUGINS = /^(vite:dts|dts)/;
 const config: StorybookConfig = {
   framework: { name: '@storybook/react-vite', options: {} },
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
-  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest', 'msw-storybook-addon'],
+  addons: [
+    '@storybook/addon-docs',
+    '@storybook/addon-a11y',
+    '@storybook/addon-vitest',
+    'msw-storybook-addon',
+  ],
   // MSW's service worker (public/mockServiceWorker.js) must be served at the site's root.
   staticDirs: ['../public'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
@@ -35,17 +40,43 @@ const config: StorybookConfig = {
     const { build = {} } = viteConfig;
     return {
       ...viteConfig,
-      plugins: plugins.filter((plugin) => !(plugin && typeof plugin === 'object' && 'name' in plugin && LIBRARY_ONLY_PLUGINS.test(plugin.name))),
-      build: { ...build, lib: false, rolldownOptions: undefined, sourcemap: false, minify: true, copyPublicDir: true, chunkSizeWarningLimit: 2000 },
-      resolve: { ...viteConfig.resolve, alias: [...libraryAliases, ...toAliasList(viteConfig.resolve?.alias)] },
-      server: liveProxy ? { ...viteConfig.server, proxy: { '/api/ai': { target: liveProxy, changeOrigin: true } } } : viteConfig.server,
+      plugins: plugins.filter(
+        (plugin) =>
+          !(
+            plugin &&
+            typeof plugin === 'object' &&
+            'name' in plugin &&
+            LIBRARY_ONLY_PLUGINS.test(plugin.name)
+          ),
+      ),
+      build: {
+        ...build,
+        lib: false,
+        rolldownOptions: undefined,
+        sourcemap: false,
+        minify: true,
+        copyPublicDir: true,
+        chunkSizeWarningLimit: 2000,
+      },
+      resolve: {
+        ...viteConfig.resolve,
+        alias: [...libraryAliases, ...toAliasList(viteConfig.resolve?.alias)],
+      },
+      server: liveProxy
+        ? { ...viteConfig.server, proxy: { '/api/ai': { target: liveProxy, changeOrigin: true } } }
+        : viteConfig.server,
     };
   },
 };
 
 function toAliasList(alias: NonNullable<InlineConfig['resolve']>['alias']) {
   if (!alias) return [];
-  return Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement: replacement as string }));
+  return Array.isArray(alias)
+    ? alias
+    : Object.entries(alias).map(([find, replacement]) => ({
+        find,
+        replacement: replacement as string,
+      }));
 }
 
 export default config;

@@ -4,7 +4,12 @@
 // header, and each mock serves its outputs under its session's path.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { GptImageProvider, defaultRegistry, extendRegistry, type Registry } from 'gptimage2-react';
-import { createMockApi, type MockApi, type MockScenarioName, type MockTiming } from 'gptimage2-react/mock';
+import {
+  createMockApi,
+  type MockApi,
+  type MockScenarioName,
+  type MockTiming,
+} from 'gptimage2-react/mock';
 import { HttpResponse, http, type HttpHandler } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
@@ -37,14 +42,34 @@ declare module 'storybook/internal/csf' {
 }
 
 export const SCENARIOS: readonly { value: ScenarioGlobal; title: string; description: string }[] = [
-  { value: 'realistic', title: 'Realistic', description: 'Tasks take their model’s typical time and succeed' },
+  {
+    value: 'realistic',
+    title: 'Realistic',
+    description: 'Tasks take their model’s typical time and succeed',
+  },
   { value: 'instant', title: 'Instant', description: 'Tasks are done at the first poll' },
-  { value: 'providerFailure', title: 'Provider failure', description: 'Every task fails; its credits are refunded' },
-  { value: 'insufficientCredits', title: 'Insufficient credits', description: 'Every submit answers 402' },
+  {
+    value: 'providerFailure',
+    title: 'Provider failure',
+    description: 'Every task fails; its credits are refunded',
+  },
+  {
+    value: 'insufficientCredits',
+    title: 'Insufficient credits',
+    description: 'Every submit answers 402',
+  },
   { value: 'unauthorized', title: 'Unauthorized', description: 'Every request answers 401' },
-  { value: 'flakyNetwork', title: 'Flaky network', description: 'One request in four drops, answers 5xx or 429' },
+  {
+    value: 'flakyNetwork',
+    title: 'Flaky network',
+    description: 'One request in four drops, answers 5xx or 429',
+  },
   { value: 'slowNetwork', title: 'Slow network', description: 'Every answer takes 1.5–4 s' },
-  { value: 'live', title: 'Live proxy', description: 'No mock: /api/ai/… goes to STORYBOOK_PROXY_URL' },
+  {
+    value: 'live',
+    title: 'Live proxy',
+    description: 'No mock: /api/ai/… goes to STORYBOOK_PROXY_URL',
+  },
 ];
 
 const SPEEDS: Record<SpeedGlobal, number> = { timelapse: 0.1, realtime: 1 };
@@ -55,7 +80,11 @@ export const mockGlobalTypes = {
     toolbar: {
       title: 'API',
       icon: 'lightning',
-      items: SCENARIOS.map(({ value, title, description }) => ({ value, title, right: description })),
+      items: SCENARIOS.map(({ value, title, description }) => ({
+        value,
+        title,
+        right: description,
+      })),
       dynamicTitle: true,
     },
   },
@@ -73,7 +102,10 @@ export const mockGlobalTypes = {
   },
 } as const;
 
-export const mockInitialGlobals = { scenario: 'realistic' satisfies ScenarioGlobal, speed: 'timelapse' satisfies SpeedGlobal };
+export const mockInitialGlobals = {
+  scenario: 'realistic' satisfies ScenarioGlobal,
+  speed: 'timelapse' satisfies SpeedGlobal,
+};
 
 // ---------------------------------------------------------------------------------------------------
 // Sessions: one mock API per rendered story.
@@ -101,14 +133,27 @@ function timeLapsed(factor: number): Registry {
   let registry = registries.get(factor);
   if (!registry) {
     const override = Object.fromEntries(
-      defaultRegistry.models.map((model) => [model.id, { typicalSeconds: [model.typicalSeconds[0] * factor, model.typicalSeconds[1] * factor] as const }]),
+      defaultRegistry.models.map((model) => [
+        model.id,
+        {
+          typicalSeconds: [
+            model.typicalSeconds[0] * factor,
+            model.typicalSeconds[1] * factor,
+          ] as const,
+        },
+      ]),
     );
     registries.set(factor, (registry = extendRegistry(defaultRegistry, { override })));
   }
   return registry;
 }
 
-function openSession(storyId: string, scenario: MockScenarioName, registry: Registry, parameters: MockParameters): MockSession {
+function openSession(
+  storyId: string,
+  scenario: MockScenarioName,
+  registry: Registry,
+  parameters: MockParameters,
+): MockSession {
   const id = `s${++sessionCount}`;
   const api = createMockApi({
     scenario,
@@ -127,7 +172,9 @@ function openSession(storyId: string, scenario: MockScenarioName, registry: Regi
 }
 
 function sessionOf(request: Request): string | undefined {
-  return request.headers.get(SESSION_HEADER) ?? SESSION_PATH.exec(new URL(request.url).pathname)?.[1];
+  return (
+    request.headers.get(SESSION_HEADER) ?? SESSION_PATH.exec(new URL(request.url).pathname)?.[1]
+  );
 }
 
 /** The one MSW handler: hands each request to its story's mock API. Requests of no session pass through. */
@@ -135,7 +182,11 @@ const sessionHandler: HttpHandler = http.all(
   ({ request }) => sessionOf(request) !== undefined,
   async ({ request }) => {
     const session = sessions.get(sessionOf(request)!);
-    if (!session) return HttpResponse.json({ error: 'This story’s mock API is gone: reload the story' }, { status: 410 });
+    if (!session)
+      return HttpResponse.json(
+        { error: 'This story’s mock API is gone: reload the story' },
+        { status: 410 },
+      );
     const response = await session.api.handle(request);
     session.version++;
     session.listeners.forEach((listener) => listener());
@@ -155,11 +206,20 @@ const uploadHandler: HttpHandler = http.all(
   async ({ request }) => {
     const { pathname } = new URL(request.url);
     if (request.method === 'PUT') {
-      uploads.set(pathname, new Blob([await request.arrayBuffer()], { type: request.headers.get('Content-Type') ?? 'application/octet-stream' }));
+      uploads.set(
+        pathname,
+        new Blob([await request.arrayBuffer()], {
+          type: request.headers.get('Content-Type') ?? 'application/octet-stream',
+        }),
+      );
       return new HttpResponse(null, { status: 201 });
     }
     const blob = uploads.get(pathname);
-    return blob ? new HttpResponse(blob, { headers: { 'Content-Type': blob.type, 'Cache-Control': 'no-store' } }) : HttpResponse.json({ error: 'Not found' }, { status: 404 });
+    return blob
+      ? new HttpResponse(blob, {
+          headers: { 'Content-Type': blob.type, 'Cache-Control': 'no-store' },
+        })
+      : HttpResponse.json({ error: 'Not found' }, { status: 404 });
   },
 );
 
@@ -176,7 +236,8 @@ export async function startMockWorker() {
  */
 export function mockApiOf(storyId: string): MockApi {
   const session = sessionByStory.get(storyId);
-  if (!session) throw new Error(`No mock API for story "${storyId}" (is the toolbar on "Live proxy"?)`);
+  if (!session)
+    throw new Error(`No mock API for story "${storyId}" (is the toolbar on "Live proxy"?)`);
   return session.api;
 }
 
@@ -211,7 +272,12 @@ function MockEnvironment({ storyId, scenario, speed, parameters, children }: Env
   useEffect(() => () => env.queryClient.clear(), [env.queryClient]);
   return (
     <QueryClientProvider client={env.queryClient}>
-      {parameters.panel && (env.session ? <MockPanel session={env.session} scenario={scenario as MockScenarioName} /> : <LivePanel />)}
+      {parameters.panel &&
+        (env.session ? (
+          <MockPanel session={env.session} scenario={scenario as MockScenarioName} />
+        ) : (
+          <LivePanel />
+        ))}
       <GptImageProvider options={env.clientOptions}>{children}</GptImageProvider>
     </QueryClientProvider>
   );
@@ -266,7 +332,10 @@ function LivePanel() {
   return (
     <aside aria-label="Live API" style={panelStyle}>
       <strong>Live proxy</strong>
-      <span>Requests go to /api/ai/… on this origin; `npm run storybook` forwards them to STORYBOOK_PROXY_URL.</span>
+      <span>
+        Requests go to /api/ai/… on this origin; `npm run storybook` forwards them to
+        STORYBOOK_PROXY_URL.
+      </span>
     </aside>
   );
 }
@@ -276,7 +345,13 @@ export const withMockEnvironment: Decorator = (Story, context) => {
   const scenario = (context.globals.scenario ?? mockInitialGlobals.scenario) as ScenarioGlobal;
   const speed = (context.globals.speed ?? mockInitialGlobals.speed) as SpeedGlobal;
   return (
-    <MockEnvironment key={`${context.id}:${speed}:${scenario === 'live'}`} storyId={context.id} scenario={scenario} speed={speed} parameters={context.parameters.mock ?? {}}>
+    <MockEnvironment
+      key={`${context.id}:${speed}:${scenario === 'live'}`}
+      storyId={context.id}
+      scenario={scenario}
+      speed={speed}
+      parameters={context.parameters.mock ?? {}}
+    >
       <Story />
     </MockEnvironment>
   );

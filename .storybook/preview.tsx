@@ -1,6 +1,11 @@
 import type { Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
-import { mockGlobalTypes, mockInitialGlobals, startMockWorker, withMockEnvironment } from './mock-environment';
+import {
+  mockGlobalTypes,
+  mockInitialGlobals,
+  startMockWorker,
+  withMockEnvironment,
+} from './mock-environment';
 
 const preview: Preview = {
   globalTypes: mockGlobalTypes,

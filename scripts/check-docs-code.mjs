@@ -39,7 +39,11 @@ writeFileSync(
   join(dir, 'tsconfig.json'),
   JSON.stringify({
     extends: `${up}/tsconfig.json`,
-    compilerOptions: { noEmit: true, noUnusedLocals: false, types: ['node', 'vitest/globals', 'msw-storybook-addon/csf3'] },
+    compilerOptions: {
+      noEmit: true,
+      noUnusedLocals: false,
+      types: ['node', 'vitest/globals', 'msw-storybook-addon/csf3'],
+    },
     include: ['./*.tsx', './*.d.ts'],
   }),
 );

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { AspectRatioPicker } from 'gptimage2-react';
 import { useState } from 'react';
-import { expect, fn, within } from 'storybook/test';
+import { expect, fn, within, waitFor } from 'storybook/test';
 import { familyModels, modelIds, PerModel, Readout } from './showcase';
 
 const meta = {
@@ -29,7 +29,10 @@ type Story = StoryObj<typeof meta>;
 export const Default: Story = {
   play: async ({ canvas, userEvent, args }) => {
     await userEvent.click(canvas.getByRole('radio', { name: '9:16' }));
-    await expect(canvas.getByRole('radiogroup', { name: 'Aspect ratio' })).toHaveAttribute('data-value', '9:16');
+    await expect(canvas.getByRole('radiogroup', { name: 'Aspect ratio' })).toHaveAttribute(
+      'data-value',
+      '9:16',
+    );
     await expect(args.onValueChange).toHaveBeenLastCalledWith('9:16');
   },
 };
@@ -38,12 +41,21 @@ export const Default: Story = {
 export const EveryFamily: Story = {
   render: () => (
     <PerModel models={familyModels()} caption="One model of each family">
-      {(model) => <AspectRatioPicker.Root model={model.id} aria-label={`Aspect ratio for ${model.name}`} />}
+      {(model) => (
+        <AspectRatioPicker.Root model={model.id} aria-label={`Aspect ratio for ${model.name}`} />
+      )}
     </PerModel>
   ),
   play: async ({ canvas }) => {
-    await expect(canvas.getByRole('group', { name: /for Kling/ })).toHaveTextContent('takes the aspect ratio from the input image');
-    await expect(within(canvas.getByRole('radiogroup', { name: 'Aspect ratio for GPT Image 2' })).getByRole('radio', { name: 'Auto' })).toBeVisible();
+    await expect(canvas.getByRole('group', { name: /for Kling/ })).toHaveTextContent(
+      'takes the aspect ratio from the input image',
+    );
+    await expect(
+      within(canvas.getByRole('radiogroup', { name: 'Aspect ratio for GPT Image 2' })).getByRole(
+        'radio',
+        { name: 'Auto' },
+      ),
+    ).toBeVisible();
   },
 };
 
@@ -75,7 +87,7 @@ export const LimitedByResolution: Story = {
   play: async ({ canvas }) => {
     const tall = canvas.getByRole('radio', { name: '1:4' });
     await expect(tall).toBeDisabled();
-    await expect(tall).toHaveAccessibleDescription('1:4 is only available at 1K');
+    await waitFor(() => expect(tall).toHaveAccessibleDescription('1:4 is only available at 1K'));
     await expect(canvas.getByRole('radio', { name: '16:9' })).toBeEnabled();
   },
 };
@@ -84,7 +96,9 @@ export const LimitedByResolution: Story = {
 export const FromTheInputImage: Story = {
   args: { model: 'kling/v2-1-pro' },
   play: async ({ canvas }) => {
-    await expect(canvas.getByRole('group', { name: 'Aspect ratio' })).toHaveTextContent('Kling V2.1 Pro takes the aspect ratio from the input image');
+    await expect(canvas.getByRole('group', { name: 'Aspect ratio' })).toHaveTextContent(
+      'Kling V2.1 Pro takes the aspect ratio from the input image',
+    );
   },
 };
 
@@ -92,7 +106,9 @@ export const FromTheInputImage: Story = {
 export const NoChoice: Story = {
   args: { model: 'hailuo/02-text-to-video-pro' },
   play: async ({ canvas }) => {
-    await expect(canvas.getByRole('group', { name: 'Aspect ratio' })).toHaveAttribute('data-disabled');
+    await expect(canvas.getByRole('group', { name: 'Aspect ratio' })).toHaveAttribute(
+      'data-disabled',
+    );
   },
 };
 
@@ -100,7 +116,11 @@ export const NoChoice: Story = {
 export const Invalid: Story = {
   args: { errors: ['aspectRatio must be one of 16:9, 9:16 for veo3_fast'] },
   play: async ({ canvas }) => {
-    await expect(canvas.getByRole('radiogroup', { name: 'Aspect ratio' })).toHaveAccessibleDescription(/must be one of 16:9, 9:16/);
+    await waitFor(() =>
+      expect(canvas.getByRole('radiogroup', { name: 'Aspect ratio' })).toHaveAccessibleDescription(
+        /must be one of 16:9, 9:16/,
+      ),
+    );
   },
 };
 

@@ -34,7 +34,10 @@ export const WithChanges: Story = {
   play: async ({ canvas }) => {
     const region = canvas.getByRole('status');
     await expect(region).toHaveTextContent(/Duration 10 s → 8 s/);
-    await expect(canvas.getByText(/Duration 10 s → 8 s/).closest('li')).toHaveAttribute('data-field', 'duration');
+    await expect(canvas.getByText(/Duration 10 s → 8 s/).closest('li')).toHaveAttribute(
+      'data-field',
+      'duration',
+    );
   },
 };
 
@@ -65,13 +68,19 @@ export const Dismissible: Story = {
 export const Empty: Story = {
   args: { changes: [] },
   play: async ({ canvasElement }) => {
-    await expect(canvasElement.querySelector('[data-state]')).toHaveAttribute('data-state', 'closed');
+    await expect(canvasElement.querySelector('[data-state]')).toHaveAttribute(
+      'data-state',
+      'closed',
+    );
   },
 };
 
 /** Each change in your own words, through a render function. */
 export const CustomText: Story = {
-  args: { children: (change) => `${String(change.field)}: ${JSON.stringify(change.from)} → ${JSON.stringify(change.to)}` },
+  args: {
+    children: (change) =>
+      `${String(change.field)}: ${JSON.stringify(change.from)} → ${JSON.stringify(change.to)}`,
+  },
   play: async ({ canvas }) => {
     await expect(canvas.getByText('duration: 10 → 8')).toBeVisible();
   },

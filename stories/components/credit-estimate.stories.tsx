@@ -67,11 +67,23 @@ export const FollowsTheRequest: Story = {
   render: function Render() {
     const [duration, setDuration] = useState<number | null>(5);
     const [resolution, setResolution] = useState<string | null>('720p');
-    const request = { model: 'sora-2-text-to-video', duration: duration ?? undefined, resolution: resolution ?? undefined };
+    const request = {
+      model: 'sora-2-text-to-video',
+      duration: duration ?? undefined,
+      resolution: resolution ?? undefined,
+    };
     return (
       <>
-        <DurationPicker.Root model="sora-2-text-to-video" value={duration} onValueChange={setDuration} />
-        <ResolutionPicker.Root model="sora-2-text-to-video" value={resolution} onValueChange={setResolution} />
+        <DurationPicker.Root
+          model="sora-2-text-to-video"
+          value={duration}
+          onValueChange={setDuration}
+        />
+        <ResolutionPicker.Root
+          model="sora-2-text-to-video"
+          value={resolution}
+          onValueChange={setResolution}
+        />
         <p>
           Price: <CreditEstimate request={request} />
         </p>
@@ -88,7 +100,11 @@ export const FollowsTheRequest: Story = {
 
 /** Your own words, through a render function of `(credits, charged)`. */
 export const CustomText: Story = {
-  args: { request: { model: 'gpt-image-2' }, children: (credits, charged) => (credits === null ? 'Price on submit' : `${charged ? 'Paid' : 'Costs'} ${credits} ✦`) },
+  args: {
+    request: { model: 'gpt-image-2' },
+    children: (credits, charged) =>
+      credits === null ? 'Price on submit' : `${charged ? 'Paid' : 'Costs'} ${credits} ✦`,
+  },
   play: async ({ canvas }) => {
     await expect(canvas.getByText('Costs 3 ✦')).toBeVisible();
   },
@@ -99,7 +115,10 @@ export const Styled: Story = {
   render: () => (
     <div className="recipe-scope" style={{ display: 'grid', gap: '0.5rem' }}>
       <CreditEstimate className="recipe-credits" request={{ model: 'veo3' }} />
-      <CreditEstimate className="recipe-credits" request={{ model: 'bytedance/seedance-1.5-pro' }} />
+      <CreditEstimate
+        className="recipe-credits"
+        request={{ model: 'bytedance/seedance-1.5-pro' }}
+      />
       <CreditEstimate className="recipe-credits" request={{ model: 'veo3' }} charged={63} />
     </div>
   ),

@@ -29,7 +29,11 @@ type Story = StoryObj<typeof meta>;
 export const Default: Story = {
   play: async ({ canvas, userEvent, args }) => {
     const group = canvas.getByRole('radiogroup', { name: 'Duration' });
-    await expect(within(group).getAllByRole('radio').map((radio) => radio.textContent)).toEqual(['5 s', '10 s']);
+    await expect(
+      within(group)
+        .getAllByRole('radio')
+        .map((radio) => radio.textContent),
+    ).toEqual(['5 s', '10 s']);
     await userEvent.click(canvas.getByRole('radio', { name: '10 s' }));
     await expect(group).toHaveAttribute('data-value', '10');
     await expect(args.onValueChange).toHaveBeenLastCalledWith(10);
@@ -44,12 +48,18 @@ export const Default: Story = {
 export const EveryFamily: Story = {
   render: () => (
     <PerModel models={familyModels('video')} caption="One model of each video family">
-      {(model) => <DurationPicker.Root model={model.id} aria-label={`Duration for ${model.name}`} />}
+      {(model) => (
+        <DurationPicker.Root model={model.id} aria-label={`Duration for ${model.name}`} />
+      )}
     </PerModel>
   ),
   play: async ({ canvas }) => {
-    await expect(canvas.getByRole('radiogroup', { name: 'Duration for Veo 3.1 Fast' })).toHaveAttribute('data-fixed');
-    await expect(within(canvas.getByRole('radiogroup', { name: /Sora 2$/ })).getAllByRole('radio')).toHaveLength(3);
+    await expect(
+      canvas.getByRole('radiogroup', { name: 'Duration for Veo 3.1 Fast' }),
+    ).toHaveAttribute('data-fixed');
+    await expect(
+      within(canvas.getByRole('radiogroup', { name: /Sora 2$/ })).getAllByRole('radio'),
+    ).toHaveLength(3);
   },
 };
 
@@ -76,7 +86,9 @@ export const Controlled: Story = {
 export const Fixed: Story = {
   args: { model: 'veo3_fast' },
   play: async ({ canvas }) => {
-    await expect(canvas.getByRole('radiogroup', { name: 'Duration' })).toHaveAttribute('data-fixed');
+    await expect(canvas.getByRole('radiogroup', { name: 'Duration' })).toHaveAttribute(
+      'data-fixed',
+    );
     await expect(canvas.getByRole('radio', { name: '8 s' })).toBeChecked();
   },
 };
@@ -127,7 +139,7 @@ export const Invalid: Story = {
   play: async ({ canvas }) => {
     const group = canvas.getByRole('radiogroup', { name: 'Duration' });
     await expect(group).toHaveAttribute('aria-invalid', 'true');
-    await expect(group).toHaveAccessibleDescription(/must be one of 5, 10/);
+    await waitFor(() => expect(group).toHaveAccessibleDescription(/must be one of 5, 10/));
   },
 };
 
@@ -148,6 +160,9 @@ export const Styled: Story = {
     </div>
   ),
   play: async ({ canvas }) => {
-    await expect(canvas.getByRole('radio', { name: '10 s' })).toHaveAttribute('data-state', 'checked');
+    await expect(canvas.getByRole('radio', { name: '10 s' })).toHaveAttribute(
+      'data-state',
+      'checked',
+    );
   },
 };

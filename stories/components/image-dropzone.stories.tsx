@@ -28,17 +28,29 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const fileInput = (root: HTMLElement) => root.querySelector<HTMLInputElement>('input[type="file"]')!;
+const fileInput = (root: HTMLElement) =>
+  root.querySelector<HTMLInputElement>('input[type="file"]')!;
 
 /** GPT Image 2 takes up to 4 reference images. Choose a file: it uploads with progress, then previews. */
 export const Default: Story = {
   play: async ({ canvas, userEvent, args }) => {
     const root = canvas.getByRole('group', { name: 'Reference images' });
-    await expect(root).toHaveAccessibleDescription('Drop, paste or choose images: JPEG, PNG or WebP. Up to 4 images.');
+    await waitFor(() =>
+      expect(root).toHaveAccessibleDescription(
+        'Drop, paste or choose images: JPEG, PNG or WebP. Up to 4 images.',
+      ),
+    );
     await userEvent.upload(fileInput(root), await makeSampleImage('fox.png'));
-    await expect(await canvas.findByRole('progressbar', { name: 'Uploading fox.png' })).toBeVisible();
-    await waitFor(() => expect(canvas.getByRole('listitem')).toHaveAttribute('data-state', 'ready'), { timeout: 5000 });
-    await expect(args.onValueChange).toHaveBeenCalledWith([expect.stringMatching(/^http:\/\/.+\/fox\.png$/)]);
+    await expect(
+      await canvas.findByRole('progressbar', { name: 'Uploading fox.png' }),
+    ).toBeVisible();
+    await waitFor(
+      () => expect(canvas.getByRole('listitem')).toHaveAttribute('data-state', 'ready'),
+      { timeout: 5000 },
+    );
+    await expect(args.onValueChange).toHaveBeenCalledWith([
+      expect.stringMatching(/^http:\/\/.+\/fox\.png$/),
+    ]);
     const preview = canvas.getByRole<HTMLImageElement>('img', { name: 'Preview of fox.png' });
     await waitFor(() => expect(preview.naturalWidth).toBeGreaterThan(0));
   },
@@ -49,9 +61,11 @@ export const ExactlyOne: Story = {
   args: { model: 'kling/v2-1-pro', upload: createDemoUpload({ durationMs: 200 }) },
   play: async ({ canvas, userEvent }) => {
     const root = canvas.getByRole('group', { name: 'Reference images' });
-    await expect(root).toHaveAccessibleDescription(/Exactly 1 image\./);
+    await waitFor(() => expect(root).toHaveAccessibleDescription(/Exactly 1 image\./));
     await userEvent.upload(fileInput(root), await makeSampleImage('first.png'));
-    await waitFor(() => expect(canvas.getByRole('listitem')).toHaveAttribute('data-state', 'ready'));
+    await waitFor(() =>
+      expect(canvas.getByRole('listitem')).toHaveAttribute('data-state', 'ready'),
+    );
     await userEvent.upload(fileInput(root), await makeSampleImage('second.png', { hue: 120 }));
     await waitFor(() => expect(canvas.getAllByRole('listitem')).toHaveLength(1));
     await expect(canvas.getByRole('listitem')).toHaveTextContent('second.png');
@@ -64,7 +78,9 @@ export const NoImagesAllowed: Story = {
   play: async ({ canvas }) => {
     const root = canvas.getByRole('group', { name: 'Reference images' });
     await expect(root).toHaveAttribute('data-disabled');
-    await expect(root).toHaveAccessibleDescription('Sora 2 takes no reference images');
+    await waitFor(() =>
+      expect(root).toHaveAccessibleDescription('Sora 2 takes no reference images'),
+    );
     await expect(canvas.getByRole('button', { name: 'Choose images' })).toBeDisabled();
   },
 };
@@ -78,7 +94,9 @@ export const WithRejections: Story = {
   play: async ({ canvas, args }) => {
     const big = new File([new Uint8Array(40_000)], 'huge.png', { type: 'image/png' });
     const gif = new File(['GIF89a'], 'party.gif', { type: 'image/gif' });
-    const small = await Promise.all(['a.png', 'b.png', 'c.png'].map((name) => makeSampleImage(name, { width: 64, height: 40 })));
+    const small = await Promise.all(
+      ['a.png', 'b.png', 'c.png'].map((name) => makeSampleImage(name, { width: 64, height: 40 })),
+    );
     dropFiles(canvas.getByRole('group', { name: 'Reference images' }), [gif, big, ...small]);
     const refused = await canvas.findByRole('list', { name: 'Not added' });
     const codes = within(refused)
@@ -86,7 +104,9 @@ export const WithRejections: Story = {
       .map((item) => item.getAttribute('data-code'));
     await expect(codes).toEqual(['file-invalid-type', 'file-too-large', 'too-many-files']);
     await expect(args.onReject).toHaveBeenCalledTimes(1);
-    await expect(canvas.getAllByRole('listitem').filter((item) => item.hasAttribute('data-state'))).toHaveLength(2);
+    await expect(
+      canvas.getAllByRole('listitem').filter((item) => item.hasAttribute('data-state')),
+    ).toHaveLength(2);
   },
 };
 
@@ -94,8 +114,13 @@ export const WithRejections: Story = {
 export const UploadInProgress: Story = {
   args: { upload: createDemoUpload({ durationMs: 600_000 }) },
   play: async ({ canvas, userEvent }) => {
-    await userEvent.upload(fileInput(canvas.getByRole('group', { name: 'Reference images' })), await makeSampleImage('slow.png'));
-    await expect(await canvas.findByRole('progressbar', { name: 'Uploading slow.png' })).toBeVisible();
+    await userEvent.upload(
+      fileInput(canvas.getByRole('group', { name: 'Reference images' })),
+      await makeSampleImage('slow.png'),
+    );
+    await expect(
+      await canvas.findByRole('progressbar', { name: 'Uploading slow.png' }),
+    ).toBeVisible();
     await expect(canvas.getByRole('listitem')).toHaveAttribute('data-state', 'uploading');
     await userEvent.click(canvas.getByRole('button', { name: 'Cancel upload of slow.png' }));
     await expect(canvas.queryByRole('listitem')).toBeNull();
@@ -106,9 +131,17 @@ export const UploadInProgress: Story = {
 export const UploadFailed: Story = {
   args: { upload: createDemoUpload({ durationMs: 200, fail: () => true }) },
   play: async ({ canvas, userEvent }) => {
-    await userEvent.upload(fileInput(canvas.getByRole('group', { name: 'Reference images' })), await makeSampleImage('photo.png'));
-    await waitFor(() => expect(canvas.getByRole('listitem')).toHaveAttribute('data-state', 'failed'));
-    await expect(canvas.getByText('The storage refused this file')).toHaveAttribute('data-code', 'upload-failed');
+    await userEvent.upload(
+      fileInput(canvas.getByRole('group', { name: 'Reference images' })),
+      await makeSampleImage('photo.png'),
+    );
+    await waitFor(() =>
+      expect(canvas.getByRole('listitem')).toHaveAttribute('data-state', 'failed'),
+    );
+    await expect(canvas.getByText('The storage refused this file')).toHaveAttribute(
+      'data-code',
+      'upload-failed',
+    );
     await expect(canvas.getByRole('button', { name: 'Retry upload of photo.png' })).toBeVisible();
   },
 };
@@ -117,7 +150,10 @@ export const UploadFailed: Story = {
 export const AddByUrl: Story = {
   loaders: [async () => ({ url: await sampleImageUrl('from-the-web.png', { hue: 300 }) })],
   play: async ({ canvas, userEvent, loaded, args }) => {
-    await userEvent.type(canvas.getByRole('textbox', { name: 'Image URL' }), `${loaded.url}{Enter}`);
+    await userEvent.type(
+      canvas.getByRole('textbox', { name: 'Image URL' }),
+      `${loaded.url}{Enter}`,
+    );
     await expect(canvas.getByRole('listitem')).toHaveAttribute('data-state', 'ready');
     await expect(args.onValueChange).toHaveBeenLastCalledWith([loaded.url]);
   },
@@ -126,7 +162,15 @@ export const AddByUrl: Story = {
 /** Controlled with three URLs; move them with the Earlier/Later buttons (or Alt+arrows, or by dragging). */
 export const ControlledAndReordered: Story = {
   args: { model: 'veo3' },
-  loaders: [async () => ({ urls: await Promise.all([10, 140, 260].map((hue, index) => sampleImageUrl(`frame-${index + 1}.png`, { hue, caption: `Frame ${index + 1}` }))) })],
+  loaders: [
+    async () => ({
+      urls: await Promise.all(
+        [10, 140, 260].map((hue, index) =>
+          sampleImageUrl(`frame-${index + 1}.png`, { hue, caption: `Frame ${index + 1}` }),
+        ),
+      ),
+    }),
+  ],
   render: function Render(args, { loaded }) {
     const [urls, setUrls] = useState<string[]>(loaded.urls);
     return (
@@ -138,7 +182,9 @@ export const ControlledAndReordered: Story = {
   },
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Move frame-1.png later' }));
-    await expect(canvas.getByTestId('readout')).toHaveTextContent('["frame-2.png","frame-1.png","frame-3.png"]');
+    await expect(canvas.getByTestId('readout')).toHaveTextContent(
+      '["frame-2.png","frame-1.png","frame-3.png"]',
+    );
     await expect(canvas.getByRole('button', { name: 'Choose images' })).toBeEnabled();
   },
 };
@@ -147,8 +193,14 @@ export const ControlledAndReordered: Story = {
 export const Invalid: Story = {
   args: { model: 'kling/v2-1-pro', errors: ['kling/v2-1-pro needs 1 input image'] },
   play: async ({ canvas }) => {
-    await expect(canvas.getByRole('group', { name: 'Reference images' })).toHaveAttribute('data-invalid');
-    await expect(canvas.getByRole('button', { name: 'Choose an image' })).toHaveAccessibleDescription(/needs 1 input image/);
+    await expect(canvas.getByRole('group', { name: 'Reference images' })).toHaveAttribute(
+      'data-invalid',
+    );
+    await waitFor(() =>
+      expect(canvas.getByRole('button', { name: 'Choose an image' })).toHaveAccessibleDescription(
+        /needs 1 input image/,
+      ),
+    );
   },
 };
 
@@ -166,15 +218,26 @@ export const HeadlessHook: Story = {
   render: function Render(args) {
     const dropzone = useImageDropzone({ model: args.model, upload: args.upload });
     return (
-      <div {...dropzone.getRootProps({ 'aria-label': 'Your photos', style: { border: '2px dashed #888', padding: '1rem', borderRadius: 8 } })}>
+      <div
+        {...dropzone.getRootProps({
+          'aria-label': 'Your photos',
+          style: { border: '2px dashed #888', padding: '1rem', borderRadius: 8 },
+        })}
+      >
         <input {...dropzone.getInputProps()} />
-        <p>{dropzone.isDragging ? 'Drop them here' : `Drag photos here. ${describeImageRules(dropzone)}`}</p>
+        <p>
+          {dropzone.isDragging
+            ? 'Drop them here'
+            : `Drag photos here. ${describeImageRules(dropzone)}`}
+        </p>
         <button {...dropzone.getBrowseProps()}>Browse…</button>
         <ol>
           {dropzone.items.map((item) => (
             <li key={item.id} {...dropzone.getItemProps(item)}>
               {item.name}: {item.status}
-              {item.progress !== null && item.status === 'uploading' && ` (${Math.round(item.progress * 100)} %)`}
+              {item.progress !== null &&
+                item.status === 'uploading' &&
+                ` (${Math.round(item.progress * 100)} %)`}
             </li>
           ))}
         </ol>
@@ -184,14 +247,20 @@ export const HeadlessHook: Story = {
   play: async ({ canvas, userEvent }) => {
     const root = canvas.getByRole('group', { name: 'Your photos' });
     await userEvent.upload(root.querySelector('input')!, await makeSampleImage('mine.png'));
-    await waitFor(() => expect(canvas.getByRole('listitem')).toHaveTextContent('mine.png: ready'), { timeout: 5000 });
+    await waitFor(() => expect(canvas.getByRole('listitem')).toHaveTextContent('mine.png: ready'), {
+      timeout: 5000,
+    });
   },
 };
 
 /** Styled through `data-dragging`, `data-invalid`, each item's `data-state` and the progress bar's `--progress`. */
 export const Styled: Story = {
   args: { model: 'veo3' },
-  loaders: [async () => ({ url: await sampleImageUrl('first-frame.png', { hue: 40, caption: 'First frame' }) })],
+  loaders: [
+    async () => ({
+      url: await sampleImageUrl('first-frame.png', { hue: 40, caption: 'First frame' }),
+    }),
+  ],
   render: (args, { loaded }) => (
     <div className="recipe-scope" style={{ maxWidth: '30rem' }}>
       <ImageDropzone.Root {...args} defaultValue={[loaded.url]} className="recipe-dropzone">

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { ModelSelect } from 'gptimage2-react';
 import { useState } from 'react';
-import { expect, fn, screen, within } from 'storybook/test';
+import { expect, fn, screen, within, waitFor } from 'storybook/test';
 import { Readout } from './showcase';
 
 const meta = {
@@ -46,7 +46,10 @@ export const Default: Story = {
     await expect(within(list).getByRole('group', { name: 'GPT Image' })).toBeVisible();
     await userEvent.click(within(list).getByRole('option', { name: /^Sora 2 Pro/ }));
     await expect(trigger).toHaveTextContent('Sora 2 Pro');
-    await expect(args.onValueChange).toHaveBeenCalledWith('sora-2-pro-text-to-video', expect.objectContaining({ family: 'Sora 2' }));
+    await expect(args.onValueChange).toHaveBeenCalledWith(
+      'sora-2-pro-text-to-video',
+      expect.objectContaining({ family: 'Sora 2' }),
+    );
   },
 };
 
@@ -56,7 +59,9 @@ export const VideoModels: Story = {
   play: async ({ canvas, userEvent }) => {
     const list = await openList(canvas.getByRole('combobox', { name: 'Model' }), userEvent.click);
     await expect(within(list).queryByRole('group', { name: 'GPT Image' })).toBeNull();
-    await expect(within(list).getByRole('option', { name: /^Wan 2\.6 credits shown after submit/ })).toBeVisible();
+    await expect(
+      within(list).getByRole('option', { name: /^Wan 2\.6 credits shown after submit/ }),
+    ).toBeVisible();
     await closeList(userEvent.keyboard);
   },
 };
@@ -78,7 +83,11 @@ export const Controlled: Story = {
     const [model, setModel] = useState<string | null>('kling/v2-1-pro');
     return (
       <>
-        <ModelSelect.Root {...args} value={model} onValueChange={(id, spec) => (setModel(id), args.onValueChange?.(id, spec))} />
+        <ModelSelect.Root
+          {...args}
+          value={model}
+          onValueChange={(id, spec) => (setModel(id), args.onValueChange?.(id, spec))}
+        />
         <button type="button" onClick={() => setModel('veo3')}>
           Set Veo 3.1 from outside
         </button>
@@ -105,7 +114,10 @@ export const ConstrainedByImages: Story = {
     const kling = within(list).getByRole('option', { name: /^Kling V2\.1 Pro/ });
     await expect(kling).toHaveAttribute('aria-disabled', 'true');
     await expect(kling).toHaveAccessibleName(/takes at most 1 image \(2 attached\)/);
-    await expect(within(list).getByRole('option', { name: /^Veo 3\.1 Fast/ })).not.toHaveAttribute('aria-disabled', 'true');
+    await expect(within(list).getByRole('option', { name: /^Veo 3\.1 Fast/ })).not.toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
     await closeList(userEvent.keyboard);
   },
 };
@@ -115,8 +127,13 @@ export const ConstrainedByInputMode: Story = {
   args: { kind: 'video', inputMode: 'image_to_video', defaultValue: 'veo3_fast' },
   play: async ({ canvas, userEvent }) => {
     const list = await openList(canvas.getByRole('combobox', { name: 'Model' }), userEvent.click);
-    await expect(within(list).getByRole('option', { name: /^Sora 2 Pro/ })).toHaveAttribute('aria-disabled', 'true');
-    await expect(within(list).getByRole('option', { name: /^Sora 2 Image-to-Video/ })).not.toHaveAttribute('aria-disabled', 'true');
+    await expect(within(list).getByRole('option', { name: /^Sora 2 Pro/ })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    await expect(
+      within(list).getByRole('option', { name: /^Sora 2 Image-to-Video/ }),
+    ).not.toHaveAttribute('aria-disabled', 'true');
     await closeList(userEvent.keyboard);
   },
 };
@@ -138,7 +155,7 @@ export const Invalid: Story = {
     const trigger = canvas.getByRole('combobox', { name: 'Model' });
     await expect(trigger).toHaveAttribute('aria-invalid', 'true');
     await expect(trigger).toHaveAttribute('data-invalid');
-    await expect(trigger).toHaveAccessibleDescription('Choose a model');
+    await waitFor(() => expect(trigger).toHaveAccessibleDescription('Choose a model'));
   },
 };
 
@@ -171,9 +188,15 @@ export const Styled: Story = {
               <ModelSelect.Groups>
                 {(group) => (
                   <ModelSelect.Group key={group.family}>
-                    <ModelSelect.GroupLabel className="recipe-listbox-label">{group.family}</ModelSelect.GroupLabel>
+                    <ModelSelect.GroupLabel className="recipe-listbox-label">
+                      {group.family}
+                    </ModelSelect.GroupLabel>
                     {group.options.map((option) => (
-                      <ModelSelect.Item key={option.model.id} value={option.model.id} className="recipe-option">
+                      <ModelSelect.Item
+                        key={option.model.id}
+                        value={option.model.id}
+                        className="recipe-option"
+                      >
                         <ModelSelect.ItemText>{option.model.name}</ModelSelect.ItemText>
                         <ModelSelect.ItemPrice className="recipe-option-price" />
                         <ModelSelect.ItemReason className="recipe-option-reason" />
@@ -192,7 +215,9 @@ export const Styled: Story = {
     const trigger = canvas.getByRole('combobox', { name: 'Model' });
     const list = await openList(trigger, userEvent.click);
     await expect(trigger).toHaveAttribute('data-state', 'open');
-    await expect(within(list).getByRole('option', { name: /^Kling V2\.1 Pro/ })).toHaveAttribute('data-disabled');
+    await expect(within(list).getByRole('option', { name: /^Kling V2\.1 Pro/ })).toHaveAttribute(
+      'data-disabled',
+    );
     await closeList(userEvent.keyboard);
   },
 };

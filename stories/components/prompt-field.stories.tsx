@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { PromptField } from 'gptimage2-react';
 import { useState } from 'react';
-import { expect, fn } from 'storybook/test';
+import { expect, fn, waitFor } from 'storybook/test';
 import { familyModels, modelIds, PerModel, Readout } from './showcase';
 
 const meta = {
@@ -30,7 +30,7 @@ export const Default: Story = {
   play: async ({ canvas, userEvent, args }) => {
     const prompt = canvas.getByRole('textbox', { name: 'Prompt' });
     await userEvent.type(prompt, 'Waves at dawn');
-    await expect(prompt).toHaveAccessibleDescription('13 / 4000');
+    await waitFor(() => expect(prompt).toHaveAccessibleDescription('13 / 4000'));
     await expect(args.onValueChange).toHaveBeenLastCalledWith('Waves at dawn');
   },
 };
@@ -68,7 +68,11 @@ export const WithDescription: Story = {
     </PromptField.Root>
   ),
   play: async ({ canvas }) => {
-    await expect(canvas.getByRole('textbox', { name: 'Prompt' })).toHaveAccessibleDescription(/up to 1500 characters for Hailuo Pro.*0 \/ 1500/);
+    await waitFor(() =>
+      expect(canvas.getByRole('textbox', { name: 'Prompt' })).toHaveAccessibleDescription(
+        /up to 1500 characters for Hailuo Pro.*0 \/ 1500/,
+      ),
+    );
   },
 };
 
@@ -106,7 +110,7 @@ export const Invalid: Story = {
   play: async ({ canvas }) => {
     const prompt = canvas.getByRole('textbox', { name: 'Prompt' });
     await expect(prompt).toHaveAttribute('aria-invalid', 'true');
-    await expect(prompt).toHaveAccessibleDescription(/Prompt is required/);
+    await waitFor(() => expect(prompt).toHaveAccessibleDescription(/Prompt is required/));
   },
 };
 

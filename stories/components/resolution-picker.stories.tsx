@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { ResolutionPicker } from 'gptimage2-react';
 import { useState } from 'react';
-import { expect, fn } from 'storybook/test';
+import { expect, fn, waitFor } from 'storybook/test';
 import { familyModels, modelIds, PerModel, Readout } from './showcase';
 
 const meta = {
@@ -56,12 +56,18 @@ export const WithPrices: Story = {
 export const EveryFamily: Story = {
   render: () => (
     <PerModel models={familyModels()} caption="One model of each family">
-      {(model) => <ResolutionPicker.Root model={model.id} aria-label={`Resolution for ${model.name}`} />}
+      {(model) => (
+        <ResolutionPicker.Root model={model.id} aria-label={`Resolution for ${model.name}`} />
+      )}
     </PerModel>
   ),
   play: async ({ canvas }) => {
-    await expect(canvas.getByRole('group', { name: 'Resolution for Veo 3.1 Fast' })).toHaveTextContent('offers no resolution choice');
-    await expect(canvas.getByRole('radiogroup', { name: 'Resolution for Nano Banana 2' })).toBeVisible();
+    await expect(
+      canvas.getByRole('group', { name: 'Resolution for Veo 3.1 Fast' }),
+    ).toHaveTextContent('offers no resolution choice');
+    await expect(
+      canvas.getByRole('radiogroup', { name: 'Resolution for Nano Banana 2' }),
+    ).toBeVisible();
   },
 };
 
@@ -88,7 +94,11 @@ export const LimitedByAspectRatio: Story = {
   args: { model: 'nano-banana-2', context: { aspectRatio: '1:4' } },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('radio', { name: '2K' })).toBeDisabled();
-    await expect(canvas.getByRole('radio', { name: '2K' })).toHaveAccessibleDescription('1:4 is only available at 1K');
+    await waitFor(() =>
+      expect(canvas.getByRole('radio', { name: '2K' })).toHaveAccessibleDescription(
+        '1:4 is only available at 1K',
+      ),
+    );
     await expect(canvas.getByRole('radio', { name: '1K' })).toBeEnabled();
   },
 };
@@ -97,7 +107,9 @@ export const LimitedByAspectRatio: Story = {
 export const NoChoice: Story = {
   args: { model: 'veo3' },
   play: async ({ canvas }) => {
-    await expect(canvas.getByRole('group', { name: 'Resolution' })).toHaveTextContent('Veo 3.1 offers no resolution choice');
+    await expect(canvas.getByRole('group', { name: 'Resolution' })).toHaveTextContent(
+      'Veo 3.1 offers no resolution choice',
+    );
   },
 };
 
@@ -105,7 +117,9 @@ export const NoChoice: Story = {
 export const Invalid: Story = {
   args: { errors: ['resolution must be one of 720p, 1080p'] },
   play: async ({ canvas }) => {
-    await expect(canvas.getByRole('radiogroup', { name: 'Resolution' })).toHaveAttribute('data-invalid');
+    await expect(canvas.getByRole('radiogroup', { name: 'Resolution' })).toHaveAttribute(
+      'data-invalid',
+    );
   },
 };
 

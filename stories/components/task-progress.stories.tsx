@@ -64,7 +64,15 @@ const generation = (patch: Partial<GenerationLike>): GenerationLike => ({
 });
 
 /** Submits one task to the story's mock when it mounts (a story device: apps submit on intent), then renders with its id. */
-function WithTask({ kind, request, children }: { kind: ModelKind; request: DraftRequest; children: (taskId: string | null) => ReactNode }) {
+function WithTask({
+  kind,
+  request,
+  children,
+}: {
+  kind: ModelKind;
+  request: DraftRequest;
+  children: (taskId: string | null) => ReactNode;
+}) {
   const client = useGptImageClient();
   const [taskId, setTaskId] = useState<string | null>(null);
   const started = useRef(false);
@@ -102,7 +110,18 @@ export const PendingWithEstimate: Story = {
   render: function Render() {
     const [submittedAt] = useState(() => Date.now() - 3000);
     const task = snapshot({ model: 'kling/v2-1-pro' });
-    return <TaskProgress.Root generation={generation({ status: 'pending', taskId: task.id, task, submittedAt, creditsUsed: 42, request: { model: 'kling/v2-1-pro' } })} />;
+    return (
+      <TaskProgress.Root
+        generation={generation({
+          status: 'pending',
+          taskId: task.id,
+          task,
+          submittedAt,
+          creditsUsed: 42,
+          request: { model: 'kling/v2-1-pro' },
+        })}
+      />
+    );
   },
   play: async ({ canvas }) => {
     const bar = canvas.getByRole('progressbar', { name: 'Estimated progress' });
@@ -124,30 +143,62 @@ export const PendingWithoutEstimate: Story = {
 /** Following a task by id (`taskId`) to its end: here a video, which then plays. (Pinned to *Instant*.) */
 export const CompletedVideo: Story = {
   globals: { scenario: 'instant' },
-  render: () => <WithTask kind="video" request={clip}>{(taskId) => <TaskProgress.Root taskId={taskId} />}</WithTask>,
+  render: () => (
+    <WithTask kind="video" request={clip}>
+      {(taskId) => <TaskProgress.Root taskId={taskId} />}
+    </WithTask>
+  ),
   play: async ({ canvas }) => {
-    await expect(await canvas.findByText('Completed: the video is ready', { selector: '[data-state]' }, { timeout: 10_000 })).toBeVisible();
+    await expect(
+      await canvas.findByText(
+        'Completed: the video is ready',
+        { selector: '[data-state]' },
+        { timeout: 10_000 },
+      ),
+    ).toBeVisible();
     const video = canvas.getByLabelText<HTMLVideoElement>('Generated video: Waves at dawn');
-    await waitFor(() => expect(video.readyState).toBeGreaterThanOrEqual(HTMLMediaElement.HAVE_CURRENT_DATA));
-    await expect(canvas.getByRole('progressbar', { name: 'Progress' })).toHaveAttribute('aria-valuenow', '100');
+    await waitFor(() =>
+      expect(video.readyState).toBeGreaterThanOrEqual(HTMLMediaElement.HAVE_CURRENT_DATA),
+    );
+    await expect(canvas.getByRole('progressbar', { name: 'Progress' })).toHaveAttribute(
+      'aria-valuenow',
+      '100',
+    );
   },
 };
 
 /** An image task's result. (Pinned to *Instant*.) */
 export const CompletedImages: Story = {
   globals: { scenario: 'instant' },
-  render: () => <WithTask kind="image" request={stills}>{(taskId) => <TaskProgress.Root taskId={taskId} />}</WithTask>,
+  render: () => (
+    <WithTask kind="image" request={stills}>
+      {(taskId) => <TaskProgress.Root taskId={taskId} />}
+    </WithTask>
+  ),
   play: async ({ canvas }) => {
-    const image = await canvas.findByRole<HTMLImageElement>('img', { name: /^Generated image/ }, { timeout: 10_000 });
+    const image = await canvas.findByRole<HTMLImageElement>(
+      'img',
+      { name: /^Generated image/ },
+      { timeout: 10_000 },
+    );
     await waitFor(() => expect(image.naturalWidth).toBeGreaterThan(0));
   },
 };
 
 /** Failed, with the provider's reason and the credits refunded (`data-refunded`). */
 export const FailedAndRefunded: Story = {
-  args: { task: snapshot({ status: 'failed', errorCode: 'moderation_blocked', errorMessage: "The provider's safety system rejected the request", creditsRefunded: true }) },
+  args: {
+    task: snapshot({
+      status: 'failed',
+      errorCode: 'moderation_blocked',
+      errorMessage: "The provider's safety system rejected the request",
+      creditsRefunded: true,
+    }),
+  },
   play: async ({ canvas }) => {
-    await expect(canvas.getByText("The provider's safety system rejected the request", { selector: 'p' })).toHaveAttribute('data-code', 'moderation_blocked');
+    await expect(
+      canvas.getByText("The provider's safety system rejected the request", { selector: 'p' }),
+    ).toHaveAttribute('data-code', 'moderation_blocked');
     await expect(canvas.getByText('9 credits refunded')).toHaveAttribute('data-refunded');
   },
 };
@@ -156,7 +207,9 @@ export const FailedAndRefunded: Story = {
 export const FailedRefundPending: Story = {
   args: { task: snapshot({ status: 'failed', errorCode: 'EMPTY_RESULT', errorMessage: null }) },
   play: async ({ canvas }) => {
-    await expect(canvas.getByText('The generation failed (EMPTY_RESULT)', { selector: 'p' })).toBeVisible();
+    await expect(
+      canvas.getByText('The generation failed (EMPTY_RESULT)', { selector: 'p' }),
+    ).toBeVisible();
     await expect(canvas.getByText('9 credits will be refunded shortly')).toBeVisible();
   },
 };
@@ -165,10 +218,25 @@ export const FailedRefundPending: Story = {
 export const TimedOut: Story = {
   render: () => {
     const task = snapshot({});
-    return <TaskProgress.Root generation={generation({ status: 'failed', taskId: task.id, task, creditsUsed: 9, submittedAt: Date.now() - 600_000, error: new TimeoutError(task.id, 600_000, task) })} />;
+    return (
+      <TaskProgress.Root
+        generation={generation({
+          status: 'failed',
+          taskId: task.id,
+          task,
+          creditsUsed: 9,
+          submittedAt: Date.now() - 600_000,
+          error: new TimeoutError(task.id, 600_000, task),
+        })}
+      />
+    );
   },
   play: async ({ canvas }) => {
-    await expect(canvas.getByText('Stopped waiting for the result; the task may still finish', { selector: 'p' })).toBeVisible();
+    await expect(
+      canvas.getByText('Stopped waiting for the result; the task may still finish', {
+        selector: 'p',
+      }),
+    ).toBeVisible();
     await expect(canvas.getByText('9 credits charged; refunded if the task fails')).toBeVisible();
   },
 };
@@ -184,11 +252,29 @@ export const NothingCharged: Story = {
 /** A failed generation from the hook: the `TaskFailedError` carries the task. */
 export const FailedGeneration: Story = {
   render: () => {
-    const task = snapshot({ status: 'failed', errorCode: 'STORAGE_ERROR', errorMessage: 'The output could not be saved to storage', creditsRefunded: true });
-    return <TaskProgress.Root generation={generation({ status: 'failed', taskId: task.id, task, creditsUsed: 9, submittedAt: Date.now() - 40_000, error: new TaskFailedError(task) })} />;
+    const task = snapshot({
+      status: 'failed',
+      errorCode: 'STORAGE_ERROR',
+      errorMessage: 'The output could not be saved to storage',
+      creditsRefunded: true,
+    });
+    return (
+      <TaskProgress.Root
+        generation={generation({
+          status: 'failed',
+          taskId: task.id,
+          task,
+          creditsUsed: 9,
+          submittedAt: Date.now() - 40_000,
+          error: new TaskFailedError(task),
+        })}
+      />
+    );
   },
   play: async ({ canvas }) => {
-    await expect(canvas.getByText('The output could not be saved to storage', { selector: 'p' })).toHaveAttribute('data-code', 'STORAGE_ERROR');
+    await expect(
+      canvas.getByText('The output could not be saved to storage', { selector: 'p' }),
+    ).toHaveAttribute('data-code', 'STORAGE_ERROR');
   },
 };
 
@@ -202,13 +288,29 @@ export const CustomParts: Story = {
           <h3>
             <TaskProgress.Status /> (<TaskProgress.Elapsed />)
           </h3>
-          <TaskProgress.Result>{(outputs) => <video src={outputs.urls[0]} aria-label="Your clip" autoPlay muted loop playsInline width={320} />}</TaskProgress.Result>
+          <TaskProgress.Result>
+            {(outputs) => (
+              <video
+                src={outputs.urls[0]}
+                aria-label="Your clip"
+                autoPlay
+                muted
+                loop
+                playsInline
+                width={320}
+              />
+            )}
+          </TaskProgress.Result>
         </TaskProgress.Root>
       )}
     </WithTask>
   ),
   play: async ({ canvas }) => {
-    const video = await canvas.findByLabelText<HTMLVideoElement>('Your clip', {}, { timeout: 10_000 });
+    const video = await canvas.findByLabelText<HTMLVideoElement>(
+      'Your clip',
+      {},
+      { timeout: 10_000 },
+    );
     await waitFor(() => expect(video.paused).toBe(false));
   },
 };

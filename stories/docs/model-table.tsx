@@ -1,16 +1,25 @@
 // The model capability table, rendered from the library's own registry: what the table says is what
 // the client validates against, because it is the same data (nothing here is copied by hand).
-import { builtInModels, defaultPollSchedule, modeLabel, type CreditRule, type ModelKind, type ModelSpec } from 'gptimage2-react/client';
+import {
+  builtInModels,
+  defaultPollSchedule,
+  modeLabel,
+  type CreditRule,
+  type ModelKind,
+  type ModelSpec,
+} from 'gptimage2-react/client';
 import type { ReactNode } from 'react';
 import './docs.css';
 
-const list = (values: readonly (string | number)[], empty = '—') => (values.length ? values.join(', ') : empty);
+const list = (values: readonly (string | number)[], empty = '—') =>
+  values.length ? values.join(', ') : empty;
 
 /** A price rule in words, one price per line: a flat price, a table of prices, or unpublished. */
 function credits(rule: CreditRule): ReactNode {
   if (rule === null) return 'unpublished (shown after submit)';
   if (typeof rule === 'number') return String(rule);
-  const label = (key: string) => (key.includes('/') ? `${key.replace('/', ' · ')} s` : /^\d+$/.test(key) ? `${key} s` : key);
+  const label = (key: string) =>
+    key.includes('/') ? `${key.replace('/', ' · ')} s` : /^\d+$/.test(key) ? `${key} s` : key;
   return lines(Object.entries(rule).map(([key, price]) => `${label(key)}: ${price}`));
 }
 
@@ -28,12 +37,16 @@ function aspectRatios(model: ModelSpec): string {
   if (model.aspectRatioFromImage) return 'from the input image';
   const limited = Object.entries(model.aspectRatioResolutions ?? {});
   const base = list(model.aspectRatios, 'no choice');
-  return limited.length ? `${base} (${limited.map(([ratio, at]) => `${ratio} at ${at.join('/')}`).join(', ')})` : base;
+  return limited.length
+    ? `${base} (${limited.map(([ratio, at]) => `${ratio} at ${at.join('/')}`).join(', ')})`
+    : base;
 }
 
 function resolutions(model: ModelSpec): string {
   if (!model.resolutions.length) return '—';
-  return model.resolutions.map((value) => (value === model.defaultResolution ? `${value} (default)` : value)).join(', ');
+  return model.resolutions
+    .map((value) => (value === model.defaultResolution ? `${value} (default)` : value))
+    .join(', ');
 }
 
 const seconds = ([fastest, slowest]: readonly [number, number]) => `${fastest}–${slowest} s`;
@@ -42,7 +55,12 @@ const seconds = ([fastest, slowest]: readonly [number, number]) => `${fastest}�
 export function ModelTable({ kind }: { kind?: ModelKind }) {
   const models = builtInModels.filter((model) => !kind || model.kind === kind);
   return (
-    <div className="docs-table-wrap" tabIndex={0} role="region" aria-label={`${kind ?? 'All'} models`}>
+    <div
+      className="docs-table-wrap"
+      tabIndex={0}
+      role="region"
+      aria-label={`${kind ?? 'All'} models`}
+    >
       <table className="docs-table">
         <caption>
           {models.length} {kind ?? ''} models, from <code>builtInModels</code>
@@ -72,7 +90,13 @@ export function ModelTable({ kind }: { kind?: ModelKind }) {
               <td>{model.family}</td>
               <td>{lines(model.inputModes.map(modeLabel))}</td>
               <td>{model.maxImages === 0 ? 'none' : `up to ${model.maxImages}`}</td>
-              {kind !== 'image' && <td>{model.durations.length === 1 ? `${model.durations[0]} s (fixed)` : list(model.durations.map((d) => `${d} s`))}</td>}
+              {kind !== 'image' && (
+                <td>
+                  {model.durations.length === 1
+                    ? `${model.durations[0]} s (fixed)`
+                    : list(model.durations.map((d) => `${d} s`))}
+                </td>
+              )}
               <td>{aspectRatios(model)}</td>
               <td>{resolutions(model)}</td>
               <td>{credits(model.credits)}</td>
@@ -99,7 +123,13 @@ export function ModelTable({ kind }: { kind?: ModelKind }) {
  * When the library polls a task of each model, by the default schedule: worked out here by calling
  * `defaultPollSchedule` itself, so the page cannot drift from the code.
  */
-export function PollTimeline({ models = ['nano-banana-2', 'gpt-image-2', 'veo3_fast', 'kling/v2-1-pro'], until = 180 }: { models?: string[]; until?: number }) {
+export function PollTimeline({
+  models = ['nano-banana-2', 'gpt-image-2', 'veo3_fast', 'kling/v2-1-pro'],
+  until = 180,
+}: {
+  models?: string[];
+  until?: number;
+}) {
   const rows = models.map((id) => {
     const model = builtInModels.find((candidate) => candidate.id === id)!;
     const times: number[] = [];
@@ -113,7 +143,9 @@ export function PollTimeline({ models = ['nano-banana-2', 'gpt-image-2', 'veo3_f
   return (
     <div className="docs-table-wrap" tabIndex={0} role="region" aria-label="Poll times by model">
       <table className="docs-table">
-        <caption>Seconds after submit at which a still-pending task is polled (first {until} s)</caption>
+        <caption>
+          Seconds after submit at which a still-pending task is polled (first {until} s)
+        </caption>
         <thead>
           <tr>
             <th scope="col">Model</th>
@@ -130,7 +162,9 @@ export function PollTimeline({ models = ['nano-banana-2', 'gpt-image-2', 'veo3_f
               </th>
               <td>{seconds(model.typicalSeconds)}</td>
               <td>{times.length}</td>
-              <td>{times.map((time) => (Number.isInteger(time) ? time : time.toFixed(1))).join(', ')}</td>
+              <td>
+                {times.map((time) => (Number.isInteger(time) ? time : time.toFixed(1))).join(', ')}
+              </td>
             </tr>
           ))}
         </tbody>

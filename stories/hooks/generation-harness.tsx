@@ -1,5 +1,10 @@
 // A plain view of a generation hook's state, so each story shows exactly what the hook returns.
-import { InsufficientCreditsError, TaskFailedError, TimeoutError, type GenerationState } from 'gptimage2-react';
+import {
+  InsufficientCreditsError,
+  TaskFailedError,
+  TimeoutError,
+  type GenerationState,
+} from 'gptimage2-react';
 import { useId, type ReactNode } from 'react';
 import '../harness.css';
 
@@ -33,7 +38,13 @@ interface GenerationViewProps {
 const percent = (value: number) => `${Math.round(value * 100)} %`;
 
 /** Shows every field of a generation's state, with the buttons its methods need. */
-export function GenerationView({ hook, generation, onGenerate, request, result }: GenerationViewProps) {
+export function GenerationView({
+  hook,
+  generation,
+  onGenerate,
+  request,
+  result,
+}: GenerationViewProps) {
   const { status, taskId, error, creditsUsed, progress, fieldErrors } = generation;
   const estimate = progress?.estimate ?? null;
   const titleId = useId();
@@ -47,7 +58,11 @@ export function GenerationView({ hook, generation, onGenerate, request, result }
         <button type="button" onClick={onGenerate} disabled={generation.isBusy}>
           Generate
         </button>
-        <button type="button" onClick={generation.retry} disabled={generation.isBusy || status === 'idle'}>
+        <button
+          type="button"
+          onClick={generation.retry}
+          disabled={generation.isBusy || status === 'idle'}
+        >
           Retry
         </button>
         {error instanceof TimeoutError && (
@@ -73,7 +88,8 @@ export function GenerationView({ hook, generation, onGenerate, request, result }
         <dd>
           {progress ? (
             <>
-              <progress aria-label="Progress (estimate)" max={1} value={estimate ?? undefined} /> {estimate === null ? 'unknown' : percent(estimate)},{' '}
+              <progress aria-label="Progress (estimate)" max={1} value={estimate ?? undefined} />{' '}
+              {estimate === null ? 'unknown' : percent(estimate)},{' '}
               {(progress.elapsedMs / 1000).toFixed(0)} s elapsed
             </>
           ) : (
@@ -112,7 +128,9 @@ function ErrorDetails({ error }: { error: NonNullable<GenerationState['error']> 
           <strong>{error.creditsRefunded ? 'credits refunded' : 'credits not refunded yet'}</strong>
         </>
       )}
-      {error instanceof InsufficientCreditsError && error.required !== null && <> · {error.required} credits required</>}
+      {error instanceof InsufficientCreditsError && error.required !== null && (
+        <> · {error.required} credits required</>
+      )}
       {error.retryable && <> · retryable</>}
     </span>
   );

@@ -29,7 +29,11 @@ function UseGenerateImageDemo({ request }: DemoProps) {
   );
 }
 
-const fox: ImageRequest = { model: 'gpt-image-2', prompt: 'A red fox in fresh snow, soft morning light', aspectRatio: '3:2' };
+const fox: ImageRequest = {
+  model: 'gpt-image-2',
+  prompt: 'A red fox in fresh snow, soft morning light',
+  aspectRatio: '3:2',
+};
 
 const meta = {
   title: 'Hooks/useGenerateImage',
@@ -64,7 +68,11 @@ export const Completed: Story = {
   globals: { scenario: 'instant' },
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Generate' }));
-    const image = await canvas.findByRole<HTMLImageElement>('img', { name: 'Generated image 1' }, { timeout: 10_000 });
+    const image = await canvas.findByRole<HTMLImageElement>(
+      'img',
+      { name: 'Generated image 1' },
+      { timeout: 10_000 },
+    );
     await waitFor(() => expect(image.complete && image.naturalWidth > 0).toBe(true));
     await expect(canvas.getByTestId('credits-used')).not.toHaveTextContent('—');
   },
@@ -83,7 +91,9 @@ export const EditWithReferenceImages: Story = {
   play: async ({ canvas, userEvent, id }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Generate' }));
     await canvas.findByRole('img', { name: 'Generated image 1' }, { timeout: 10_000 });
-    await expect(mockApiOf(id).requests[0]?.body).toMatchObject({ inputImageUrls: ['https://images.example.com/cabin.jpg'] });
+    await expect(mockApiOf(id).requests[0]?.body).toMatchObject({
+      inputImageUrls: ['https://images.example.com/cabin.jpg'],
+    });
   },
 };
 
@@ -93,7 +103,9 @@ export const FailedWithRefund: Story = {
   parameters: { mock: { panel: true, timing: 'instant' } },
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Generate' }));
-    await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent('failed'), { timeout: 10_000 });
+    await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent('failed'), {
+      timeout: 10_000,
+    });
     await expect(canvas.getByRole('alert')).toHaveTextContent('credits refunded');
     await expect(canvas.getByTestId('mock-balance')).toHaveTextContent('1000');
   },
@@ -110,7 +122,9 @@ export const InvalidRequest: Story = {
   },
   play: async ({ canvas, userEvent, id }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Generate' }));
-    await expect(canvas.getByText(/Field errors/).closest('[role="alert"]')).toHaveTextContent('inputImageUrls');
+    await expect(canvas.getByText(/Field errors/).closest('[role="alert"]')).toHaveTextContent(
+      'inputImageUrls',
+    );
     await expect(mockApiOf(id).requests).toHaveLength(0);
   },
 };

@@ -15,19 +15,39 @@ interface DemoProps {
 
 /** `useGenerateVideo` with every field of its result on show. */
 function UseGenerateVideoDemo({ request, timeoutMs, pollEveryMs }: DemoProps) {
-  const video = useGenerateVideo({ timeoutMs, schedule: pollEveryMs ? fixedPollSchedule(pollEveryMs) : undefined });
+  const video = useGenerateVideo({
+    timeoutMs,
+    schedule: pollEveryMs ? fixedPollSchedule(pollEveryMs) : undefined,
+  });
   return (
     <GenerationView
       hook="useGenerateVideo"
       generation={video}
       request={request}
       onGenerate={() => video.generate(request)}
-      result={video.videoUrl && <video src={video.videoUrl} aria-label="Generated video" controls autoPlay muted loop playsInline />}
+      result={
+        video.videoUrl && (
+          <video
+            src={video.videoUrl}
+            aria-label="Generated video"
+            controls
+            autoPlay
+            muted
+            loop
+            playsInline
+          />
+        )
+      }
     />
   );
 }
 
-const veo: VideoRequest = { model: 'veo3_fast', prompt: 'A slow dolly around a ceramic cup, morning light', duration: 8, aspectRatio: '16:9' };
+const veo: VideoRequest = {
+  model: 'veo3_fast',
+  prompt: 'A slow dolly around a ceramic cup, morning light',
+  duration: 8,
+  aspectRatio: '16:9',
+};
 
 const meta = {
   title: 'Hooks/useGenerateVideo',
@@ -61,7 +81,12 @@ export const Idle: Story = {
 
 /** While the POST is in flight: `isBusy` is true and a second `generate` is refused. The mock holds this submit for an hour. */
 export const Submitting: Story = {
-  parameters: { mock: { panel: true, setup: (api) => api.inject({ type: 'latency', ms: 3_600_000 }, { method: 'POST' }) } },
+  parameters: {
+    mock: {
+      panel: true,
+      setup: (api) => api.inject({ type: 'latency', ms: 3_600_000 }, { method: 'POST' }),
+    },
+  },
   play: async ({ canvas, userEvent, id }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Generate' }));
     await expect(canvas.getByTestId('status')).toHaveTextContent('submitting');
@@ -87,9 +112,16 @@ export const Completed: Story = {
   globals: { scenario: 'instant' },
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Generate' }));
-    const video = await canvas.findByLabelText<HTMLVideoElement>('Generated video', {}, { timeout: 10_000 });
+    const video = await canvas.findByLabelText<HTMLVideoElement>(
+      'Generated video',
+      {},
+      { timeout: 10_000 },
+    );
     await expect(canvas.getByTestId('status')).toHaveTextContent('completed');
-    await waitFor(() => expect(video.readyState).toBeGreaterThanOrEqual(HTMLMediaElement.HAVE_CURRENT_DATA), { timeout: 5000 });
+    await waitFor(
+      () => expect(video.readyState).toBeGreaterThanOrEqual(HTMLMediaElement.HAVE_CURRENT_DATA),
+      { timeout: 5000 },
+    );
     await waitFor(() => expect(video.paused).toBe(false));
   },
 };
@@ -103,7 +135,9 @@ export const FailedWithRefund: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Generate' }));
     await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent('pending'));
     await expect(canvas.getByTestId('mock-balance')).toHaveTextContent('991');
-    await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent('failed'), { timeout: 10_000 });
+    await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent('failed'), {
+      timeout: 10_000,
+    });
     await expect(canvas.getByRole('alert')).toHaveTextContent('task_failed');
     await expect(canvas.getByRole('alert')).toHaveTextContent('moderation_blocked');
     await expect(canvas.getByRole('alert')).toHaveTextContent('credits refunded');
@@ -145,7 +179,9 @@ export const Timeout: Story = {
   globals: { scenario: 'realistic', speed: 'realtime' },
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Generate' }));
-    await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent('failed'), { timeout: 8000 });
+    await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent('failed'), {
+      timeout: 8000,
+    });
     await expect(canvas.getByRole('alert')).toHaveTextContent('timeout');
     await expect(canvas.getByRole('button', { name: 'Resume' })).toBeVisible();
   },

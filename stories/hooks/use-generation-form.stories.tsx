@@ -30,8 +30,20 @@ interface DemoProps {
 function UseGenerationFormDemo({ kind, defaultValues }: DemoProps) {
   const form = useGenerationForm({ kind, defaultValues });
   return (
-    <div className="harness" style={{ display: 'grid', gridTemplateColumns: 'minmax(18rem, 1fr) minmax(16rem, 1fr)', gap: '1.5rem', maxWidth: '64rem' }}>
-      <form {...form.getFormProps()} aria-label="Generation form" style={{ display: 'grid', gap: '0.75rem', alignContent: 'start' }}>
+    <div
+      className="harness"
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'minmax(18rem, 1fr) minmax(16rem, 1fr)',
+        gap: '1.5rem',
+        maxWidth: '64rem',
+      }}
+    >
+      <form
+        {...form.getFormProps()}
+        aria-label="Generation form"
+        style={{ display: 'grid', gap: '0.75rem', alignContent: 'start' }}
+      >
         <ModelSelect.Root {...form.getModelSelectProps()} />
         <ImageDropzone.Root {...form.getImageDropzoneProps()} upload={demoUpload} />
         {kind === 'video' && <DurationPicker.Root {...form.getDurationPickerProps()} />}
@@ -40,7 +52,10 @@ function UseGenerationFormDemo({ kind, defaultValues }: DemoProps) {
         <PromptField.Root {...form.getPromptFieldProps()} />
         <ChangeNotice {...form.getChangeNoticeProps()} />
         <p>
-          <CreditEstimate {...form.getCreditEstimateProps()} charged={form.generation.creditsUsed} />{' '}
+          <CreditEstimate
+            {...form.getCreditEstimateProps()}
+            charged={form.generation.creditsUsed}
+          />{' '}
           <button {...form.getSubmitProps()}>Generate</button>
         </p>
         <TaskProgress.Root {...form.getTaskProgressProps()} />
@@ -61,7 +76,9 @@ function UseGenerationFormDemo({ kind, defaultValues }: DemoProps) {
           <dt>errors</dt>
           <dd data-testid="errors">{JSON.stringify(form.errors)}</dd>
           <dt>changes</dt>
-          <dd>{form.changes.length ? form.changes.map((change) => change.message).join(' · ') : '—'}</dd>
+          <dd>
+            {form.changes.length ? form.changes.map((change) => change.message).join(' · ') : '—'}
+          </dd>
           <dt>generation</dt>
           <dd>{form.generation.status}</dd>
         </dl>
@@ -97,7 +114,11 @@ const draftOf = () => JSON.parse(screen.getByTestId('draft').textContent ?? '{}'
 /** The first draft is fitted to its model: Sora 2's shortest duration and default resolution, priced. */
 export const Default: Story = {
   play: async ({ canvas }) => {
-    await expect(draftOf()).toMatchObject({ model: 'sora-2-text-to-video', duration: 5, resolution: '720p' });
+    await expect(draftOf()).toMatchObject({
+      model: 'sora-2-text-to-video',
+      duration: 5,
+      resolution: '720p',
+    });
     await expect(canvas.getByText('5 credits')).toBeVisible();
   },
 };
@@ -109,9 +130,13 @@ export const ModelChange: Story = {
     await userEvent.click(canvas.getByRole('radio', { name: '9:16' }));
     await userEvent.click(canvas.getByRole('combobox', { name: 'Model' }));
     await userEvent.click(await screen.findByRole('option', { name: /^Wan 2\.6 credits/ }));
-    await waitFor(() => expect(draftOf()).toMatchObject({ model: 'wan/2-6-text-to-video', duration: 15 }));
+    await waitFor(() =>
+      expect(draftOf()).toMatchObject({ model: 'wan/2-6-text-to-video', duration: 15 }),
+    );
     await expect(draftOf().aspectRatio).toBeUndefined();
-    await expect(canvas.getByRole('region', { name: 'Form state' })).toHaveTextContent(/Duration 20 s → 15 s/);
+    await expect(canvas.getByRole('region', { name: 'Form state' })).toHaveTextContent(
+      /Duration 20 s → 15 s/,
+    );
   },
 };
 
@@ -133,7 +158,16 @@ export const ServerFieldErrors: Story = {
   beforeEach({ msw }) {
     msw.use(
       http.post('*/api/ai/video/generate', () =>
-        HttpResponse.json({ error: 'Invalid request', details: { formErrors: [], fieldErrors: { prompt: ['The provider refused this prompt'] } } }, { status: 400 }),
+        HttpResponse.json(
+          {
+            error: 'Invalid request',
+            details: {
+              formErrors: [],
+              fieldErrors: { prompt: ['The provider refused this prompt'] },
+            },
+          },
+          { status: 400 },
+        ),
       ),
     );
   },
@@ -141,7 +175,9 @@ export const ServerFieldErrors: Story = {
     const prompt = canvas.getByRole('textbox', { name: 'Prompt' });
     await userEvent.type(prompt, 'Something the provider refuses');
     await userEvent.click(canvas.getByRole('button', { name: 'Generate' }));
-    await waitFor(() => expect(prompt).toHaveAccessibleDescription(/The provider refused this prompt/));
+    await waitFor(() =>
+      expect(prompt).toHaveAccessibleDescription(/The provider refused this prompt/),
+    );
     await userEvent.type(prompt, '!');
     await expect(prompt).not.toHaveAttribute('aria-invalid');
   },

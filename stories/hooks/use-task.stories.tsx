@@ -49,12 +49,22 @@ function UseTaskDemo({ followers, taskId: given }: DemoProps) {
     <div className="harness">
       <h2>useTask</h2>
       <div className="harness-actions">
-        <button type="button" disabled={taskId !== null} onClick={async () => setTaskId((await client.submit('video', request)).taskId)}>
+        <button
+          type="button"
+          disabled={taskId !== null}
+          onClick={async () => setTaskId((await client.submit('video', request)).taskId)}
+        >
           Submit a task
         </button>
       </div>
       <p>Following: {taskId ?? 'nothing yet (useTask(null) follows nothing)'}</p>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))', gap: '1rem' }}>
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))',
+          gap: '1rem',
+        }}
+      >
         {Array.from({ length: followers }, (_, index) => (
           <TaskFollower key={index} label={`Follower ${index + 1}`} taskId={taskId} />
         ))}
@@ -84,14 +94,24 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const taskGets = (id: string) => mockApiOf(id).requests.filter((request) => request.method === 'GET' && request.path.includes('/api/ai/tasks/'));
+const taskGets = (id: string) =>
+  mockApiOf(id).requests.filter(
+    (request) => request.method === 'GET' && request.path.includes('/api/ai/tasks/'),
+  );
 
 /** Two followers, one task: each poll is one GET however many components follow, and polling stops at the end. */
 export const SharedByTwoComponents: Story = {
   globals: { scenario: 'instant' },
   play: async ({ canvas, userEvent, id }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Submit a task' }));
-    await waitFor(() => expect(canvas.getAllByTestId('task-status').map((cell) => cell.textContent)).toEqual(['completed', 'completed']), { timeout: 10_000 });
+    await waitFor(
+      () =>
+        expect(canvas.getAllByTestId('task-status').map((cell) => cell.textContent)).toEqual([
+          'completed',
+          'completed',
+        ]),
+      { timeout: 10_000 },
+    );
     await expect(taskGets(id)).toHaveLength(1);
   },
 };
@@ -103,8 +123,12 @@ export const FailedTask: Story = {
   parameters: { mock: { panel: true, timing: 'instant' } },
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Submit a task' }));
-    await waitFor(() => expect(canvas.getByTestId('task-status')).toHaveTextContent('failed'), { timeout: 10_000 });
-    await expect(canvas.getByRole('region', { name: 'Follower 1' })).toHaveTextContent('moderation_blocked');
+    await waitFor(() => expect(canvas.getByTestId('task-status')).toHaveTextContent('failed'), {
+      timeout: 10_000,
+    });
+    await expect(canvas.getByRole('region', { name: 'Follower 1' })).toHaveTextContent(
+      'moderation_blocked',
+    );
     await expect(canvas.getByRole('region', { name: 'Follower 1' })).toHaveTextContent('true');
   },
 };
@@ -113,6 +137,9 @@ export const FailedTask: Story = {
 export const NotFound: Story = {
   args: { followers: 1, taskId: 'tsk_nobody_submitted_this' },
   play: async ({ canvas }) => {
-    await waitFor(() => expect(canvas.getByTestId('query-error')).toHaveTextContent('task_not_found'), { timeout: 10_000 });
+    await waitFor(
+      () => expect(canvas.getByTestId('query-error')).toHaveTextContent('task_not_found'),
+      { timeout: 10_000 },
+    );
   },
 };

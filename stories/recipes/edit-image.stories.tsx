@@ -9,7 +9,10 @@ const meta = {
   title: 'Recipes/Edit an image',
   component: EditImage,
   tags: ['autodocs'],
-  args: { upload: demoUpload, sampleImage: () => sampleImageUrl('cabin.png', { hue: 25, caption: 'Cabin' }) },
+  args: {
+    upload: demoUpload,
+    sampleImage: () => sampleImageUrl('cabin.png', { hue: 25, caption: 'Cabin' }),
+  },
   argTypes: { upload: { control: false }, sampleImage: { control: false } },
   parameters: {
     mock: { panel: true },
@@ -30,8 +33,14 @@ type Story = StoryObj<typeof meta>;
 /** The screen on the toolbar's scenario. */
 export const Default: Story = {
   play: async ({ canvas }) => {
-    await expect(canvas.getByRole('combobox', { name: 'Model' })).toHaveTextContent('Nano Banana 2');
-    await expect(canvas.getByRole('group', { name: 'Image to edit' })).toHaveAccessibleDescription(/Up to 14 images/);
+    await expect(canvas.getByRole('combobox', { name: 'Model' })).toHaveTextContent(
+      'Nano Banana 2',
+    );
+    await waitFor(() =>
+      expect(canvas.getByRole('group', { name: 'Image to edit' })).toHaveAccessibleDescription(
+        /Up to 14 images/,
+      ),
+    );
     await expect(canvas.getByText('4 credits', { selector: '.recipe-credits' })).toBeVisible();
   },
 };
@@ -42,23 +51,41 @@ export const WalkthroughToTheEdit: Story = {
   play: async ({ canvas, userEvent, step, id }) => {
     await step('Upload the photo', async () => {
       const file = await makeSampleImage('cabin.png', { hue: 25, caption: 'Cabin' });
-      const input = canvas.getByRole('group', { name: 'Image to edit' }).querySelector<HTMLInputElement>('input[type="file"]')!;
+      const input = canvas
+        .getByRole('group', { name: 'Image to edit' })
+        .querySelector<HTMLInputElement>('input[type="file"]')!;
       await userEvent.upload(input, file);
-      await expect(await canvas.findByRole('progressbar', { name: 'Uploading cabin.png' })).toBeVisible();
-      await waitFor(() => expect(canvas.getByRole('listitem')).toHaveAttribute('data-state', 'ready'), { timeout: 5000 });
+      await expect(
+        await canvas.findByRole('progressbar', { name: 'Uploading cabin.png' }),
+      ).toBeVisible();
+      await waitFor(
+        () => expect(canvas.getByRole('listitem')).toHaveAttribute('data-state', 'ready'),
+        { timeout: 5000 },
+      );
     });
     await step('Choose 2K and say what to change', async () => {
       await userEvent.click(canvas.getByRole('radio', { name: /2K/ }));
       await expect(canvas.getByText('6 credits', { selector: '.recipe-credits' })).toBeVisible();
-      await userEvent.type(canvas.getByRole('textbox', { name: 'What to change' }), 'Make it winter: snow on the roof');
+      await userEvent.type(
+        canvas.getByRole('textbox', { name: 'What to change' }),
+        'Make it winter: snow on the roof',
+      );
     });
     await step('Edit, and see before and after', async () => {
       await userEvent.click(canvas.getByRole('button', { name: 'Edit image' }));
-      const after = await canvas.findByRole<HTMLImageElement>('img', { name: /^Edited image/ }, { timeout: 10_000 });
+      const after = await canvas.findByRole<HTMLImageElement>(
+        'img',
+        { name: /^Edited image/ },
+        { timeout: 10_000 },
+      );
       await waitFor(() => expect(after.naturalWidth).toBeGreaterThan(0));
       const before = canvas.getByRole<HTMLImageElement>('img', { name: 'The original image' });
       await waitFor(() => expect(before.naturalWidth).toBeGreaterThan(0));
-      await expect(mockApiOf(id).requests[0]?.body).toMatchObject({ model: 'nano-banana-2', resolution: '2K', inputImageUrls: [before.src] });
+      await expect(mockApiOf(id).requests[0]?.body).toMatchObject({
+        model: 'nano-banana-2',
+        resolution: '2K',
+        inputImageUrls: [before.src],
+      });
     });
   },
 };
@@ -68,7 +95,11 @@ export const NeedsAnImage: Story = {
   play: async ({ canvas, userEvent, id }) => {
     await userEvent.type(canvas.getByRole('textbox', { name: 'What to change' }), 'Make it winter');
     await userEvent.click(canvas.getByRole('button', { name: 'Edit image' }));
-    await expect(canvas.getByRole('group', { name: 'Image to edit' })).toHaveAccessibleDescription(/Add the image to edit\./);
+    await waitFor(() =>
+      expect(canvas.getByRole('group', { name: 'Image to edit' })).toHaveAccessibleDescription(
+        /Add the image to edit\./,
+      ),
+    );
     await expect(mockApiOf(id).requests).toHaveLength(0);
   },
 };
@@ -76,9 +107,14 @@ export const NeedsAnImage: Story = {
 /** A file the model cannot take (a GIF here) is refused with its reason, as data: nothing is uploaded. */
 export const RejectedFile: Story = {
   play: async ({ canvas }) => {
-    dropFiles(canvas.getByRole('group', { name: 'Image to edit' }), [new File(['GIF89a'], 'party.gif', { type: 'image/gif' })]);
+    dropFiles(canvas.getByRole('group', { name: 'Image to edit' }), [
+      new File(['GIF89a'], 'party.gif', { type: 'image/gif' }),
+    ]);
     const refused = await canvas.findByRole('list', { name: 'Not added' });
-    await expect(within(refused).getByRole('listitem')).toHaveAttribute('data-code', 'file-invalid-type');
+    await expect(within(refused).getByRole('listitem')).toHaveAttribute(
+      'data-code',
+      'file-invalid-type',
+    );
   },
 };
 
@@ -91,7 +127,13 @@ export const FailureAndRefund: Story = {
     await canvas.findByRole('img', { name: /Preview of cabin\.png/ });
     await userEvent.type(canvas.getByRole('textbox', { name: 'What to change' }), 'Make it winter');
     await userEvent.click(canvas.getByRole('button', { name: 'Edit image' }));
-    await expect(await canvas.findByText('4 credits refunded', { selector: '.recipe-refund' }, { timeout: 10_000 })).toBeVisible();
+    await expect(
+      await canvas.findByText(
+        '4 credits refunded',
+        { selector: '.recipe-refund' },
+        { timeout: 10_000 },
+      ),
+    ).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible();
   },
 };

@@ -49,11 +49,19 @@ export function EditImage({ upload, defaultModel = 'nano-banana-2', sampleImage 
     }
   };
   const dropzone = form.getImageDropzoneProps();
-  const imageErrors = needsImage && images.length === 0 ? [...dropzone.errors, 'Add the image to edit.'] : dropzone.errors;
+  const imageErrors =
+    needsImage && images.length === 0
+      ? [...dropzone.errors, 'Add the image to edit.']
+      : dropzone.errors;
 
   return (
     <div className="recipe">
-      <form {...form.getFormProps()} onSubmit={submit} className="recipe-form" aria-labelledby="edit-image-title">
+      <form
+        {...form.getFormProps()}
+        onSubmit={submit}
+        className="recipe-form"
+        aria-labelledby="edit-image-title"
+      >
         <h2 id="edit-image-title" className="recipe-title">
           Edit an image
         </h2>
@@ -62,14 +70,26 @@ export function EditImage({ upload, defaultModel = 'nano-banana-2', sampleImage 
 
         <Field label="Image to edit">
           {(labelId) => (
-            <ImageDropzone.Root {...dropzone} errors={imageErrors} upload={upload} aria-labelledby={labelId} className="recipe-dropzone" disabled={generation.isBusy}>
+            <ImageDropzone.Root
+              {...dropzone}
+              errors={imageErrors}
+              upload={upload}
+              aria-labelledby={labelId}
+              className="recipe-dropzone"
+              disabled={generation.isBusy}
+            >
               <ImageDropzone.Input />
               <div className="recipe-dropzone-target">
                 <ImageDropzone.Description className="recipe-hint" />
                 <div className="recipe-dropzone-actions">
                   <ImageDropzone.Browse className="recipe-button recipe-button-quiet" />
                   {sampleImage && (
-                    <button type="button" className="recipe-button recipe-button-quiet" onClick={addSample} disabled={generation.isBusy || addingSample}>
+                    <button
+                      type="button"
+                      className="recipe-button recipe-button-quiet"
+                      onClick={addSample}
+                      disabled={generation.isBusy || addingSample}
+                    >
                       {addingSample ? 'Adding…' : 'Use a sample image'}
                     </button>
                   )}
@@ -84,7 +104,12 @@ export function EditImage({ upload, defaultModel = 'nano-banana-2', sampleImage 
 
         <PromptField.Root {...form.getPromptFieldProps()} className="recipe-field recipe-prompt">
           <PromptField.Label className="recipe-label">What to change</PromptField.Label>
-          <PromptField.Textarea className="recipe-input" rows={3} placeholder="Make it winter: snow on the roof, warm light in the windows" disabled={generation.isBusy} />
+          <PromptField.Textarea
+            className="recipe-input"
+            rows={3}
+            placeholder="Make it winter: snow on the roof, warm light in the windows"
+            disabled={generation.isBusy}
+          />
           <div className="recipe-prompt-footer">
             <PromptField.Description className="recipe-hint" />
             <PromptField.Counter className="recipe-counter" />
@@ -97,7 +122,11 @@ export function EditImage({ upload, defaultModel = 'nano-banana-2', sampleImage 
         <ChangeNotice {...form.getChangeNoticeProps()} className="recipe-notice" />
 
         <div className="recipe-submit">
-          <CreditEstimate {...form.getCreditEstimateProps()} charged={generation.status === 'failed' ? null : generation.creditsUsed} className="recipe-credits" />
+          <CreditEstimate
+            {...form.getCreditEstimateProps()}
+            charged={generation.status === 'failed' ? null : generation.creditsUsed}
+            className="recipe-credits"
+          />
           <button {...form.getSubmitProps()} className="recipe-button recipe-button-primary">
             {generation.isBusy ? 'Editing…' : 'Edit image'}
           </button>

@@ -34,7 +34,9 @@ type Story = StoryObj<typeof meta>;
 export const Default: Story = {
   play: async ({ canvas, id }) => {
     await expect(canvas.getByRole('combobox', { name: 'Model' })).toHaveTextContent('Veo 3.1 Fast');
-    await expect(canvas.getByRole('radiogroup', { name: 'Duration' })).toHaveAttribute('data-fixed');
+    await expect(canvas.getByRole('radiogroup', { name: 'Duration' })).toHaveAttribute(
+      'data-fixed',
+    );
     await expect(canvas.getByText('9 credits', { selector: '.recipe-credits' })).toBeVisible();
     await expect(canvas.getByText('Your video will appear here.')).toBeVisible();
     await expect(mockApiOf(id).requests).toHaveLength(0);
@@ -53,7 +55,9 @@ export const WalkthroughToAPlayingVideo: Story = {
       const list = await screen.findByRole('listbox');
       await expect(within(list).getByRole('group', { name: 'Kling 2.1' })).toBeVisible();
       await userEvent.click(within(list).getByRole('option', { name: /Veo 3\.1 Lite/ }));
-      await expect(canvas.getByRole('combobox', { name: 'Model' })).toHaveTextContent('Veo 3.1 Lite');
+      await expect(canvas.getByRole('combobox', { name: 'Model' })).toHaveTextContent(
+        'Veo 3.1 Lite',
+      );
       await expect(canvas.getByText('5 credits', { selector: '.recipe-credits' })).toBeVisible();
     });
     await step('Start from an image', async () => {
@@ -65,16 +69,32 @@ export const WalkthroughToAPlayingVideo: Story = {
     });
     await step('Pick the aspect ratio and write the prompt', async () => {
       await userEvent.click(canvas.getByRole('radio', { name: '9:16' }));
-      await expect(canvas.getByRole('radiogroup', { name: 'Aspect ratio' })).toHaveAttribute('data-value', '9:16');
-      await userEvent.type(canvas.getByRole('textbox', { name: 'Prompt' }), 'The sun rises over the hills, slow push in');
+      await expect(canvas.getByRole('radiogroup', { name: 'Aspect ratio' })).toHaveAttribute(
+        'data-value',
+        '9:16',
+      );
+      await userEvent.type(
+        canvas.getByRole('textbox', { name: 'Prompt' }),
+        'The sun rises over the hills, slow push in',
+      );
     });
     await step('Generate, and watch it through to the clip', async () => {
       await userEvent.click(canvas.getByRole('button', { name: 'Generate video' }));
       await expect(await canvas.findByText('5 credits charged')).toBeVisible();
-      const video = await canvas.findByLabelText<HTMLVideoElement>(/^Generated video/, {}, { timeout: 10_000 });
-      await expect(canvas.getByText('Completed: the video is ready', { selector: '.recipe-status' })).toBeVisible();
+      const video = await canvas.findByLabelText<HTMLVideoElement>(
+        /^Generated video/,
+        {},
+        { timeout: 10_000 },
+      );
+      await expect(
+        canvas.getByText('Completed: the video is ready', { selector: '.recipe-status' }),
+      ).toBeVisible();
       await waitFor(() => expect(video.paused).toBe(false), { timeout: 5000 });
-      await expect(mockApiOf(id).requests[0]?.body).toMatchObject({ model: 'veo3_lite', aspectRatio: '9:16', inputMode: 'image_to_video' });
+      await expect(mockApiOf(id).requests[0]?.body).toMatchObject({
+        model: 'veo3_lite',
+        aspectRatio: '9:16',
+        inputMode: 'image_to_video',
+      });
     });
   },
 };
@@ -87,9 +107,17 @@ export const WalkthroughFailureAndRefund: Story = {
     await userEvent.type(canvas.getByRole('textbox', { name: 'Prompt' }), 'Waves at dawn');
     await userEvent.click(canvas.getByRole('button', { name: 'Generate video' }));
     await waitFor(() => expect(canvas.getByTestId('mock-balance')).toHaveTextContent('991'));
-    await expect(await canvas.findByText('Failed', { selector: '.recipe-status' }, { timeout: 10_000 })).toBeVisible();
-    await expect(canvas.getByText("The provider's safety system rejected the request", { selector: '.recipe-failure' })).toBeVisible();
-    await expect(canvas.getByText('9 credits refunded', { selector: '.recipe-refund' })).toBeVisible();
+    await expect(
+      await canvas.findByText('Failed', { selector: '.recipe-status' }, { timeout: 10_000 }),
+    ).toBeVisible();
+    await expect(
+      canvas.getByText("The provider's safety system rejected the request", {
+        selector: '.recipe-failure',
+      }),
+    ).toBeVisible();
+    await expect(
+      canvas.getByText('9 credits refunded', { selector: '.recipe-refund' }),
+    ).toBeVisible();
     await expect(canvas.getByTestId('mock-balance')).toHaveTextContent('1000');
     await userEvent.click(canvas.getByRole('button', { name: 'Back to the form' }));
     await expect(canvas.getByRole('textbox', { name: 'Prompt' })).toHaveValue('Waves at dawn');
@@ -103,7 +131,7 @@ export const InvalidSubmit: Story = {
     const prompt = canvas.getByRole('textbox', { name: 'Prompt' });
     await waitFor(() => expect(prompt).toHaveFocus());
     await expect(prompt).toHaveAttribute('aria-invalid', 'true');
-    await expect(prompt).toHaveAccessibleDescription(/Prompt is required/);
+    await waitFor(() => expect(prompt).toHaveAccessibleDescription(/Prompt is required/));
     await expect(mockApiOf(id).requests).toHaveLength(0);
   },
 };
@@ -114,7 +142,9 @@ export const InsufficientCredits: Story = {
   play: async ({ canvas, userEvent }) => {
     await userEvent.type(canvas.getByRole('textbox', { name: 'Prompt' }), 'Waves at dawn');
     await userEvent.click(canvas.getByRole('button', { name: 'Generate video' }));
-    await expect(await canvas.findByText('Nothing was charged', { selector: '.recipe-refund' })).toBeVisible();
+    await expect(
+      await canvas.findByText('Nothing was charged', { selector: '.recipe-refund' }),
+    ).toBeVisible();
     await expect(canvas.getByText(/9 required/, { selector: '.recipe-failure' })).toBeVisible();
   },
 };
@@ -131,6 +161,9 @@ export const ModelChangeAdaptsTheRequest: Story = {
     await userEvent.click(canvas.getByRole('combobox', { name: 'Model' }));
     await userEvent.click(await screen.findByRole('option', { name: /Veo 3\.1 Fast/ }));
     await expect(await canvas.findByText(/Duration 10 s → 8 s/)).toBeVisible();
-    await expect(canvas.getByRole('radiogroup', { name: 'Duration' })).toHaveAttribute('data-value', '8');
+    await expect(canvas.getByRole('radiogroup', { name: 'Duration' })).toHaveAttribute(
+      'data-value',
+      '8',
+    );
   },
 };

@@ -11,7 +11,15 @@ import {
 import { useId, type ReactNode } from 'react';
 
 /** A labelled field: the label names the control through `aria-labelledby`. */
-export function Field({ label, hint, children }: { label: string; hint?: ReactNode; children: (labelId: string) => ReactNode }) {
+export function Field({
+  label,
+  hint,
+  children,
+}: {
+  label: string;
+  hint?: ReactNode;
+  children: (labelId: string) => ReactNode;
+}) {
   const id = useId();
   return (
     <div className="recipe-field">
@@ -27,7 +35,14 @@ export function Field({ label, hint, children }: { label: string; hint?: ReactNo
 /** ModelSelect from its parts: a trigger named by the field's label, and a popper list of every family. */
 export function ModelField({ form }: { form: GenerationForm }) {
   return (
-    <Field label="Model" hint={form.model ? `Typically ${form.model.typicalSeconds[0]}–${form.model.typicalSeconds[1]} s` : undefined}>
+    <Field
+      label="Model"
+      hint={
+        form.model
+          ? `Typically ${form.model.typicalSeconds[0]}–${form.model.typicalSeconds[1]} s`
+          : undefined
+      }
+    >
       {(labelId) => (
         <ModelSelect.Root {...form.getModelSelectProps()}>
           <ModelSelect.Trigger className="recipe-select" aria-labelledby={labelId}>
@@ -40,9 +55,15 @@ export function ModelField({ form }: { form: GenerationForm }) {
                 <ModelSelect.Groups>
                   {(group) => (
                     <ModelSelect.Group key={group.family} className="recipe-listbox-group">
-                      <ModelSelect.GroupLabel className="recipe-listbox-label">{group.family}</ModelSelect.GroupLabel>
+                      <ModelSelect.GroupLabel className="recipe-listbox-label">
+                        {group.family}
+                      </ModelSelect.GroupLabel>
                       {group.options.map((option) => (
-                        <ModelSelect.Item key={option.model.id} value={option.model.id} className="recipe-option">
+                        <ModelSelect.Item
+                          key={option.model.id}
+                          value={option.model.id}
+                          className="recipe-option"
+                        >
                           <ModelSelect.ItemText>{option.model.name}</ModelSelect.ItemText>
                           <ModelSelect.ItemPrice className="recipe-option-price" />
                           <ModelSelect.ItemReason className="recipe-option-reason" />
@@ -66,20 +87,41 @@ export function OptionFields({ form }: { form: GenerationForm }) {
   return (
     <div className="recipe-row">
       {form.kind === 'video' && (
-        <Field label="Duration">{(labelId) => <DurationPicker.Root {...form.getDurationPickerProps()} aria-labelledby={labelId} className="recipe-choices" />}</Field>
+        <Field label="Duration">
+          {(labelId) => (
+            <DurationPicker.Root
+              {...form.getDurationPickerProps()}
+              aria-labelledby={labelId}
+              className="recipe-choices"
+            />
+          )}
+        </Field>
       )}
       <Field label="Aspect ratio">
-        {(labelId) => <AspectRatioPicker.Root {...form.getAspectRatioPickerProps()} aria-labelledby={labelId} className="recipe-choices" />}
+        {(labelId) => (
+          <AspectRatioPicker.Root
+            {...form.getAspectRatioPickerProps()}
+            aria-labelledby={labelId}
+            className="recipe-choices"
+          />
+        )}
       </Field>
       <Field label="Resolution">
         {(labelId) => (
-          <ResolutionPicker.Root {...form.getResolutionPickerProps()} aria-labelledby={labelId} className="recipe-choices">
+          <ResolutionPicker.Root
+            {...form.getResolutionPickerProps()}
+            aria-labelledby={labelId}
+            className="recipe-choices"
+          >
             <ResolutionPicker.Options>
               {(option) => (
                 <>
                   <ResolutionPicker.Item value={option.value}>
                     {option.label}
-                    <ResolutionPicker.ItemCredits value={option.value} className="recipe-choice-price" />
+                    <ResolutionPicker.ItemCredits
+                      value={option.value}
+                      className="recipe-choice-price"
+                    />
                   </ResolutionPicker.Item>
                   <ResolutionPicker.ItemReason value={option.value} className="recipe-hint" />
                 </>
@@ -95,7 +137,15 @@ export function OptionFields({ form }: { form: GenerationForm }) {
 }
 
 /** The generation's progress, failure (with the refund) or result, with what to do next. */
-export function Outcome({ form, placeholder, result }: { form: GenerationForm; placeholder: ReactNode; result: Parameters<typeof TaskProgress.Result>[0]['children'] }) {
+export function Outcome({
+  form,
+  placeholder,
+  result,
+}: {
+  form: GenerationForm;
+  placeholder: ReactNode;
+  result: Parameters<typeof TaskProgress.Result>[0]['children'];
+}) {
   const { generation } = form;
   return (
     <section className="recipe-outcome" aria-label="Result">

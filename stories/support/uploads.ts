@@ -23,8 +23,16 @@ let uploadCount = 0;
 
 /** Stores a file through the worker and resolves with its absolute URL. */
 export async function storeFile(file: Blob, name: string, signal?: AbortSignal): Promise<string> {
-  const url = new URL(`${UPLOADS_PATH}${++uploadCount}-${Date.now().toString(36)}/${encodeURIComponent(name)}`, window.location.origin).href;
-  const response = await fetch(url, { method: 'PUT', body: file, headers: { 'Content-Type': file.type }, signal });
+  const url = new URL(
+    `${UPLOADS_PATH}${++uploadCount}-${Date.now().toString(36)}/${encodeURIComponent(name)}`,
+    window.location.origin,
+  ).href;
+  const response = await fetch(url, {
+    method: 'PUT',
+    body: file,
+    headers: { 'Content-Type': file.type },
+    signal,
+  });
   if (!response.ok) throw new Error(`The storage answered ${response.status}`);
   return url;
 }
@@ -37,7 +45,10 @@ interface DemoUploadOptions {
 }
 
 /** An upload adapter with visible progress (in six steps over `durationMs`), cancellable, storing the file. */
-export function createDemoUpload({ durationMs = 1200, fail }: DemoUploadOptions = {}): UploadAdapter {
+export function createDemoUpload({
+  durationMs = 1200,
+  fail,
+}: DemoUploadOptions = {}): UploadAdapter {
   return async (file, { signal, onProgress }) => {
     const steps = 6;
     for (let step = 1; step < steps; step++) {
@@ -56,7 +67,10 @@ export function createDemoUpload({ durationMs = 1200, fail }: DemoUploadOptions 
 export const demoUpload: UploadAdapter = createDemoUpload();
 
 /** A PNG drawn in the browser (a gradient and a caption), as a `File` a user could have dropped. */
-export async function makeSampleImage(name = 'sample.png', { hue = 210, width = 640, height = 400, caption = 'Sample photo' } = {}): Promise<File> {
+export async function makeSampleImage(
+  name = 'sample.png',
+  { hue = 210, width = 640, height = 400, caption = 'Sample photo' } = {},
+): Promise<File> {
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
@@ -72,11 +86,19 @@ export async function makeSampleImage(name = 'sample.png', { hue = 210, width = 
   context.fill();
   context.font = `600 ${Math.round(height / 10)}px system-ui, sans-serif`;
   context.fillText(caption, width * 0.06, height * 0.88);
-  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((result) => (result ? resolve(result) : reject(new Error('toBlob failed'))), 'image/png'));
+  const blob = await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob(
+      (result) => (result ? resolve(result) : reject(new Error('toBlob failed'))),
+      'image/png',
+    ),
+  );
   return new File([blob], name, { type: 'image/png' });
 }
 
 /** A sample image stored and ready: its URL, for a request's `inputImageUrls`. */
-export async function sampleImageUrl(name = 'sample.png', options?: Parameters<typeof makeSampleImage>[1]): Promise<string> {
+export async function sampleImageUrl(
+  name = 'sample.png',
+  options?: Parameters<typeof makeSampleImage>[1],
+): Promise<string> {
   return storeFile(await makeSampleImage(name, options), name);
 }
