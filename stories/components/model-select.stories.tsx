@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { ModelSelect } from 'gptimage2-react';
 import { useState } from 'react';
 import { expect, fn, screen, within, waitFor } from 'storybook/test';
+import { StyledModelSelectParts } from '../recipes/recipe-parts';
 import { Readout } from './showcase';
 
 const meta = {
@@ -178,36 +179,8 @@ export const Styled: Story = {
         Model
       </span>
       <ModelSelect.Root {...args}>
-        <ModelSelect.Trigger className="recipe-select" aria-labelledby="styled-model-label">
-          <ModelSelect.Value placeholder="Choose a model" />
-          <ModelSelect.Icon>▾</ModelSelect.Icon>
-        </ModelSelect.Trigger>
-        <ModelSelect.Portal>
-          <ModelSelect.Content className="recipe-listbox" position="popper" sideOffset={4}>
-            <ModelSelect.Viewport>
-              <ModelSelect.Groups>
-                {(group) => (
-                  <ModelSelect.Group key={group.family}>
-                    <ModelSelect.GroupLabel className="recipe-listbox-label">
-                      {group.family}
-                    </ModelSelect.GroupLabel>
-                    {group.options.map((option) => (
-                      <ModelSelect.Item
-                        key={option.model.id}
-                        value={option.model.id}
-                        className="recipe-option"
-                      >
-                        <ModelSelect.ItemText>{option.model.name}</ModelSelect.ItemText>
-                        <ModelSelect.ItemPrice className="recipe-option-price" />
-                        <ModelSelect.ItemReason className="recipe-option-reason" />
-                      </ModelSelect.Item>
-                    ))}
-                  </ModelSelect.Group>
-                )}
-              </ModelSelect.Groups>
-            </ModelSelect.Viewport>
-          </ModelSelect.Content>
-        </ModelSelect.Portal>
+        {/* Trigger, Portal > Content > Viewport > Groups > Group/GroupLabel/Item, Error: see recipe-parts.tsx */}
+        <StyledModelSelectParts labelledBy="styled-model-label" />
       </ModelSelect.Root>
     </div>
   ),

@@ -12,6 +12,7 @@ import {
 } from 'gptimage2-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { expect, waitFor } from 'storybook/test';
+import { StyledTaskProgressParts } from '../recipes/recipe-parts';
 
 const meta = {
   title: 'Components/TaskProgress',
@@ -322,14 +323,8 @@ export const Styled: Story = {
       <WithTask kind="video" request={clip}>
         {(taskId) => (
           <TaskProgress.Root taskId={taskId} className="recipe-progress">
-            <div className="recipe-progress-head">
-              <TaskProgress.Status className="recipe-status" />
-              <TaskProgress.Elapsed className="recipe-elapsed" />
-            </div>
-            <TaskProgress.Bar className="recipe-bar" />
-            <TaskProgress.Error className="recipe-failure" />
-            <TaskProgress.Refund className="recipe-refund" />
-            <TaskProgress.Result className="recipe-result" />
+            {/* Status, Elapsed, Bar, Error, Refund, Result with class names: see recipe-parts.tsx */}
+            <StyledTaskProgressParts />
           </TaskProgress.Root>
         )}
       </WithTask>

@@ -1,18 +1,22 @@
 // Recipe: a "Generate a video" screen. Every control comes from gptimage2-react and follows the chosen
-// model; the look is recipes.css, written against the components' data attributes.
+// model; the look is recipes.css, written against the components' data attributes. The shared pieces
+// (the model field, the option pickers, the images, the prompt, the outcome) are in recipe-parts.tsx.
 import {
   ChangeNotice,
-  CreditEstimate,
-  ImageDropzone,
-  PromptField,
   effectiveInputMode,
   modeLabel,
   useGenerationForm,
   type InputMode,
   type UploadAdapter,
 } from 'gptimage2-react';
-import { useState } from 'react';
-import { Field, ModelField, OptionFields, Outcome } from './recipe-parts';
+import {
+  ImagesField,
+  ModelField,
+  OptionFields,
+  Outcome,
+  PromptBlock,
+  SubmitRow,
+} from './recipe-parts';
 import './recipes.css';
 
 export interface GenerateVideoProps {
@@ -24,11 +28,9 @@ export interface GenerateVideoProps {
   sampleImage?: () => Promise<string>;
 }
 
-const MODE_WORDS: Record<InputMode, string> = {
+const MODE_WORDS: Partial<Record<InputMode, string>> = {
   text_to_video: 'From text',
   image_to_video: 'From images',
-  text_to_image: 'From text',
-  image_to_image: 'From images',
 };
 
 export function GenerateVideo({
@@ -38,24 +40,11 @@ export function GenerateVideo({
 }: GenerateVideoProps) {
   const form = useGenerationForm({ kind: 'video', defaultValues: { model: defaultModel } });
   const { draft, model, generation } = form;
-  const images = draft.inputImageUrls ?? [];
   const mode = draft.inputMode ?? effectiveInputMode(draft, 'video');
-  const busy = generation.isBusy;
-  const [addingSample, setAddingSample] = useState(false);
 
   const chooseMode = (next: InputMode) => {
     form.setField('inputMode', next);
     if (next === 'text_to_video') form.setField('inputImageUrls', []);
-  };
-  const addSample = async () => {
-    if (!sampleImage || !model) return;
-    setAddingSample(true);
-    try {
-      const url = await sampleImage();
-      form.setField('inputImageUrls', model.maxImages === 1 ? [url] : [...images, url]);
-    } finally {
-      setAddingSample(false);
-    }
   };
 
   return (
@@ -82,7 +71,7 @@ export function GenerateVideo({
                   value={option}
                   checked={mode === option}
                   onChange={() => chooseMode(option)}
-                  disabled={busy}
+                  disabled={generation.isBusy}
                 />
                 {MODE_WORDS[option]}
               </label>
@@ -97,57 +86,16 @@ export function GenerateVideo({
         )}
 
         {mode === 'image_to_video' && (
-          <Field label="Images">
-            {(labelId) => (
-              <ImageDropzone.Root
-                {...form.getImageDropzoneProps()}
-                upload={upload}
-                aria-labelledby={labelId}
-                className="recipe-dropzone"
-                disabled={busy}
-              >
-                <ImageDropzone.Input />
-                <div className="recipe-dropzone-target">
-                  <ImageDropzone.Description className="recipe-hint" />
-                  <div className="recipe-dropzone-actions">
-                    <ImageDropzone.Browse className="recipe-button recipe-button-quiet" />
-                    {sampleImage && (
-                      <button
-                        type="button"
-                        className="recipe-button recipe-button-quiet"
-                        onClick={addSample}
-                        disabled={busy || addingSample}
-                      >
-                        {addingSample ? 'Adding…' : 'Use a sample image'}
-                      </button>
-                    )}
-                  </div>
-                  <ImageDropzone.UrlInput className="recipe-input" />
-                </div>
-                <ImageDropzone.Error className="recipe-error" />
-                <ImageDropzone.Items className="recipe-thumbs" />
-                <ImageDropzone.Rejections className="recipe-error" />
-              </ImageDropzone.Root>
-            )}
-          </Field>
+          <ImagesField form={form} label="Images" upload={upload} sampleImage={sampleImage} />
         )}
 
         <OptionFields form={form} />
 
-        <PromptField.Root {...form.getPromptFieldProps()} className="recipe-field recipe-prompt">
-          <PromptField.Label className="recipe-label">Prompt</PromptField.Label>
-          <PromptField.Textarea
-            className="recipe-input"
-            rows={4}
-            placeholder="A slow dolly around a ceramic cup, morning light"
-            disabled={busy}
-          />
-          <div className="recipe-prompt-footer">
-            <PromptField.Description className="recipe-hint" />
-            <PromptField.Counter className="recipe-counter" />
-          </div>
-          <PromptField.Error className="recipe-error" />
-        </PromptField.Root>
+        <PromptBlock
+          form={form}
+          label="Prompt"
+          placeholder="A slow dolly around a ceramic cup, morning light"
+        />
 
         <ChangeNotice {...form.getChangeNoticeProps()} className="recipe-notice" />
 
@@ -157,20 +105,13 @@ export function GenerateVideo({
           </p>
         )}
 
-        <div className="recipe-submit">
-          <CreditEstimate
-            {...form.getCreditEstimateProps()}
-            charged={generation.status === 'failed' ? null : generation.creditsUsed}
-            className="recipe-credits"
-          />
-          <button {...form.getSubmitProps()} className="recipe-button recipe-button-primary">
-            {generation.status === 'submitting'
-              ? 'Submitting…'
-              : generation.status === 'pending'
-                ? 'Generating…'
-                : 'Generate video'}
-          </button>
-        </div>
+        <SubmitRow form={form}>
+          {generation.status === 'submitting'
+            ? 'Submitting…'
+            : generation.status === 'pending'
+              ? 'Generating…'
+              : 'Generate video'}
+        </SubmitRow>
       </form>
 
       <Outcome
