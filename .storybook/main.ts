@@ -34,6 +34,8 @@ const config: StorybookConfig = {
   // MSW's service worker (public/mockServiceWorker.js) must be served at the site's root.
   staticDirs: ['../public'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // The Introduction page is the way in; Storybook's own onboarding checklist would only compete with it.
+  features: { sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
   async viteFinal(viteConfig: InlineConfig) {
     // Storybook reads the library's vite.config.ts: keep its React plugin, drop the library build.
     const plugins = (viteConfig.plugins ?? []).flat(Infinity as 1) as PluginOption[];

@@ -334,7 +334,11 @@ function LivePanel() {
       <strong>Live proxy</strong>
       <span>
         Requests go to /api/ai/… on this origin; `npm run storybook` forwards them to
-        STORYBOOK_PROXY_URL.
+        STORYBOOK_PROXY_URL. Real tasks, real credits.
+      </span>
+      <span>
+        Files uploaded in the stories stay in this browser, where the API cannot fetch them: attach
+        image URLs instead.
       </span>
     </aside>
   );
