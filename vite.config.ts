@@ -25,6 +25,12 @@ const chromium = playwright({
   },
 });
 
+// React 18 in place of 19, for the projects that run the suites again under it (peer range ^18 || ^19).
+const react18 = [
+  { find: /^react-dom(\/.*)?$/, replacement: 'react-dom-18$1' },
+  { find: /^react(\/.*)?$/, replacement: 'react-18$1' },
+];
+
 // Never bundled: peers, dependencies and Node's built-ins.
 const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^zod($|\/)/, /^radix-ui($|\/)/, /^msw($|\/)/, /^node:/, ...builtinModules];
 
@@ -65,7 +71,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['test/react/**/*.test.{ts,tsx}'],
+          include: ['test/react/**/*.test.{ts,tsx}', 'test/reliability/**/*.test.tsx'],
           setupFiles: ['test/setup/dom.ts'],
           globals: true,
         },
@@ -74,14 +80,10 @@ export default defineConfig({
         // The same hook tests under React 18 (the peer range is ^18 || ^19), with React aliased
         // everywhere, TanStack Query and Testing Library included, so there is one React.
         extends: true,
-        resolve: {
-          alias: [
-            { find: /^react-dom(\/.*)?$/, replacement: 'react-dom-18$1' },
-            { find: /^react(\/.*)?$/, replacement: 'react-18$1' },
-          ],
-        },
+        resolve: { alias: react18 },
         test: {
           name: 'dom-react18',
+          provide: { reactMajor: '18' },
           environment: 'jsdom',
           include: ['test/react/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/react18.ts', 'test/setup/dom.ts'],
@@ -90,11 +92,26 @@ export default defineConfig({
         },
       },
       {
+        // The component suite again under React 18, in Chromium (Vite prebundles with the alias applied).
+        extends: true,
+        resolve: { alias: react18 },
+        test: {
+          name: 'browser-react18',
+          provide: { reactMajor: '18' },
+          include: ['test/browser/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/setup/browser.ts'],
+          testTimeout: 30_000,
+          globals: true,
+          browser: { enabled: true, provider: chromium, headless: true, instances: [{ browser: 'chromium' }], screenshotFailures: false },
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/browser.ts'],
+          testTimeout: 30_000,
           globals: true,
           browser: { enabled: true, provider: chromium, headless: true, instances: [{ browser: 'chromium' }], screenshotFailures: false },
         },

@@ -3,5 +3,3 @@
 export * from './core/index.js';
 export * from './react/index.js';
 export * from './components/index.js';
-// The component and the hooks' progress type share a name: this export carries both meanings.
-export { TaskProgress } from './components/index.js';

@@ -40,3 +40,5 @@ export type {
   UseImageDropzoneOptions,
 } from './use-image-dropzone.js';
 export type { ModelInput } from './internal/use-model.js';
+export { describeFieldError } from './describe-field-error.js';
+export type { FieldErrorFormatter } from './describe-field-error.js';

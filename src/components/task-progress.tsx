@@ -11,7 +11,7 @@ import {
 import type { Registry } from '../core/registry/registry.js';
 import { isHttpUrl } from '../core/request/validate-request.js';
 import type { Task } from '../core/task/task.js';
-import type { TaskProgress as ProgressEstimate } from '../react/task-progress.js';
+import type { TaskProgressInfo } from '../react/task-progress.js';
 import type { GenerationStatus } from '../react/use-generation.js';
 import { getGenerationState } from '../react/use-generation.js';
 import { useTask, type UseTaskOptions } from '../react/use-task.js';
@@ -48,7 +48,7 @@ export interface TaskProgressState {
   /** Why it failed (or a transient problem while pending), else `null`. */
   error: GptImageError | null;
   /** Elapsed time and the estimate; see `getTaskProgress`. */
-  progress: ProgressEstimate;
+  progress: TaskProgressInfo;
   /** Credits charged, when known. */
   creditsUsed: number | null;
   /** Only the http(s) outputs: image URLs or the video URL. */
@@ -397,12 +397,6 @@ const Result = /* @__PURE__ */ part<HTMLDivElement, TaskProgressResultProps>(
     );
   },
 );
-
-/**
- * The hooks' progress figures (`getTaskProgress`, `useTaskProgress`), under the name they have in
- * `gptimage2-react`'s hooks: declared here too so the component and the type can share the name.
- */
-export type TaskProgress = ProgressEstimate;
 
 /**
  * Follows a task (`taskId`), shows a snapshot (`task`), or a generation's whole lifecycle

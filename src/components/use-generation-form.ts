@@ -9,6 +9,7 @@ import type { DraftRequest } from '../core/request/types.js';
 import { validateRequest } from '../core/request/validate-request.js';
 import { useGptImageClient } from '../react/provider.js';
 import { useGeneration, type UseGenerationOptions } from '../react/use-generation.js';
+import { describeFieldError, type FieldErrorFormatter } from './describe-field-error.js';
 
 /** Options of {@link useGenerationForm}. */
 export interface UseGenerationFormOptions extends UseGenerationOptions<DraftRequest> {
@@ -16,6 +17,11 @@ export interface UseGenerationFormOptions extends UseGenerationOptions<DraftRequ
   kind: ModelKind;
   /** The first draft. `model` defaults to the registry's first model of `kind`; the prompt to `''`. */
   defaultValues?: Partial<DraftRequest>;
+  /**
+   * Words for a validation message on its control, e.g. to translate; return `undefined` to keep the
+   * default ({@link describeFieldError}: "Add an image: Kling V2.1 Pro makes a video from an image.").
+   */
+  formatError?: FieldErrorFormatter;
 }
 
 /** A request field the form edits. */
@@ -95,6 +101,7 @@ function focusTarget(element: Element): HTMLElement | null {
 export function useGenerationForm({
   kind,
   defaultValues,
+  formatError,
   ...generationOptions
 }: UseGenerationFormOptions) {
   const client = useGptImageClient();
@@ -136,13 +143,19 @@ export function useGenerationForm({
 
   const validation = useMemo(() => validateRequest(draft, kind, registry), [draft, kind, registry]);
   const errors = useMemo(() => {
-    const shown: Partial<Record<string, string[]>> = { ...serverErrors };
+    const raw: Partial<Record<string, string[]>> = { ...serverErrors };
     if (submitted && validation) {
       for (const [field, messages] of Object.entries(validation.fieldErrors))
-        shown[field] = [...new Set([...(shown[field] ?? []), ...(messages ?? [])])];
+        raw[field] = [...(raw[field] ?? []), ...(messages ?? [])];
+    }
+    // In words for the person at the form; the same sentence from client and server is shown once.
+    const shown: Partial<Record<string, string[]>> = {};
+    for (const [field, messages] of Object.entries(raw)) {
+      const say = (message: string) => formatError?.(field, message, model) ?? describeFieldError(message, model);
+      shown[field] = [...new Set((messages ?? []).map(say))];
     }
     return shown;
-  }, [serverErrors, submitted, validation]);
+  }, [formatError, model, serverErrors, submitted, validation]);
   const formErrors = submitted ? (validation?.formErrors ?? []) : [];
 
   const setField = useCallback(
@@ -217,7 +230,10 @@ export function useGenerationForm({
     /** What the last model change adapted, with a sentence each (the model change itself excluded). */
     changes,
     dismissChanges,
-    /** Messages per field: validation's once a submit was tried, and the server's 400 until the field is edited. */
+    /**
+     * Messages per field, in words for a person (see `formatError`): validation's once a submit was
+     * tried, and the server's 400 until the field is edited.
+     */
     errors,
     /** Messages for the whole request (unknown fields). */
     formErrors,

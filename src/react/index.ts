@@ -7,7 +7,7 @@ export { taskKeys } from './query-keys.js';
 export { taskQueryOptions } from './task-query-options.js';
 export type { FollowTaskOptions } from './task-query-options.js';
 export { getTaskProgress } from './task-progress.js';
-export type { TaskProgress } from './task-progress.js';
+export type { TaskProgressInfo } from './task-progress.js';
 export { useGenerateImage } from './use-generate-image.js';
 export type { ImageGeneration } from './use-generate-image.js';
 export { useGenerateVideo } from './use-generate-video.js';

@@ -2,7 +2,7 @@ import type { ModelSpec } from '../core/registry/model-spec.js';
 import type { TaskStatus } from '../core/task/task.js';
 
 /** How far along a task seems, for a person. */
-export interface TaskProgress {
+export interface TaskProgressInfo {
   /** Milliseconds since the task was submitted. */
   elapsedMs: number;
   /**
@@ -33,7 +33,7 @@ export function getTaskProgress({
   submittedAt: number;
   now: number;
   model?: Pick<ModelSpec, 'typicalSeconds'>;
-}): TaskProgress {
+}): TaskProgressInfo {
   const elapsedMs = Math.max(0, now - submittedAt);
   const typicalSeconds = model?.typicalSeconds ?? null;
   if (status === 'completed') return { elapsedMs, estimate: 1, isEstimate: false, typicalSeconds };

@@ -1,4 +1,4 @@
-import { queryOptions, type Query } from '@tanstack/react-query';
+import { hashKey, queryOptions, type Query } from '@tanstack/react-query';
 import type { GptImageClient } from '../core/client.js';
 import type { GptImageError} from '../core/errors.js';
 import { RateLimitedError, TaskNotFoundError, TimeoutError } from '../core/errors.js';
@@ -59,9 +59,10 @@ export function taskQueryOptions(client: GptImageClient<ModelSpec>, taskId: stri
   const { timeoutMs = 600_000, pauseWhenHidden = true, pauseWhenOffline = true } = options;
   const schedule = options.schedule ?? defaultPollSchedule;
 
-  // The delay before the next poll, or `false` once there is nothing more to learn.
+  // The delay before the next poll, counted from the last answer (when TanStack Query starts both the
+  // interval and the staleness clock), or `false` once there is nothing more to learn.
   const nextPoll = (query: TaskQuery): number | false => {
-    const { data, error, status, dataUpdateCount, errorUpdateCount } = query.state;
+    const { data, error, status, dataUpdateCount, errorUpdateCount, dataUpdatedAt, errorUpdatedAt } = query.state;
     if (data && isTerminal(data)) return false;
     if (status === 'error' && !error?.retryable) return false;
     if (error instanceof TimeoutError) return false;
@@ -72,7 +73,7 @@ export function taskQueryOptions(client: GptImageClient<ModelSpec>, taskId: stri
     const delay = schedule({
       // Polls made so far; a seeded initial snapshot is not one.
       attempt: dataUpdateCount + errorUpdateCount,
-      elapsedMs: Date.now() - submittedAt,
+      elapsedMs: (Math.max(dataUpdatedAt, errorUpdatedAt) || Date.now()) - submittedAt,
       model: modelId ? client.registry.get(modelId) : undefined,
     });
     const floor = status === 'error' ? Math.max(AFTER_ERROR_MS, error instanceof RateLimitedError ? (error.retryAfterMs ?? 0) : 0) : 1;
@@ -82,7 +83,8 @@ export function taskQueryOptions(client: GptImageClient<ModelSpec>, taskId: stri
   return queryOptions<Task, GptImageError, Task, readonly unknown[]>({
     queryKey: taskKeys.task(taskId),
     queryFn: ({ signal, client: queryClient, queryKey }) => {
-      const query = queryClient.getQueryCache().find<Task, GptImageError, Task>({ queryKey, exact: true });
+      // By hash: O(1), where a `find` would scan every cached query at every poll.
+      const query = queryClient.getQueryCache().get<Task, GptImageError, Task, readonly unknown[]>(hashKey(queryKey));
       const follow = query && followOf(query, timeoutMs);
       if (follow && Date.now() - follow.startedAt > follow.timeoutMs) {
         throw new TimeoutError(taskId, Date.now() - follow.startedAt, query.state.data ?? null);

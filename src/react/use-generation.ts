@@ -1,15 +1,16 @@
 'use client';
-import { useMutation } from '@tanstack/react-query';
+import { MutationObserver } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { InvalidResponseError, TaskFailedError, TimeoutError, ValidationError, type GptImageError } from '../core/errors.js';
+import { InvalidResponseError, NetworkError, SubmitOutcomeUnknownError, TaskFailedError, TimeoutError, ValidationError, type GptImageError } from '../core/errors.js';
 import type { ModelKind } from '../core/registry/model-spec.js';
 import type { DraftRequest } from '../core/request/types.js';
 import { validateRequest } from '../core/request/validate-request.js';
 import { isTerminal, type Submission, type Task } from '../core/task/task.js';
-import { readPersisted, writePersisted, type PersistOption, type PersistedTask } from './persistence.js';
+import { readPersisted, subscribePersisted, writePersisted, type PersistOption, type PersistedGeneration, type PersistedTask } from './persistence.js';
+import { taskKeys } from './query-keys.js';
 import { useGptImageClient, useRequiredQueryClient } from './provider.js';
 import type { FollowTaskOptions } from './task-query-options.js';
-import { getTaskProgress, type TaskProgress } from './task-progress.js';
+import { getTaskProgress, type TaskProgressInfo } from './task-progress.js';
 import { useNow } from './use-now.js';
 import { useTask } from './use-task.js';
 
@@ -56,7 +57,7 @@ export interface GenerationBase<R> {
   /** When the task was submitted (ms since the epoch). */
   submittedAt: number | null;
   /** Elapsed time and an estimate, while there is a task. */
-  progress: TaskProgress | null;
+  progress: TaskProgressInfo | null;
   /** Field errors of a refused request, for the form (client-side or the server's 400). */
   fieldErrors: ValidationError['fieldErrors'] | null;
   /** Whether a submit or a task is in flight (a new `generate` would be refused). */
@@ -83,6 +84,10 @@ type Local =
 
 const IDLE: Local = { phase: 'idle' };
 
+// A submit's answer arrives within the client's request timeout (30 s by default); a remembered submit
+// older than this has lost its page (a reload), and its outcome is unknown.
+const SUBMIT_GRACE_MS = 60_000;
+
 /** Renders a request busy error for a second `generate` while one is in flight. */
 function busyError() {
   return new Error('gptimage2-react: a generation is already in flight; cancel() or reset() it before generating again');
@@ -91,7 +96,7 @@ function busyError() {
 /** The shared engine of `useGenerateVideo` and `useGenerateImage`. */
 export function useGeneration<R extends DraftRequest>(kind: ModelKind, options: UseGenerationOptions<R> = {}): Generation<R> {
   const client = useGptImageClient();
-  useRequiredQueryClient();
+  const queryClient = useRequiredQueryClient();
   const [local, setLocal] = useState<Local>(IDLE);
   const [request, setRequest] = useState<R | null>(null);
   // The latest callbacks, read only in handlers and effects (after this effect has run).
@@ -103,12 +108,12 @@ export function useGeneration<R extends DraftRequest>(kind: ModelKind, options: 
   const busy = useRef(false);
   // Each generate, reset and cancel starts a new intent; a late answer to an old one is not followed.
   const intent = useRef(0);
-
-  const mutation = useMutation({
-    mutationFn: (body: R) => client.submit(kind, body),
-    retry: false,
-  });
-  const { mutateAsync, reset: resetMutation } = mutation;
+  // Whether this instance shows a submit that another instance (before a remount) has in flight.
+  const adopted = useRef(false);
+  // Until when an adopted submit may still be answered (then its outcome is unknown).
+  const [graceUntil, setGraceUntil] = useState<number | null>(null);
+  // Set while this instance writes its own record, so its own listener ignores the echo.
+  const writing = useRef(false);
 
   const record = local.phase === 'following' ? local.record : null;
   const { persist, tickMs = 1000 } = options;
@@ -119,17 +124,69 @@ export function useGeneration<R extends DraftRequest>(kind: ModelKind, options: 
     initialTask: record ? pendingTask(record) : undefined,
   });
 
-  // Re-attach to a remembered task on mount: no new submit. Read in an effect, never on the server.
+  const remember = useCallback((value: PersistedGeneration | null) => {
+    const key = callbacks.current.persist;
+    if (key === undefined) return;
+    writing.current = true;
+    writePersisted(key, value);
+    writing.current = false;
+  }, []);
+
+  // Takes up a remembered generation: follows a pending task, waits for a submit still in flight
+  // (another instance's, before a remount), or reports a submit whose answer never came.
+  const adopt = useCallback(
+    (value: PersistedGeneration | null) => {
+      setGraceUntil(null);
+      const wasAdopted = adopted.current;
+      adopted.current = false;
+      if (!value) {
+        if (wasAdopted) {
+          busy.current = false;
+          setLocal(IDLE);
+        }
+        return;
+      }
+      if (value.status === 'pending') {
+        busy.current = true;
+        setLocal({ phase: 'following', record: value });
+        return;
+      }
+      const left = SUBMIT_GRACE_MS - (Date.now() - value.submittedAt);
+      if (value.status === 'submitting' && left > 0) {
+        busy.current = adopted.current = true;
+        setLocal({ phase: 'submitting' });
+        setGraceUntil(value.submittedAt + SUBMIT_GRACE_MS);
+        return;
+      }
+      if (value.status === 'submitting') remember({ ...value, status: 'unknown' });
+      busy.current = false;
+      setLocal({ phase: 'refused', error: new SubmitOutcomeUnknownError(new NetworkError('the page was left while a submit was in flight')) });
+    },
+    [remember],
+  );
+
+  // Re-attach to a remembered generation on mount, with no new submit, and hear how a submit this key
+  // has in flight ends. Read in an effect, never on the server.
   const persistKey = persist === undefined ? undefined : typeof persist === 'string' ? persist : persist.key;
   useEffect(() => {
     if (persist === undefined) return;
-    const remembered = readPersisted(persist);
-    if (remembered && !busy.current) {
-      busy.current = true;
-      setLocal({ phase: 'following', record: remembered });
-    }
+    if (!busy.current) adopt(readPersisted(persist));
+    const unsubscribe = subscribePersisted(persist, () => {
+      if (writing.current || (busy.current && !adopted.current)) return;
+      adopt(readPersisted(persist));
+    });
+    return unsubscribe;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [persistKey]);
+
+  // An adopted submit not answered in time lost its page (a reload): re-read, and an overdue
+  // `submitting` becomes `unknown`.
+  useEffect(() => {
+    if (graceUntil === null || persist === undefined) return;
+    const timer = setTimeout(() => adopt(readPersisted(persist)), graceUntil - Date.now());
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [graceUntil, adopt, persistKey]);
 
   const submit = useCallback(
     (body: R): Promise<Submission> => {
@@ -147,13 +204,19 @@ export function useGeneration<R extends DraftRequest>(kind: ModelKind, options: 
       }
       busy.current = true;
       setLocal({ phase: 'submitting' });
-      return mutateAsync(body).then(
+      const submittedAt = Date.now();
+      remember({ status: 'submitting', model: body.model, submittedAt });
+      // A mutation in TanStack Query's cache (devtools, useIsMutating), observed by no component, so
+      // its state changes cause no renders: this hook's own state says all there is.
+      const observer = new MutationObserver(queryClient, { mutationKey: taskKeys.submit(kind), mutationFn: (variables: R) => client.submit(kind, variables), retry: false });
+      return observer.mutate(body).then(
         (submission) => {
-          const remembered: PersistedTask = { taskId: submission.taskId, model: body.model, submittedAt: Date.now(), creditsUsed: submission.creditsUsed };
+          const remembered: PersistedTask = { status: 'pending', taskId: submission.taskId, model: body.model, submittedAt, creditsUsed: submission.creditsUsed };
           // The id is handed over even if the user cancelled meanwhile: it is a charged task.
           callbacks.current.onSubmitted?.(submission, body);
           if (mine === intent.current) {
-            if (callbacks.current.persist !== undefined) writePersisted(callbacks.current.persist, remembered);
+            // Written even after an unmount: a remounted instance picks the task up from here.
+            remember(remembered);
             setLocal({ phase: 'following', record: remembered });
           }
           return submission;
@@ -161,24 +224,25 @@ export function useGeneration<R extends DraftRequest>(kind: ModelKind, options: 
         (error: GptImageError) => {
           if (mine === intent.current) {
             busy.current = false;
+            remember(error instanceof SubmitOutcomeUnknownError ? { status: 'unknown', model: body.model, submittedAt } : null);
             setLocal({ phase: 'refused', error });
           }
           throw error;
         },
       );
     },
-    [client.registry, kind, mutateAsync],
+    [client, kind, queryClient, remember],
   );
 
   const generate = useCallback((body: R) => void submit(body).catch(() => {}), [submit]);
 
   const stop = useCallback(() => {
     intent.current++;
-    busy.current = false;
-    if (callbacks.current.persist !== undefined) writePersisted(callbacks.current.persist, null);
+    busy.current = adopted.current = false;
+    setGraceUntil(null);
+    remember(null);
     setLocal(IDLE);
-    resetMutation();
-  }, [resetMutation]);
+  }, [remember]);
 
   const reset = useCallback(() => {
     stop();
@@ -203,9 +267,9 @@ export function useGeneration<R extends DraftRequest>(kind: ModelKind, options: 
     if (local.phase !== 'following') return;
     if (terminalTask || (state.status === 'failed' && !(state.error instanceof TimeoutError))) {
       busy.current = false;
-      if (callbacks.current.persist !== undefined) writePersisted(callbacks.current.persist, null);
+      remember(null);
     }
-  }, [local.phase, state.status, state.error, terminalTask]);
+  }, [local.phase, remember, state.status, state.error, terminalTask]);
 
   // Each outcome is announced once, whatever the renders or StrictMode's double effects.
   const announced = useRef<unknown>(null);

@@ -1,7 +1,7 @@
 'use client';
 import type { ModelSpec } from '../core/registry/model-spec.js';
 import type { TaskStatus } from '../core/task/task.js';
-import { getTaskProgress, type TaskProgress } from './task-progress.js';
+import { getTaskProgress, type TaskProgressInfo } from './task-progress.js';
 import { useNow } from './use-now.js';
 
 /**
@@ -13,7 +13,7 @@ export function useTaskProgress(
   submittedAt: number,
   model?: Pick<ModelSpec, 'typicalSeconds'>,
   tickMs: number | false = 1000,
-): TaskProgress {
+): TaskProgressInfo {
   const now = useNow(status === 'pending', submittedAt, tickMs);
   return getTaskProgress({ status, submittedAt, now, model });
 }

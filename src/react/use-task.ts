@@ -1,5 +1,5 @@
 'use client';
-import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { hashKey, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { GptImageError } from '../core/errors.js';
 import type { Task } from '../core/task/task.js';
@@ -37,7 +37,7 @@ export function useTask(taskId: string | null | undefined, options: UseTaskOptio
   const { refetch } = result;
   const resume = useCallback(() => {
     if (!taskId) return;
-    restartFollow(queryClient.getQueryCache().find({ queryKey: taskKeys.task(taskId), exact: true }));
+    restartFollow(queryClient.getQueryCache().get(hashKey(taskKeys.task(taskId))));
     void refetch();
   }, [queryClient, refetch, taskId]);
   return Object.assign(result, { resume });

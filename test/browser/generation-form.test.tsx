@@ -175,7 +175,7 @@ describe('useGenerationForm: adapting on model change, for every family', () => 
         .filter((item) => item.closest('[aria-label="Attached images"]')),
     ).toHaveLength(3);
     act(() => form.setModel('kling/v2-1-pro'));
-    expect(noticeLines()).toEqual(['2 image(s) removed: Kling V2.1 Pro takes at most 1']);
+    expect(noticeLines()).toEqual(['2 images removed: Kling V2.1 Pro takes at most 1']);
     expect(form.changes.map((change) => change.field)).toEqual(['inputImageUrls']);
     // The duration was Veo's default, never the user's: it becomes Kling's default, unannounced.
     expect(checked('Duration')).toBe('5 s');
@@ -265,12 +265,10 @@ describe('useGenerationForm: submitting', () => {
     const prompt = screen.getByRole('textbox', { name: 'Prompt' });
     await waitFor(() => expect(document.activeElement).toBe(prompt));
     expect(prompt).toHaveAttribute('aria-invalid', 'true');
-    expect(prompt).toHaveAccessibleDescription('0 / 4000 Prompt is required');
+    expect(prompt).toHaveAccessibleDescription('0 / 4000 Write a prompt.');
     const browse = screen.getByRole('button', { name: 'Choose an image' });
     expect(browse).toHaveAttribute('aria-invalid', 'true');
-    expect(browse).toHaveAccessibleDescription(
-      /inputImageUrls needs at least 1 image for image_to_video$/,
-    );
+    expect(browse).toHaveAccessibleDescription(/Add an image: Kling V2.1 Pro makes a video from an image\.$/);
     expect(mock.posts()).toBe(0);
 
     // Errors then follow the draft as it is fixed.
@@ -298,7 +296,7 @@ describe('useGenerationForm: submitting', () => {
       resolution: '2K',
     });
     await waitFor(() => expect(progress).toHaveAttribute('data-state', 'completed'), {
-      timeout: 4000,
+      timeout: 10_000,
     });
     const image = within(progress).getByRole('img');
     expect(image.getAttribute('src')).toMatch(/^https:\/\/api\.test\/__mock__\/outputs\//);
@@ -325,7 +323,7 @@ describe('useGenerationForm: submitting', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Generate' }));
     const group = screen.getByRole('radiogroup', { name: 'Duration' });
     await waitFor(() =>
-      expect(group).toHaveAccessibleDescription('duration must be 8 for veo3_fast (fixed)'),
+      expect(group).toHaveAccessibleDescription('Veo 3.1 Fast makes 8-second clips only.'),
     );
     expect(group).toHaveAttribute('aria-invalid', 'true');
     await waitFor(() =>

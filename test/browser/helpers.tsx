@@ -2,18 +2,11 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderOptions } from '@testing-library/react';
 import axe from 'axe-core';
 import { StrictMode, type ReactNode } from 'react';
-import { beforeAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import { createClient, type ClientOptions, type GptImageClient } from '../../src/core/index.js';
 import type { ModelSpec } from '../../src/core/registry/model-spec.js';
 import type { Task } from '../../src/core/task/task.js';
 import { GptImageProvider } from '../../src/react/index.js';
-
-// The tests drive real browser events (vitest/browser's userEvent, over CDP), which React cannot
-// wrap in act(); they wait for what a user would see instead (findBy…, expect.poll). Testing Library
-// turns the act environment on in its own beforeAll, so this one runs after it.
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
-});
 
 /** A fresh QueryClient per test, with no retries to wait for. */
 export const newQueryClient = () =>

@@ -39,7 +39,7 @@ describe('the registry', () => {
     expect(unavailableReason(model('kling/v2-1-pro'), { inputMode: 'text_to_video' })).toBe('Kling V2.1 Pro does not do text-to-video');
     expect(unavailableReason(model('veo3'), { imageCount: 4 })).toBe('Veo 3.1 takes at most 3 images (4 attached)');
     expect(unavailableReason(model('sora-2-image-to-video'), { imageCount: 2 })).toBe('Sora 2 Image-to-Video takes at most 1 image (2 attached)');
-    expect(unavailableReason(model('sora-2-text-to-video'), { imageCount: 1 })).toBe('Sora 2 takes no reference images (1 attached)');
+    expect(unavailableReason(model('sora-2-text-to-video'), { imageCount: 1 })).toBe('Sora 2 takes no images (1 attached)');
     expect(unavailableReason(model('veo3'), { kind: 'video', inputMode: 'image_to_video', imageCount: 3 })).toBeUndefined();
   });
 
@@ -120,7 +120,7 @@ describe('adaptRequest', () => {
     const three = [IMG, `${IMG}?2`, `${IMG}?3`];
     const toKling = adaptRequest({ model: 'veo3', prompt: 'x', inputMode: 'image_to_video', inputImageUrls: three, aspectRatio: '9:16' }, model('kling/v2-1-pro'));
     expect(toKling.request).toEqual({ model: 'kling/v2-1-pro', prompt: 'x', inputMode: 'image_to_video', inputImageUrls: [IMG] });
-    expect(toKling.changes.find((c) => c.field === 'inputImageUrls')?.message).toBe('2 image(s) removed: Kling V2.1 Pro takes at most 1');
+    expect(toKling.changes.find((c) => c.field === 'inputImageUrls')?.message).toBe('2 images removed: Kling V2.1 Pro takes at most 1');
     expect(validateRequest(toKling.request, 'video', defaultRegistry)).toBeNull();
 
     const toSora = adaptRequest({ model: 'veo3', prompt: 'x', inputImageUrls: [IMG] }, model('sora-2-text-to-video'));

@@ -73,6 +73,21 @@ describe('waitForTask', () => {
     await expect(done).resolves.toMatchObject({ id: 'tsk_t', status: 'completed' });
   });
 
+  it('waits out a Retry-After longer than a GET retry would, before the next poll', async () => {
+    const { clock, client } = setup();
+    let calls = 0;
+    server.use(http.get(TASK, () => (++calls === 1 ? HttpResponse.json({ error: 'slow down' }, { status: 429, headers: { 'Retry-After': '90' } }) : HttpResponse.json({ taskId: 'tsk_r', status: 1, imageUrls: ['https://cdn.test/i.png'] }))));
+    const done = client.waitForTask('tsk_r');
+    await clock.advance(2000);
+    expect(calls).toBe(1);
+    // Refused at 2 s with Retry-After: 90, so the next poll is at 92 s, not 3.5 s later.
+    await clock.advance(89_900);
+    expect(calls).toBe(1);
+    await clock.advance(200);
+    expect(calls).toBe(2);
+    await expect(done).resolves.toMatchObject({ status: 'completed' });
+  });
+
   it('tolerates a 404 or two (a replica that has not seen the task yet), then gives up with the id', async () => {
     const { clock, client } = setup();
     server.use(http.get(TASK, () => HttpResponse.json({ error: 'Task not found' }, { status: 404 })));
@@ -150,6 +165,13 @@ describe('defaultPollSchedule', () => {
     expect(defaultPollSchedule({ attempt: 0, elapsedMs: 0, model: image })).toBe(4_500);
     // Never sooner than the docs' 2 s.
     expect(defaultPollSchedule({ attempt: 0, elapsedMs: 0, model: { ...image, typicalSeconds: [1, 5] } })).toBe(2000);
+  });
+
+  it('waits there even when following began earlier (a task followed by id is loaded at once)', () => {
+    expect(defaultPollSchedule({ attempt: 1, elapsedMs: 0, model: veo })).toBe(22_500);
+    expect(defaultPollSchedule({ attempt: 2, elapsedMs: 20_000, model: veo })).toBe(2500);
+    // Past the first delay, the window's interval: the task may be done any moment.
+    expect(defaultPollSchedule({ attempt: 1, elapsedMs: 22_500, model: veo })).toBe(3500);
   });
 
   it('polls every 3.5 s inside the typical window, then backs off with lateness up to 15 s', () => {

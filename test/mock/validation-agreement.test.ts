@@ -1,8 +1,7 @@
 // The mock's zod validation and the client's validateRequest are written apart on purpose; here they
 // must agree on what the client would send (the wire body): valid or not, and which fields are wrong.
-import fc from 'fast-check';
+// Thousands of generated requests, end to end through the client: test/reliability/validation-property.test.ts.
 import { describe, expect, it } from 'vitest';
-import type { FieldErrors } from '../../src/core/errors.js';
 import type { ModelKind } from '../../src/core/registry/model-spec.js';
 import { builtInModels } from '../../src/core/registry/models.js';
 import { defaultRegistry } from '../../src/core/registry/registry.js';
@@ -10,6 +9,7 @@ import { toWireBody } from '../../src/core/request/to-wire-body.js';
 import type { DraftRequest } from '../../src/core/request/types.js';
 import { validateRequest } from '../../src/core/request/validate-request.js';
 import { validateMockRequest } from '../../src/mock/request-schema.js';
+import { verdict } from '../helpers/verdict.js';
 
 type Case = [kind: ModelKind, draft: Record<string, unknown>, wrong: string[]];
 const img = (n: number) => Array.from({ length: n }, (_, i) => `https://example.com/ref-${i}.png`);
@@ -112,12 +112,6 @@ const battery: Case[] = [
   ['video', { model: 'veo3', prompt: 'Waves', resolutions: '720p' }, ['form']],
 ];
 
-/** What a validation result says, comparably: the wrong fields, and 'form' for a form error. */
-function verdict(errors: FieldErrors | null): string[] {
-  if (!errors) return [];
-  return [...(errors.formErrors.length ? ['form'] : []), ...Object.keys(errors.fieldErrors)].sort();
-}
-
 describe('the mock validates as the client does', () => {
   it.each(battery.map(([kind, draft, wrong]) => [`${kind} ${JSON.stringify(draft).slice(0, 110)}`, kind, draft, wrong] as const))(
     '%s',
@@ -140,45 +134,7 @@ describe('the mock validates as the client does', () => {
     const valid = new Set(battery.filter(([, , wrong]) => wrong.length === 0).map(([, draft]) => draft.model));
     expect([...valid].sort()).toEqual(builtInModels.map((model) => model.id).sort());
   });
-
-  it('agrees on random requests mixing valid and invalid values', () => {
-    const pick = <T>(...values: T[]) => fc.constantFrom(...values);
-    const video = fc.record(
-      {
-        model: pick(...builtInModels.filter((m) => m.kind === 'video').map((m) => m.id), 'gpt-image-2'),
-        prompt: pick('A fox', '', 'ab', long(1501), long(2600), long(4001)),
-        inputMode: pick('text_to_video', 'image_to_video', 'text_to_image'),
-        inputImageUrls: pick([], img(1), img(3), img(4), img(6), ['not a url']),
-        duration: pick(4, 5, 8, 10, 12, 15, 20, 0, 61),
-        aspectRatio: pick('16:9', '9:16', '1:1', '21:9', '4:5'),
-        resolution: pick('480p', '720p', '1080p', '2K'),
-        negativePrompt: pick('blur', long(501), long(2001)),
-        fps: pick(24, 0, 30.5),
-      },
-      { requiredKeys: ['model'] },
-    );
-    const image = fc.record(
-      {
-        model: pick(...builtInModels.filter((m) => m.kind === 'image').map((m) => m.id), 'veo3'),
-        prompt: pick('A fox', '', long(5001), long(10_001), long(20_001)),
-        inputImageUrls: pick([], img(1), img(5), img(9), img(11), img(15), ['/a.png']),
-        aspectRatio: pick('auto', '1:1', '21:9', '1:4', '8:1', '7:3'),
-        resolution: pick('1K', '2K', '4K', '720p'),
-      },
-      { requiredKeys: ['model'] },
-    );
-    const request = fc.oneof(
-      video.map((draft) => ['video', draft] as const),
-      image.map((draft) => ['image', draft] as const),
-    );
-    fc.assert(
-      fc.property(request, ([kind, draft]) => {
-        const wire = toWireBody(draft as DraftRequest, kind);
-        expect(verdict(validateMockRequest(wire, kind, defaultRegistry))).toEqual(verdict(validateRequest(wire, kind, defaultRegistry)));
-      }),
-      { numRuns: 400, seed: 20260101 },
-    );
-  });
+  // Random requests at scale: test/reliability/validation-property.test.ts.
 });
 
 describe('the server-only rules', () => {

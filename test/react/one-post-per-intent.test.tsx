@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { act, fireEvent, render, renderHook, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { SubmitOutcomeUnknownError } from '../../src/core/index.js';
 import { useGenerateVideo } from '../../src/react/index.js';
 import { advance, providers, setupMockApi } from './harness.js';
 
@@ -87,6 +88,57 @@ describe('persistence', () => {
     expect(screen.getByRole('status')).toHaveTextContent('completed');
     expect(mock.posts()).toBe(1);
     expect(localStorage.getItem('gptimage2:video-form')).toBeNull();
+  });
+
+  it('a form remounted while its submit is in flight waits for that answer instead of submitting again', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    mock.api.inject({ type: 'latency', ms: 2000 }, { method: 'POST' });
+    const first = render(<Form persist="video-form" />, providers());
+    fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
+    await advance(500);
+    first.unmount();
+    render(<Form persist="video-form" />, providers());
+    await advance(0);
+    expect(screen.getByRole('status')).toHaveTextContent('submitting');
+    fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
+    await advance(3000);
+    expect(screen.getByRole('status')).toHaveTextContent('pending');
+    expect(screen.getByTestId('task').textContent).toMatch(/^tsk_/);
+    fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
+    await advance(120_000);
+    expect(screen.getByRole('status')).toHaveTextContent('completed');
+    expect(mock.posts()).toBe(1);
+  });
+
+  it('after a reload during a submit, says its outcome is unknown rather than submitting again', async () => {
+    // The page that submitted is gone with its request: only its marker is left.
+    localStorage.setItem('gptimage2:video-form', JSON.stringify({ status: 'submitting', model: 'veo3_fast', submittedAt: Date.now() - 10_000 }));
+    const { result } = renderHook(() => useGenerateVideo({ persist: 'video-form' }), providers());
+    await advance(0);
+    expect(result.current.status).toBe('submitting');
+    expect(result.current.isBusy).toBe(true);
+    await advance(50_000);
+    expect(result.current.status).toBe('failed');
+    expect(result.current.error).toBeInstanceOf(SubmitOutcomeUnknownError);
+    expect(result.current.isBusy).toBe(false);
+    // A second reload says the same; reset() forgets it.
+    expect(JSON.parse(localStorage.getItem('gptimage2:video-form')!)).toMatchObject({ status: 'unknown' });
+    act(() => result.current.reset());
+    expect(localStorage.getItem('gptimage2:video-form')).toBeNull();
+    expect(mock.posts()).toBe(0);
+  });
+
+  it('remembers a submit that got no answer, so a reload still warns it may have been charged', async () => {
+    mock.api.inject({ type: 'drop', phase: 'after' }, { method: 'POST' });
+    const first = renderHook(() => useGenerateVideo({ persist: 'video-form' }), providers());
+    await act(() => first.result.current.generateAsync(veo).catch(() => {}));
+    expect(first.result.current.error).toBeInstanceOf(SubmitOutcomeUnknownError);
+    first.unmount();
+    const second = renderHook(() => useGenerateVideo({ persist: 'video-form' }), providers({ queryClient: new QueryClient() }));
+    await advance(0);
+    expect(second.result.current.status).toBe('failed');
+    expect(second.result.current.error).toBeInstanceOf(SubmitOutcomeUnknownError);
+    expect(mock.posts()).toBe(1);
   });
 
   it('is off unless asked for', async () => {

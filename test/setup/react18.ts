@@ -10,5 +10,3 @@ moduleWithResolve._resolveFilename = function (request, ...rest) {
   const redirected = request.replace(/^react-dom(?=\/|$)/, 'react-dom-18').replace(/^react(?=\/|$)/, 'react-18');
   return resolve.call(this, redirected, ...rest);
 };
-
-(globalThis as { EXPECTED_REACT_MAJOR?: string }).EXPECTED_REACT_MAJOR = '18';

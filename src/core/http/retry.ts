@@ -22,8 +22,9 @@ export function backoffDelay(attempt: number, options: RetryOptions): number {
 
 /** `Retry-After` in milliseconds (seconds or an HTTP date), or `null` when absent or unreadable. */
 export function parseRetryAfter(header: string | null, now: number): number | null {
-  if (!header) return null;
-  if (/^\s*\d+(\.\d+)?\s*$/.test(header)) return Number(header) * 1000;
+  if (!header?.trim()) return null;
+  const seconds = Number(header);
+  if (seconds >= 0) return seconds * 1000;
   const date = Date.parse(header);
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }

@@ -20,10 +20,11 @@ const MIN_MS = 2 * SECOND;
 const MAX_MS = 15 * SECOND;
 
 /**
- * The library's schedule. With the model known: the first poll waits for most of the model's fastest
- * typical time (a task is almost never done sooner), polls every 3.5 s through its typical window, then
- * backs off in proportion to how late the task is, up to 15 s. Without a model: every 2 s for 20 s,
- * then a tenth of the elapsed time, up to 15 s. A resumed task (already past its first delay) is polled at once.
+ * The library's schedule. With the model known: no poll before most of the model's fastest typical
+ * time (a task is almost never done sooner), however early following began (a task followed by id is
+ * loaded at once, then waits there too); then every 3.5 s through its typical window, then a backoff
+ * in proportion to how late the task is, up to 15 s. Without a model: every 2 s for 20 s, then a tenth
+ * of the elapsed time, up to 15 s. A resumed task (already past its first delay) is polled at once.
  */
 export const defaultPollSchedule: PollSchedule = ({ attempt, elapsedMs, model }) => {
   if (!model) {
@@ -31,7 +32,7 @@ export const defaultPollSchedule: PollSchedule = ({ attempt, elapsedMs, model })
   }
   const [fastest, slowest] = model.typicalSeconds;
   const first = clamp(fastest * SECOND * 0.75, MIN_MS, 30 * SECOND);
-  if (attempt === 0) return Math.max(0, first - elapsedMs);
+  if (attempt === 0 || elapsedMs < first) return Math.max(0, first - elapsedMs);
   const late = elapsedMs - slowest * SECOND;
   return late <= 0 ? IN_WINDOW_MS : clamp(late / 4, 4 * SECOND, MAX_MS);
 };

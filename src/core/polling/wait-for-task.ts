@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import { GptImageError, TaskFailedError, TaskNotFoundError, TimeoutError } from '../errors.js';
+import { GptImageError, TaskFailedError, TaskNotFoundError, TimeoutError, type RateLimitedError } from '../errors.js';
 import type { ModelSpec } from '../registry/model-spec.js';
 import type { Task } from '../task/task.js';
 import { defaultPollSchedule, type PollSchedule } from './poll-schedule.js';
@@ -50,10 +50,13 @@ export async function waitForTask(deps: WaitDeps, taskId: string, options: WaitF
   let lastSeen = '';
   let lastError: unknown;
   let notFound = 0;
+  // A Retry-After longer than the client waits out inside one call holds off the next poll.
+  let holdOff = 0;
 
   for (let attempt = 0; ; attempt++) {
     const delay = schedule({ attempt, elapsedMs: clock.now() - submittedAt, model });
-    const wait = Math.min(Math.max(delay, attempt === 0 ? 0 : MIN_GAP_MS), deadline - clock.now());
+    const wait = Math.min(Math.max(delay, holdOff, attempt === 0 ? 0 : MIN_GAP_MS), deadline - clock.now());
+    holdOff = 0;
     if (wait < 0 || (wait === 0 && attempt > 0)) throw new TimeoutError(taskId, clock.now() - start, last, lastError);
     if (wait > 0) await clock.sleep(wait, signal);
     else signal?.throwIfAborted();
@@ -65,6 +68,7 @@ export async function waitForTask(deps: WaitDeps, taskId: string, options: WaitF
       if (error instanceof TaskNotFoundError && ++notFound <= NOT_FOUND_TOLERANCE) continue;
       if (!(error instanceof GptImageError) || !error.retryable) throw error;
       lastError = error;
+      holdOff = (error as RateLimitedError).retryAfterMs ?? 0;
       continue;
     }
     notFound = 0;

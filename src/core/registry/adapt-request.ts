@@ -66,7 +66,8 @@ export function adaptRequest(request: DraftRequest, model: ModelSpec): AdaptedRe
   }
   const keep = mode === textMode ? 0 : model.maxImages;
   if (images.length > keep) {
-    change('inputImageUrls', keep ? images.slice(0, keep) : undefined, `${images.length - keep} image(s) removed: ${model.name} takes ${keep ? `at most ${keep}` : `none in ${modeLabel(mode)}`}`);
+    const dropped = images.length - keep;
+    change('inputImageUrls', keep ? images.slice(0, keep) : undefined, `${dropped} image${dropped === 1 ? '' : 's'} removed: ${model.name} takes ${keep ? `at most ${keep}` : `none in ${modeLabel(mode)}`}`);
   }
 
   // Fields image requests do not have are removed when the new model makes images.

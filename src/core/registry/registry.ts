@@ -71,10 +71,9 @@ export function unavailableReason(model: ModelSpec, { kind, inputMode, imageCoun
   if (inputMode && !model.inputModes.includes(inputMode)) {
     return `${model.name} does not do ${modeLabel(inputMode)}`;
   }
-  if (imageCount !== undefined && imageCount > model.maxImages) {
-    return model.maxImages === 0
-      ? `${model.name} takes no reference images (${imageCount} attached)`
-      : `${model.name} takes at most ${model.maxImages} image${model.maxImages === 1 ? '' : 's'} (${imageCount} attached)`;
+  const max = model.maxImages;
+  if (imageCount !== undefined && imageCount > max) {
+    return `${model.name} takes ${max ? `at most ${max}` : 'no'} image${max === 1 ? '' : 's'} (${imageCount} attached)`;
   }
   return undefined;
 }
