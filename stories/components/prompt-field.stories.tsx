@@ -106,11 +106,11 @@ export const OverTheCap: Story = {
 
 /** With `errors` (the form's, or the server's 400 on `prompt`). */
 export const Invalid: Story = {
-  args: { errors: ['Prompt is required'] },
+  args: { errors: ['Write a prompt.'] },
   play: async ({ canvas }) => {
     const prompt = canvas.getByRole('textbox', { name: 'Prompt' });
     await expect(prompt).toHaveAttribute('aria-invalid', 'true');
-    await waitFor(() => expect(prompt).toHaveAccessibleDescription(/Prompt is required/));
+    await waitFor(() => expect(prompt).toHaveAccessibleDescription(/Write a prompt\./));
   },
 };
 

@@ -11,6 +11,7 @@ import {
   TaskProgress,
   useGenerationForm,
   type DraftRequest,
+  type FieldErrorFormatter,
   type ModelKind,
 } from 'gptimage2-react';
 import { http, HttpResponse } from 'msw';
@@ -24,11 +25,13 @@ interface DemoProps {
   kind: ModelKind;
   /** The first draft. */
   defaultValues?: Partial<DraftRequest>;
+  /** Your own words for a field's error (return `undefined` to keep the default). */
+  formatError?: FieldErrorFormatter;
 }
 
 /** Every component on its `get…Props()`, unstyled, beside the form's state. */
-function UseGenerationFormDemo({ kind, defaultValues }: DemoProps) {
-  const form = useGenerationForm({ kind, defaultValues });
+function UseGenerationFormDemo({ kind, defaultValues, formatError }: DemoProps) {
+  const form = useGenerationForm({ kind, defaultValues, formatError });
   return (
     <div
       className="harness"
@@ -144,7 +147,7 @@ export const ModelChange: Story = {
 export const ValidationOnSubmit: Story = {
   play: async ({ canvas, userEvent, id }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Generate' }));
-    await expect(canvas.getByTestId('errors')).toHaveTextContent('"prompt":["Prompt is required"]');
+    await expect(canvas.getByTestId('errors')).toHaveTextContent('"prompt":["Write a prompt."]');
     await waitFor(() => expect(canvas.getByRole('textbox', { name: 'Prompt' })).toHaveFocus());
     await expect(mockApiOf(id).requests).toHaveLength(0);
   },
@@ -189,5 +192,26 @@ export const ImageForm: Story = {
   play: async ({ canvas }) => {
     await expect(draftOf()).toMatchObject({ model: 'nano-banana-pro', resolution: '2K' });
     await expect(canvas.getByText('12 credits')).toBeVisible();
+  },
+};
+
+/**
+ * Errors in your own words (or language): `formatError(field, message, model)` sees the client's message
+ * and returns the text to show, or `undefined` for the default wording (`describeFieldError`).
+ */
+export const ErrorsInYourWords: Story = {
+  args: {
+    formatError: (field, message) =>
+      field === 'prompt' && message === 'Prompt is required'
+        ? 'Écrivez une description de la vidéo.'
+        : undefined,
+  },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Generate' }));
+    await waitFor(() =>
+      expect(canvas.getByRole('textbox', { name: 'Prompt' })).toHaveAccessibleDescription(
+        /Écrivez une description de la vidéo\./,
+      ),
+    );
   },
 };

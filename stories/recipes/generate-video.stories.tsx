@@ -131,7 +131,7 @@ export const InvalidSubmit: Story = {
     const prompt = canvas.getByRole('textbox', { name: 'Prompt' });
     await waitFor(() => expect(prompt).toHaveFocus());
     await expect(prompt).toHaveAttribute('aria-invalid', 'true');
-    await waitFor(() => expect(prompt).toHaveAccessibleDescription(/Prompt is required/));
+    await waitFor(() => expect(prompt).toHaveAccessibleDescription(/Write a prompt\./));
     await expect(mockApiOf(id).requests).toHaveLength(0);
   },
 };
