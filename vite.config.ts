@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import react from '@vitejs/plugin-react';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vite';
 
@@ -112,6 +113,18 @@ export default defineConfig({
           setupFiles: ['test/setup/browser.ts'],
           testTimeout: 30_000,
           globals: true,
+          browser: { enabled: true, provider: chromium, headless: true, instances: [{ browser: 'chromium' }], screenshotFailures: false },
+        },
+      },
+      {
+        // Every story in stories/ as a test in Chromium: it renders, its play passes, axe finds nothing
+        // (.storybook/main.ts's viteFinal applies: the library aliases, no library build).
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'storybook',
+          // Plays walk whole flows (uploads, polls, playing media): room for a loaded machine.
+          testTimeout: 30_000,
           browser: { enabled: true, provider: chromium, headless: true, instances: [{ browser: 'chromium' }], screenshotFailures: false },
         },
       },

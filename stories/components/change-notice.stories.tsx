@@ -1,0 +1,100 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { adaptRequest, ChangeNotice, defaultRegistry } from 'gptimage2-react';
+import { useState } from 'react';
+import { expect, fn } from 'storybook/test';
+
+// What switching a Sora 2 request (10 s, 1080p, 9:16) to Veo 3.1 Fast changes, from the registry itself.
+const { changes } = adaptRequest(
+  { model: 'veo3_fast', prompt: 'Waves', duration: 10, resolution: '1080p', aspectRatio: '9:16' },
+  defaultRegistry.get('veo3_fast')!,
+);
+
+const meta = {
+  title: 'Components/ChangeNotice',
+  component: ChangeNotice,
+  tags: ['autodocs'],
+  args: { changes },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Tells the user what a model change did to the rest of the request, in a polite live region that stays mounted ' +
+          '(empty when there is nothing to say) so each new notice is announced. Data: `data-state` (`open`/`closed`), ' +
+          '`data-field` per change. `useGenerationForm().getChangeNoticeProps()` fills it.',
+      },
+    },
+  },
+} satisfies Meta<typeof ChangeNotice>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The changes of switching a Sora 2 request to Veo 3.1 Fast. */
+export const WithChanges: Story = {
+  play: async ({ canvas }) => {
+    const region = canvas.getByRole('status');
+    await expect(region).toHaveTextContent(/Duration 10 s → 8 s/);
+    await expect(canvas.getByText(/Duration 10 s → 8 s/).closest('li')).toHaveAttribute(
+      'data-field',
+      'duration',
+    );
+  },
+};
+
+/** With `onDismiss`: a Dismiss button; the region stays, empty, ready for the next notice. */
+export const Dismissible: Story = {
+  args: { onDismiss: fn() },
+  render: function Render(args) {
+    const [shown, setShown] = useState(args.changes);
+    return (
+      <ChangeNotice
+        {...args}
+        changes={shown}
+        onDismiss={() => {
+          setShown([]);
+          args.onDismiss?.();
+        }}
+      />
+    );
+  },
+  play: async ({ canvas, userEvent, args }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Dismiss' }));
+    await expect(args.onDismiss).toHaveBeenCalled();
+    await expect(canvas.getByRole('status')).toBeEmptyDOMElement();
+  },
+};
+
+/** Nothing changed: `data-state="closed"`, an empty live region. */
+export const Empty: Story = {
+  args: { changes: [] },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector('[data-state]')).toHaveAttribute(
+      'data-state',
+      'closed',
+    );
+  },
+};
+
+/** Each change in your own words, through a render function. */
+export const CustomText: Story = {
+  args: {
+    children: (change) =>
+      `${String(change.field)}: ${JSON.stringify(change.from)} → ${JSON.stringify(change.to)}`,
+  },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText('duration: 10 → 8')).toBeVisible();
+  },
+};
+
+/** Styled: hidden when closed, a note when open. */
+export const Styled: Story = {
+  args: { onDismiss: fn() },
+  render: (args) => (
+    <div className="recipe-scope" style={{ maxWidth: '30rem' }}>
+      <ChangeNotice {...args} className="recipe-notice" />
+    </div>
+  ),
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status').parentElement).toHaveAttribute('data-state', 'open');
+  },
+};
