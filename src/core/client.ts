@@ -3,7 +3,7 @@ import { SubmitOutcomeUnknownError } from './errors.js';
 import type { HeadersOption, Transport, CallOptions } from './http/transport.js';
 import { get, post } from './http/transport.js';
 import type { RetryOptions } from './http/retry.js';
-import type { PollSchedule } from './polling/poll-schedule.js';
+import { defaultPollSchedule, type PollSchedule } from './polling/poll-schedule.js';
 import { waitForTask, type WaitForTaskOptions } from './polling/wait-for-task.js';
 import type { ModelKind, ModelSpec } from './registry/model-spec.js';
 import type { BuiltInModel } from './registry/models.js';
@@ -51,6 +51,8 @@ export interface GptImageClient<M extends ModelSpec = BuiltInModel> {
   readonly registry: Registry<M>;
   /** The clock the client runs on. */
   readonly clock: Clock;
+  /** When to poll: `waitForTask`, `useTask` and the generation hooks follow it. Defaults to {@link defaultPollSchedule}. */
+  readonly pollSchedule: PollSchedule;
   /**
    * Submits an image task. Throws `ValidationError` (nothing sent) for an invalid request; never retried.
    * Resolves with the task id and the credits charged.
@@ -70,12 +72,11 @@ export interface GptImageClient<M extends ModelSpec = BuiltInModel> {
 export function createClient<M extends ModelSpec = BuiltInModel>(options: ClientOptions<M> = {}): GptImageClient<M> {
   const registry = (options.registry ?? defaultRegistry) as Registry<M>;
   const clock = options.clock ?? systemClock;
+  const pollSchedule = options.pollSchedule ?? defaultPollSchedule;
+  // The options carry apiKey, headers, credentials and fetch as the transport names them.
   const transport: Transport = {
+    ...options,
     baseUrl: (options.baseUrl ?? (options.apiKey ? DEFAULT_BASE_URL : '')).replace(/\/+$/, ''),
-    apiKey: options.apiKey,
-    headers: options.headers,
-    credentials: options.credentials,
-    fetch: options.fetch,
     clock,
     timeoutMs: options.requestTimeoutMs ?? 30_000,
     retry: options.retry ?? {},
@@ -100,11 +101,12 @@ export function createClient<M extends ModelSpec = BuiltInModel>(options: Client
   return {
     registry,
     clock,
+    pollSchedule,
     generateImage: (request, callOptions) => submit('image', request as DraftRequest, callOptions),
     generateVideo: (request, callOptions) => submit('video', request as DraftRequest, callOptions),
     submit,
     getTask,
     waitForTask: (taskId, waitOptions) =>
-      waitForTask({ clock, getTask, getModel: (id) => registry.get(id), schedule: options.pollSchedule }, taskId, waitOptions),
+      waitForTask({ clock, getTask, getModel: (id) => registry.get(id), schedule: pollSchedule }, taskId, waitOptions),
   };
 }

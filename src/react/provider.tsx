@@ -3,13 +3,17 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { createClient, type ClientOptions, type GptImageClient } from '../core/client.js';
 import type { ModelSpec } from '../core/registry/model-spec.js';
+import type { BuiltInModel } from '../core/registry/models.js';
 
-const ClientContext = createContext<GptImageClient<ModelSpec> | null>(null);
+// Holds a client over any registry; `useGptImageClient<M>()` gives it back typed.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyClient = GptImageClient<any>;
+const ClientContext = createContext<AnyClient | null>(null);
 
-/** Props of {@link GptImageProvider}: a client, or the options to make one. */
-export type GptImageProviderProps = { children?: ReactNode } & (
-  | { /** The client the hooks use. */ client: GptImageClient<ModelSpec>; options?: never }
-  | { client?: never; /** Options for a client made once for this provider. */ options?: ClientOptions<ModelSpec> }
+/** Props of {@link GptImageProvider}: a client (over the built-in models, or your registry's), or the options to make one. */
+export type GptImageProviderProps<M extends ModelSpec = BuiltInModel> = { children?: ReactNode } & (
+  | { /** The client the hooks use. */ client: GptImageClient<M>; options?: never }
+  | { client?: never; /** Options for a client made once for this provider. */ options?: ClientOptions<M> }
 );
 
 /**
@@ -17,18 +21,22 @@ export type GptImageProviderProps = { children?: ReactNode } & (
  * `QueryClientProvider`. Optional: without it the hooks use `createClient()`, which talks to the
  * page's own origin (where the library's server proxy answers the API's paths).
  */
-export function GptImageProvider({ client, options, children }: GptImageProviderProps) {
+export function GptImageProvider<M extends ModelSpec = BuiltInModel>({ client, options, children }: GptImageProviderProps<M>) {
   // Options are read once, as `useState`'s initial value would be: a new object each render must not make a new client.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const value = useMemo(() => client ?? createClient(options), [client]);
+  const value: AnyClient = useMemo(() => client ?? createClient(options), [client]);
   return <ClientContext.Provider value={value}>{children}</ClientContext.Provider>;
 }
 
-let defaultClient: GptImageClient<ModelSpec> | undefined;
+let defaultClient: GptImageClient | undefined;
 
-/** The client from the nearest {@link GptImageProvider}, or a same-origin default. */
-export function useGptImageClient(): GptImageClient<ModelSpec> {
-  return useContext(ClientContext) ?? (defaultClient ??= createClient());
+/**
+ * The client from the nearest {@link GptImageProvider}, or a same-origin default. Typed over the
+ * built-in models; an app whose provider holds a client over its own registry names its model type:
+ * `useGptImageClient<AppModel>()`.
+ */
+export function useGptImageClient<M extends ModelSpec = BuiltInModel>(): GptImageClient<M> {
+  return (useContext(ClientContext) ?? (defaultClient ??= createClient())) as GptImageClient<M>;
 }
 
 /** TanStack Query's client, with an error that says what to do when the app forgot its provider. */

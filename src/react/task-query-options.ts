@@ -2,7 +2,7 @@ import { hashKey, queryOptions, type Query } from '@tanstack/react-query';
 import type { GptImageClient } from '../core/client.js';
 import type { GptImageError} from '../core/errors.js';
 import { RateLimitedError, TaskNotFoundError, TimeoutError } from '../core/errors.js';
-import { defaultPollSchedule, type PollSchedule } from '../core/polling/poll-schedule.js';
+import type { PollSchedule } from '../core/polling/poll-schedule.js';
 import type { ModelSpec } from '../core/registry/model-spec.js';
 import { isTerminal, type Task } from '../core/task/task.js';
 import { taskKeys } from './query-keys.js';
@@ -21,7 +21,7 @@ export interface FollowTaskOptions {
   pauseWhenHidden?: boolean;
   /** Hold polls while the browser is offline; a poll follows on reconnect. Defaults to `true`. */
   pauseWhenOffline?: boolean;
-  /** When to poll. Defaults to the client's schedule, else {@link defaultPollSchedule}. */
+  /** When to poll. Defaults to the client's `pollSchedule` (itself `defaultPollSchedule` unless given). */
   schedule?: PollSchedule;
 }
 
@@ -55,9 +55,9 @@ const AFTER_ERROR_MS = 5000;
  * while the page is hidden or offline (by default), keeps going through transient errors with the last
  * snapshot kept, and ends in a `TimeoutError` (with the task id) rather than polling forever.
  */
-export function taskQueryOptions(client: GptImageClient<ModelSpec>, taskId: string, options: FollowTaskOptions = {}) {
+export function taskQueryOptions<M extends ModelSpec>(client: GptImageClient<M>, taskId: string, options: FollowTaskOptions = {}) {
   const { timeoutMs = 600_000, pauseWhenHidden = true, pauseWhenOffline = true } = options;
-  const schedule = options.schedule ?? defaultPollSchedule;
+  const schedule = options.schedule ?? client.pollSchedule;
 
   // The delay before the next poll, counted from the last answer (when TanStack Query starts both the
   // interval and the staleness clock), or `false` once there is nothing more to learn.

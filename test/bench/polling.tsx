@@ -73,7 +73,7 @@ function useGenerateOnce(generate: () => void) {
 }
 
 /** Follows tasks through the generation hooks, rendered by React: the path an app takes. */
-async function followWithHooks(time: VirtualTime, client: GptImageClient<ModelSpec>, models: ModelSpec[], schedule: PollSchedule) {
+async function followWithHooks(time: VirtualTime, client: GptImageClient, models: ModelSpec[], schedule: PollSchedule) {
   const followed: Followed[] = models.map((model) => ({ taskId: null, kind: model.kind, reportedAt: null }));
   const queryClient = new QueryClient();
   const root = createRoot(document.createElement('div'));
@@ -102,7 +102,7 @@ async function followWithHooks(time: VirtualTime, client: GptImageClient<ModelSp
 }
 
 /** Follows tasks through QueryObserver with taskQueryOptions (what useTask gives useQuery), without React. */
-async function followWithObservers(time: VirtualTime, client: GptImageClient<ModelSpec>, models: ModelSpec[], schedule: PollSchedule) {
+async function followWithObservers(time: VirtualTime, client: GptImageClient, models: ModelSpec[], schedule: PollSchedule) {
   const queryClient = new QueryClient();
   const followed: Followed[] = [];
   const stops: Array<() => void> = [];
@@ -124,7 +124,7 @@ async function followWithObservers(time: VirtualTime, client: GptImageClient<Mod
 }
 
 /** Follows tasks by id with TaskProgress, as a gallery or a second tab would: the task is submitted elsewhere. */
-async function followWithTaskProgress(time: VirtualTime, client: GptImageClient<ModelSpec>, models: ModelSpec[], schedule: PollSchedule) {
+async function followWithTaskProgress(time: VirtualTime, client: GptImageClient, models: ModelSpec[], schedule: PollSchedule) {
   const followed: Followed[] = [];
   const submittedAt: number[] = [];
   for (const model of models) {

@@ -4,7 +4,6 @@ import axe from 'axe-core';
 import { StrictMode, type ReactNode } from 'react';
 import { expect } from 'vitest';
 import { createClient, type ClientOptions, type GptImageClient } from '../../src/core/index.js';
-import type { ModelSpec } from '../../src/core/registry/model-spec.js';
 import type { Task } from '../../src/core/task/task.js';
 import { GptImageProvider } from '../../src/react/index.js';
 
@@ -23,13 +22,13 @@ export function renderWithProviders(
     clientOptions,
     ...options
   }: RenderOptions & {
-    client?: GptImageClient<ModelSpec>;
-    clientOptions?: ClientOptions<ModelSpec>;
+    client?: GptImageClient;
+    clientOptions?: ClientOptions;
   } = {},
 ) {
   const queryClient = newQueryClient();
   const gptClient =
-    client ?? createClient<ModelSpec>({ baseUrl: 'https://api.test', ...clientOptions });
+    client ?? createClient({ baseUrl: 'https://api.test', ...clientOptions });
   const wrapper = ({ children }: { children: ReactNode }) => (
     <StrictMode>
       <QueryClientProvider client={queryClient}>

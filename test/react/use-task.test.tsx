@@ -1,9 +1,9 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, renderHook, screen } from '@testing-library/react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { createClient, TaskNotFoundError, UnauthorizedError } from '../../src/core/index.js';
-import { taskQueryOptions, useTask } from '../../src/react/index.js';
+import { createClient, fixedPollSchedule, TaskNotFoundError, UnauthorizedError } from '../../src/core/index.js';
+import { GptImageProvider, taskQueryOptions, useTask } from '../../src/react/index.js';
 import { advance, ORIGIN, providers, setupMockApi } from './harness.js';
 
 const mock = setupMockApi({ timing: 'realistic', keys: { sk_a: { credits: 500 }, sk_b: { credits: 500 } } });
@@ -123,6 +123,22 @@ describe('useTask', () => {
     expect(mock.gets()).toBe(1);
     await advance(7_500);
     expect(mock.gets()).toBe(2);
+  });
+
+  it("follows the client's pollSchedule", async () => {
+    const taskId = await submit('veo3');
+    const client = createClient({ baseUrl: ORIGIN, apiKey: 'sk_a', pollSchedule: fixedPollSchedule(1000) });
+    const queryClient = new QueryClient();
+    renderHook(() => useShownTask(taskId, { model: 'veo3', submittedAt: Date.now() }), {
+      wrapper: ({ children }: { children: ReactNode }) => (
+        <QueryClientProvider client={queryClient}>
+          <GptImageProvider client={client}>{children}</GptImageProvider>
+        </QueryClientProvider>
+      ),
+    });
+    await advance(5_050);
+    // The load at mount, then one a second (where the default schedule would wait until 37.5 s).
+    expect(mock.gets()).toBe(6);
   });
 
   it('keeps polling while hidden when told to', async () => {

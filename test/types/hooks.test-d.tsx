@@ -2,7 +2,7 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { expectTypeOf } from 'vitest';
 import { createClient, type GptImageError, type Submission, type Task } from '../../src/core/index.js';
-import { taskKeys, taskQueryOptions, useGenerateImage, useGenerateVideo, useTask } from '../../src/react/index.js';
+import { taskKeys, taskQueryOptions, useGenerateImage, useGenerateVideo, useGptImageClient, useTask } from '../../src/react/index.js';
 
 export function VideoForm() {
   const video = useGenerateVideo({ onSubmitted: (submission) => expectTypeOf(submission).toEqualTypeOf<Submission>() });
@@ -49,5 +49,14 @@ export function Follower({ taskId }: { taskId: string | null }) {
   const query = useQuery({ ...taskQueryOptions(createClient(), 'tsk_1'), select: (t) => t.status });
   expectTypeOf(query.data).toEqualTypeOf<'pending' | 'completed' | 'failed' | undefined>();
   expectTypeOf(taskKeys.task('t')).toEqualTypeOf<readonly ['gptimage2', 'task', string]>();
+  return null;
+}
+
+export function DirectClient() {
+  // The provider's client, typed over the built-in models by default.
+  const client = useGptImageClient();
+  client.generateVideo({ model: 'veo3_fast', prompt: 'x', duration: 8 });
+  // @ts-expect-error Veo 3.1 Fast is fixed at 8 seconds
+  client.generateVideo({ model: 'veo3_fast', prompt: 'x', duration: 5 });
   return null;
 }

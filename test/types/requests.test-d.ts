@@ -68,3 +68,10 @@ custom.generateVideo({ model: 'acme/clip-1', prompt: 'x', duration: 8 });
 expectTypeOf(client.getTask('t')).toEqualTypeOf<Promise<Task>>();
 expectTypeOf<Task['status']>().toEqualTypeOf<'pending' | 'completed' | 'failed'>();
 expectTypeOf<GptImageError['code']>().toEqualTypeOf<ErrorCode>();
+
+// A client typed over any registry (as `useGptImageClient()` returns it) takes the broad request shapes.
+declare const anyClient: ReturnType<typeof createClient<ModelSpec>>;
+anyClient.generateVideo({ model: 'veo3_fast', prompt: 'x', duration: 8, negativePrompt: 'blur' });
+anyClient.generateImage({ model: 'gpt-image-2', prompt: 'x', resolution: '2K' });
+// @ts-expect-error the prompt is still required
+anyClient.generateVideo({ model: 'veo3_fast' });

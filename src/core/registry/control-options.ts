@@ -25,31 +25,22 @@ export function getDurationOptions(model: ModelSpec, context: OptionContext = {}
   return model.durations.map((value) => ({ value, disabled: false, credits: priceOf(model, context.resolution, value) }));
 }
 
+/**
+ * An option that the model's aspect-ratio/resolution exclusions (Nano Banana 2's 1:4 at 1K only)
+ * rule out, with the reason, given the aspect ratio and resolution it would be combined with.
+ */
+function excluded(model: ModelSpec, aspectRatio: string | undefined, resolution: string | undefined) {
+  const onlyAt = aspectRatio ? model.aspectRatioResolutions?.[aspectRatio] : undefined;
+  return onlyAt && resolution && !onlyAt.includes(resolution) ? { disabled: true, reason: `${aspectRatio} is only available at ${onlyAt.join(', ')}` } : { disabled: false };
+}
+
 /** The model's aspect ratios; those its current resolution does not allow are disabled with the reason. */
 export function getAspectRatioOptions(model: ModelSpec, context: OptionContext = {}): ControlOption<string>[] {
   const resolution = context.resolution ?? model.defaultResolution;
-  return model.aspectRatios.map((value) => {
-    const onlyAt = model.aspectRatioResolutions?.[value];
-    const disabled = Boolean(onlyAt && resolution && !onlyAt.includes(resolution));
-    return {
-      value,
-      disabled,
-      reason: disabled ? `${value} is only available at ${onlyAt!.join(', ')}` : undefined,
-      credits: priceOf(model, context.resolution, context.duration),
-    };
-  });
+  return model.aspectRatios.map((value) => ({ value, ...excluded(model, value, resolution), credits: priceOf(model, context.resolution, context.duration) }));
 }
 
 /** The model's resolutions; those the current aspect ratio does not allow are disabled with the reason. */
 export function getResolutionOptions(model: ModelSpec, context: OptionContext = {}): ControlOption<string>[] {
-  const onlyAt = context.aspectRatio ? model.aspectRatioResolutions?.[context.aspectRatio] : undefined;
-  return model.resolutions.map((value) => {
-    const disabled = Boolean(onlyAt && !onlyAt.includes(value));
-    return {
-      value,
-      disabled,
-      reason: disabled ? `${context.aspectRatio} is only available at ${onlyAt!.join(', ')}` : undefined,
-      credits: priceOf(model, value, context.duration),
-    };
-  });
+  return model.resolutions.map((value) => ({ value, ...excluded(model, context.aspectRatio, value), credits: priceOf(model, value, context.duration) }));
 }

@@ -25,6 +25,16 @@ const kling = {
   negativePromptMax: 500, // [provider]
 } as const;
 
+// Kling Standard and Pro animate one image [doc], whose aspect ratio they keep.
+const klingFromImage = {
+  ...kling,
+  inputModes: IMAGE_VIDEO,
+  maxImages: 1,
+  aspectRatios: NONE,
+  aspectRatioFromImage: true,
+  resolutions: NONE,
+} as const;
+
 const sora = {
   family: 'Sora 2',
   kind: 'video',
@@ -135,26 +145,16 @@ export const builtInModels = [
     imageMaxBytes: 10 * MB, // [provider]
   },
   {
-    ...kling,
+    ...klingFromImage,
     id: 'kling/v2-1-standard',
     name: 'Kling V2.1 Standard',
-    inputModes: IMAGE_VIDEO, // [doc]
-    maxImages: 1, // [doc]
-    aspectRatios: NONE, // taken from the input image
-    aspectRatioFromImage: true,
-    resolutions: NONE,
     credits: { '5': 11, '10': 22 }, // [doc]
     typicalSeconds: [40, 100],
   },
   {
-    ...kling,
+    ...klingFromImage,
     id: 'kling/v2-1-pro',
     name: 'Kling V2.1 Pro',
-    inputModes: IMAGE_VIDEO, // [doc]
-    maxImages: 1, // [doc]
-    aspectRatios: NONE, // taken from the input image
-    aspectRatioFromImage: true,
-    resolutions: NONE,
     credits: { '5': 21, '10': 42 }, // [doc]
     typicalSeconds: [50, 120],
   },

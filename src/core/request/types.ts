@@ -2,8 +2,13 @@ import type { InputMode, ModelSpec } from '../registry/model-spec.js';
 import type { BuiltInModel } from '../registry/models.js';
 
 type Of<T extends readonly unknown[]> = T[number];
-type VideoModelOf<M extends ModelSpec> = Extract<M, { kind: 'video' }>;
-type ImageModelOf<M extends ModelSpec> = Extract<M, { kind: 'image' }>;
+// Models whose kind may be video (or image): a literal spec by its kind; the general `ModelSpec` (a
+// client typed over any registry) is both, so its requests are the broad shapes rather than `never`.
+type VideoModelOf<M extends ModelSpec> = M extends unknown ? ('video' extends M['kind'] ? M : never) : never;
+type ImageModelOf<M extends ModelSpec> = M extends unknown ? ('image' extends M['kind'] ? M : never) : never;
+// Whether a request for M may carry a negative prompt: the models that honour one, and any model when
+// M is the general spec (its id is any string).
+type TakesNegativePrompt<M extends ModelSpec> = string extends M['id'] ? true : M extends { negativePromptMax: number } ? true : false;
 
 /** Fields every request shares. */
 interface RequestCommon {
@@ -47,7 +52,7 @@ export type VideoRequestFor<M extends ModelSpec> = VideoCommon & {
   aspectRatio?: Of<M['aspectRatios']>;
   /** One of the model's resolutions. */
   resolution?: Of<M['resolutions']>;
-} & (M['negativePromptMax'] extends number
+} & (TakesNegativePrompt<M> extends true
     ? {
         /** What to avoid; only models that honour it offer it. */
         negativePrompt?: string;
