@@ -12,7 +12,7 @@ const sections: Record<string, () => Promise<unknown>> = {
   sharing: async () => (await import('./sharing.js')).measureSharing(time),
   renders: async () => (await import('./renders.js')).measureRenders(time),
   cycles: async () => (await import('./scale.js')).measureCycles(time),
-  memory: async () => (await import('./scale.js')).measureMemory(time),
+  memory: async () => (await import('./scale.js')).measureMemory(time, 1000, Number(process.env.MEMORY_ROUNDS ?? 5)),
 };
 
 const name = process.argv[2] ?? '';
