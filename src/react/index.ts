@@ -1,5 +1,5 @@
 // gptimage2-react: the React bindings. Thin glue over the framework-free core and TanStack Query.
-export { generateImageMutationOptions, generateVideoMutationOptions } from './mutation-options.js';
+export { generateImageMutationOptions, generateVideoMutationOptions, submitMutationOptions } from './mutation-options.js';
 export type { PersistedTask, PersistOption, StorageLike } from './persistence.js';
 export { GptImageProvider, useGptImageClient } from './provider.js';
 export type { GptImageProviderProps } from './provider.js';

@@ -7,7 +7,7 @@ import type { DraftRequest } from '../core/request/types.js';
 import { validateRequest } from '../core/request/validate-request.js';
 import { isTerminal, type Submission, type Task } from '../core/task/task.js';
 import { readPersisted, subscribePersisted, writePersisted, type PersistOption, type PersistedGeneration, type PersistedTask } from './persistence.js';
-import { taskKeys } from './query-keys.js';
+import { submitMutationOptions } from './mutation-options.js';
 import { useGptImageClient, useRequiredQueryClient } from './provider.js';
 import type { FollowTaskOptions } from './task-query-options.js';
 import { getTaskProgress, type TaskProgressInfo } from './task-progress.js';
@@ -208,7 +208,7 @@ export function useGeneration<R extends DraftRequest>(kind: ModelKind, options: 
       remember({ status: 'submitting', model: body.model, submittedAt });
       // A mutation in TanStack Query's cache (devtools, useIsMutating), observed by no component, so
       // its state changes cause no renders: this hook's own state says all there is.
-      const observer = new MutationObserver(queryClient, { mutationKey: taskKeys.submit(kind), mutationFn: (variables: R) => client.submit(kind, variables), retry: false });
+      const observer = new MutationObserver(queryClient, submitMutationOptions<R>(client, kind));
       return observer.mutate(body).then(
         (submission) => {
           const remembered: PersistedTask = { status: 'pending', taskId: submission.taskId, model: body.model, submittedAt, creditsUsed: submission.creditsUsed };
