@@ -1,6 +1,6 @@
 'use client';
 import type { ReactNode } from 'react';
-import type { RequestChange } from '../core/registry/adapt-request.js';
+import type { RequestChange } from '../core/request/adapt-request.js';
 import { Part, part, type PartProps } from './internal/primitive.js';
 
 /** Props of {@link ChangeNotice}. */

@@ -1,10 +1,10 @@
 'use client';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type Ref } from 'react';
 import { ValidationError } from '../core/errors.js';
-import { adaptRequest, type RequestChange } from '../core/registry/adapt-request.js';
+import { adaptRequest, type RequestChange } from '../core/request/adapt-request.js';
 import { estimateCredits } from '../core/registry/estimate-credits.js';
 import type { ModelKind, ModelSpec } from '../core/registry/model-spec.js';
-import { effectiveInputMode } from '../core/request/to-wire-body.js';
+import { effectiveInputMode } from '../core/request/input-mode.js';
 import type { DraftRequest } from '../core/request/types.js';
 import { validateRequest } from '../core/request/validate-request.js';
 import { useGptImageClient } from '../react/provider.js';

@@ -11,7 +11,7 @@ import { defaultRegistry, type Registry } from './registry/registry.js';
 import { toWireBody } from './request/to-wire-body.js';
 import type { DraftRequest, ImageRequest, VideoRequest } from './request/types.js';
 import { assertValidRequest } from './request/validate-request.js';
-import { parseSubmission, parseTask } from './task/parse-task.js';
+import { parseSubmission, parseTask } from './http/parse-task.js';
 import type { Submission, Task } from './task/task.js';
 
 /** The production API. */

@@ -26,11 +26,12 @@ export type { ErrorCode, FieldErrors } from './errors.js';
 export { defaultPollSchedule, fixedPollSchedule } from './polling/poll-schedule.js';
 export type { PollContext, PollSchedule } from './polling/poll-schedule.js';
 export type { WaitForTaskOptions } from './polling/wait-for-task.js';
-export { adaptRequest } from './registry/adapt-request.js';
-export type { AdaptedRequest, RequestChange } from './registry/adapt-request.js';
+export { adaptRequest } from './request/adapt-request.js';
+export type { AdaptedRequest, RequestChange } from './request/adapt-request.js';
 export { getAspectRatioOptions, getDurationOptions, getResolutionOptions } from './registry/control-options.js';
 export type { ControlOption, OptionContext } from './registry/control-options.js';
 export { estimateCredits, priceOf } from './registry/estimate-credits.js';
+export type { CreditRequest } from './registry/estimate-credits.js';
 export type { CreditRule, InputMode, ModelKind, ModelSpec } from './registry/model-spec.js';
 export { builtInModels } from './registry/models.js';
 export type { BuiltInModel } from './registry/models.js';
@@ -44,9 +45,10 @@ export {
   unavailableReason,
 } from './registry/registry.js';
 export type { DefaultRegistry, ModelFilter, Registry, RegistryExtension } from './registry/registry.js';
-export { effectiveInputMode, toWireBody } from './request/to-wire-body.js';
+export { effectiveInputMode } from './request/input-mode.js';
+export { toWireBody } from './request/to-wire-body.js';
 export type { DraftRequest, GenerationRequest, ImageRequest, ImageRequestFor, VideoRequest, VideoRequestFor } from './request/types.js';
 export { assertValidRequest, isHttpUrl, validateRequest } from './request/validate-request.js';
-export { parseSubmission, parseTask } from './task/parse-task.js';
+export { parseSubmission, parseTask } from './http/parse-task.js';
 export { isTerminal } from './task/task.js';
 export type { Submission, Task, TaskStatus } from './task/task.js';

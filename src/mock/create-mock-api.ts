@@ -9,7 +9,8 @@ import { OUTPUTS_PATH, quickstartSnapshot, snapshotOf, statusAt, type MockTask, 
 import { serveOutput } from './outputs/serve-output.js';
 import { between, createRandom, pick, type Random } from './random.js';
 import { validateMockRequest } from './request-schema.js';
-import { mockFailures, mockScenarios, networkFaults, timingScale, type MockFailure, type MockScenario, type MockScenarioName, type MockTiming } from './scenarios.js';
+import { mockFailures, type MockFailure } from './failures.js';
+import { mockScenarios, networkFaults, timingScale, type MockScenario, type MockScenarioName, type MockTiming } from './scenarios.js';
 import { createTaskId } from './task-id.js';
 
 /** Options of {@link createMockApi}. */

@@ -1,5 +1,5 @@
 import { json } from './json-response.js';
-import type { MockFailure } from './scenarios.js';
+import type { MockFailure } from './failures.js';
 
 /**
  * When a fault strikes: `'before'` the request reaches the service (nothing happens, nothing is

@@ -1,5 +1,5 @@
 import type { ModelKind } from '../core/registry/model-spec.js';
-import { failureMessage, type MockFailure } from './scenarios.js';
+import { failureMessage, type MockFailure } from './failures.js';
 
 /** Where the mock serves outputs, under any origin: `/__mock__/outputs/<taskId>/<file>`. */
 export const OUTPUTS_PATH = '/__mock__/outputs/';

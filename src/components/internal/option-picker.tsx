@@ -9,7 +9,7 @@ import {
   type ReactNode,
   type RefAttributes,
 } from 'react';
-import { adaptRequest } from '../../core/registry/adapt-request.js';
+import { adaptRequest } from '../../core/request/adapt-request.js';
 import type { ControlOption, OptionContext } from '../../core/registry/control-options.js';
 import type { ModelSpec } from '../../core/registry/model-spec.js';
 import type { Registry } from '../../core/registry/registry.js';

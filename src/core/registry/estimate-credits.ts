@@ -1,6 +1,13 @@
-import type { DraftRequest } from '../request/types.js';
 import type { ModelSpec } from './model-spec.js';
 import { defaultRegistry, type Registry } from './registry.js';
+
+/** The fields of a request (or a form's draft) that set its price. */
+export interface CreditRequest {
+  model: string;
+  duration?: number;
+  resolution?: string;
+  providerInput?: Readonly<Record<string, unknown>>;
+}
 
 /**
  * The credits a request will cost by the published prices, or `null` when the model's price is not
@@ -8,7 +15,7 @@ import { defaultRegistry, type Registry } from './registry.js';
  * authoritative. Missing options count at the model's defaults (its default resolution, its
  * shortest duration).
  */
-export function estimateCredits(request: Pick<DraftRequest, 'model' | 'duration' | 'resolution' | 'providerInput'>, registry: Registry = defaultRegistry): number | null {
+export function estimateCredits(request: CreditRequest, registry: Registry = defaultRegistry): number | null {
   const model = registry.get(request.model);
   return model ? priceOf(model, request.resolution ?? (request.providerInput?.resolution as string | undefined), request.duration) : null;
 }

@@ -1,12 +1,6 @@
 import type { ModelKind } from '../registry/model-spec.js';
+import { effectiveInputMode } from './input-mode.js';
 import type { DraftRequest } from './types.js';
-
-/** The input mode a request means: the given one, else image-to-… when images are attached. */
-export function effectiveInputMode(request: Pick<DraftRequest, 'inputMode' | 'inputImageUrls'>, kind: ModelKind) {
-  if (request.inputMode) return request.inputMode;
-  const images = (request.inputImageUrls?.length ?? 0) > 0;
-  return kind === 'video' ? (images ? 'image_to_video' : 'text_to_video') : images ? 'image_to_image' : 'text_to_image';
-}
 
 /**
  * The JSON body the API expects for a validated request. The one place that knows where fields go:

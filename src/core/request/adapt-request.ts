@@ -1,7 +1,7 @@
-import { effectiveInputMode } from '../request/to-wire-body.js';
-import type { DraftRequest } from '../request/types.js';
-import type { ModelSpec } from './model-spec.js';
-import { modeLabel } from './registry.js';
+import type { ModelSpec } from '../registry/model-spec.js';
+import { modeLabel } from '../registry/registry.js';
+import { effectiveInputMode } from './input-mode.js';
+import type { DraftRequest } from './types.js';
 
 /** One thing {@link adaptRequest} changed, with a sentence to show the user. */
 export interface RequestChange {

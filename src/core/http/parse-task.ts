@@ -1,5 +1,5 @@
 import { InvalidResponseError } from '../errors.js';
-import type { Submission, Task, TaskStatus } from './task.js';
+import type { Submission, Task, TaskStatus } from '../task/task.js';
 
 type Json = Record<string, unknown>;
 
