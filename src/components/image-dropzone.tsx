@@ -1,63 +1,26 @@
 'use client';
-import { Progress, VisuallyHidden } from 'radix-ui';
-import { useId, useMemo, useState, type ReactNode } from 'react';
-import { isHttpUrl } from '../core/request/validate-request.js';
-import { fieldErrorPart } from './internal/field-error.js';
-import { flag, Part, part, type PartProps } from './internal/primitive.js';
-import { composeRefs } from './internal/merge-props.js';
-import { createScope } from './internal/scope.js';
-import { joinIds, useDescriptions, useRegisterDescription } from './internal/use-descriptions.js';
+import { VisuallyHidden } from 'radix-ui';
+import { useId, useState, type ReactNode } from 'react';
+import { describeImageRules, type ImageRejection } from './image-checks.js';
+import type { UseImageDropzoneOptions } from './image-dropzone-types.js';
 import {
-  useImageDropzone,
-  type ImageDropzoneState,
-  type ImageItem,
-  type ImageRejection,
-  type UseImageDropzoneOptions,
-} from './use-image-dropzone.js';
-
-interface DropzoneContextValue extends ImageDropzoneState {
-  errors: readonly string[];
-  descriptionId: string;
-  errorId: string;
-  descriptions: ReturnType<typeof useDescriptions>;
-}
-const DropzoneScope = /* @__PURE__ */ createScope<DropzoneContextValue>('ImageDropzone');
-const useDropzone = (part: string) => DropzoneScope.usePart(part);
-const ItemScope = /* @__PURE__ */ createScope<{ item: ImageItem; index: number }>(
-  'ImageDropzone',
-  'Item',
-);
-const useItem = (part: string) => ItemScope.usePart(part);
-
-const TYPE_NAMES: Record<string, string> = {
-  'image/jpeg': 'JPEG',
-  'image/png': 'PNG',
-  'image/webp': 'WebP',
-};
-
-/** The dropzone's rules in words: "JPEG, PNG or WebP, up to 30 MB each. Up to 14 images." */
-export function describeImageRules({
-  accept,
-  maxBytes,
-  maxFiles,
-  required,
-}: Pick<ImageDropzoneState, 'accept' | 'maxBytes' | 'maxFiles' | 'required'>): string {
-  const types = accept.map((type) => TYPE_NAMES[type] ?? type);
-  const typeText =
-    types.length < 2 ? types.join('') : `${types.slice(0, -1).join(', ')} or ${types.at(-1)}`;
-  const size =
-    maxBytes === undefined
-      ? ''
-      : `, up to ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB each`;
-  const count = !Number.isFinite(maxFiles)
-    ? ''
-    : maxFiles === 1
-      ? required
-        ? ' Exactly 1 image.'
-        : ' At most 1 image.'
-      : ` Up to ${maxFiles} images${required ? ', at least 1' : ''}.`;
-  return `${typeText}${size}.${count}`;
-}
+  Item,
+  ItemCancel,
+  ItemError,
+  ItemMoveEarlier,
+  ItemMoveLater,
+  ItemName,
+  ItemPreview,
+  ItemProgress,
+  ItemRemove,
+  ItemRetry,
+  Items,
+} from './image-dropzone-items.js';
+import { fieldErrorPart } from './internal/field-error.js';
+import { DropzoneScope, useDropzone } from './internal/image-dropzone-scope.js';
+import { flag, Part, part, type PartProps } from './internal/primitive.js';
+import { joinIds, useDescriptions, useRegisterDescription } from './internal/use-descriptions.js';
+import { useImageDropzone } from './use-image-dropzone.js';
 
 /** Props of `ImageDropzone.Root`: the {@link useImageDropzone} options plus the root element's. */
 export type ImageDropzoneRootProps = UseImageDropzoneOptions &
@@ -241,234 +204,6 @@ const ErrorMessage = /* @__PURE__ */ fieldErrorPart(
     const { errors, errorId, descriptions } = useDropzone(part);
     return { errors, id: errorId, descriptions };
   },
-);
-
-const Items = /* @__PURE__ */ part<
-  HTMLUListElement,
-  Omit<PartProps<'ul'>, 'children'> & { children?: (item: ImageItem, index: number) => ReactNode }
->('ImageDropzone.Items', function Items({ children, asChild, ...props }, ref) {
-  const { items } = useDropzone('Items');
-  if (items.length === 0) return null;
-  return (
-    <Part
-      tag="ul"
-      asChild={asChild}
-      aria-label="Attached images"
-      data-value={items.length}
-      {...props}
-      ref={ref}
-    >
-      {items.map((item, index) =>
-        children ? (
-          <ItemProvider key={item.id} item={item} index={index}>
-            {children(item, index)}
-          </ItemProvider>
-        ) : (
-          <Item key={item.id} item={item} />
-        ),
-      )}
-    </Part>
-  );
-});
-
-function ItemProvider({
-  item,
-  index,
-  children,
-}: {
-  item: ImageItem;
-  index: number;
-  children: ReactNode;
-}) {
-  return <ItemScope.Provider value={{ item, index }}>{children}</ItemScope.Provider>;
-}
-
-const Item = /* @__PURE__ */ part<HTMLLIElement, PartProps<'li'> & { item: ImageItem }>(
-  'ImageDropzone.Item',
-  function Item({ item, asChild, children, ...props }, ref) {
-    const { items, getItemProps } = useDropzone('Item');
-    const index = items.findIndex((candidate) => candidate.id === item.id);
-    return (
-      <ItemScope.Provider value={{ item, index }}>
-        <Part tag="li" asChild={asChild} {...getItemProps(item, { ...props, ref })}>
-          {children ?? (
-            <>
-              <ItemPreview />
-              <ItemName />
-              <ItemProgress />
-              <ItemError />
-              <ItemMoveEarlier />
-              <ItemMoveLater />
-              <ItemRetry />
-              <ItemCancel />
-              <ItemRemove />
-            </>
-          )}
-        </Part>
-      </ItemScope.Provider>
-    );
-  },
-);
-
-/**
- * A ref that shows `file` in an `<img>` through an object URL living exactly as long as the element:
- * made when it mounts, revoked when it unmounts or shows another file (React 19 runs the returned
- * cleanup; React 18 calls the ref with `null`).
- */
-function previewRef(file: File) {
-  let url: string | null = null;
-  const release = () => {
-    if (url) URL.revokeObjectURL(url);
-    url = null;
-  };
-  return (image: HTMLImageElement | null) => {
-    release();
-    if (!image) return;
-    url = URL.createObjectURL(file);
-    image.src = url;
-    return release;
-  };
-}
-
-const ItemPreview = /* @__PURE__ */ part<
-  HTMLImageElement,
-  Omit<PartProps<'img'>, 'src' | 'asChild'>
->('ImageDropzone.ItemPreview', function ItemPreview(props, ref) {
-  const { item } = useItem('ItemPreview');
-  const { file } = item;
-  const attach = useMemo(() => (file ? composeRefs(previewRef(file), ref) : ref), [file, ref]);
-  const src = !file && isHttpUrl(item.url) ? item.url : undefined;
-  return (
-    <img
-      alt={`Preview of ${item.name}`}
-      {...props}
-      ref={attach}
-      src={src}
-      data-state={item.status}
-    />
-  );
-});
-
-const ItemName = /* @__PURE__ */ part<HTMLSpanElement, PartProps<'span'>>(
-  'ImageDropzone.ItemName',
-  function ItemName({ asChild, children, ...props }, ref) {
-    const { item } = useItem('ItemName');
-    return (
-      <Part tag="span" asChild={asChild} {...props} ref={ref}>
-        {children ?? item.name}
-      </Part>
-    );
-  },
-);
-
-const ItemProgress = /* @__PURE__ */ part<
-  HTMLDivElement,
-  Omit<Progress.ProgressProps, 'value' | 'max'>
->('ImageDropzone.ItemProgress', function ItemProgress({ children, ...props }, ref) {
-  const { item } = useItem('ItemProgress');
-  if (item.status !== 'uploading') return null;
-  const percent = item.progress === null ? null : Math.round(item.progress * 100);
-  return (
-    <Progress.Root
-      aria-label={`Uploading ${item.name}`}
-      getValueLabel={(value) => `${value}% uploaded`}
-      {...props}
-      ref={ref}
-      value={percent}
-      max={100}
-    >
-      {children ?? (
-        <Progress.Indicator style={{ '--progress': item.progress ?? 0 } as React.CSSProperties} />
-      )}
-    </Progress.Root>
-  );
-});
-
-const ItemError = /* @__PURE__ */ part<HTMLSpanElement, PartProps<'span'>>(
-  'ImageDropzone.ItemError',
-  function ItemError({ asChild, children, ...props }, ref) {
-    const { item } = useItem('ItemError');
-    if (!item.error) return null;
-    return (
-      <Part tag="span" asChild={asChild} data-code={item.error.code} {...props} ref={ref}>
-        {children ?? item.error.message}
-      </Part>
-    );
-  },
-);
-
-/** The buttons of one item: what they do, when they show, and their words. */
-function itemButton(
-  name: string,
-  show: (item: ImageItem, context: DropzoneContextValue, index: number) => boolean,
-  label: (name: string) => string,
-  text: string,
-  act: (context: DropzoneContextValue, item: ImageItem, index: number) => void,
-  isDisabled?: (context: DropzoneContextValue, index: number) => boolean,
-) {
-  return part<HTMLButtonElement, PartProps<'button'>>(
-    `ImageDropzone.${name}`,
-    function ItemButton({ asChild, children, onClick, ...props }, ref) {
-      const context = useDropzone(name);
-      const { item, index } = useItem(name);
-      if (!show(item, context, index)) return null;
-      return (
-        <Part
-          tag="button"
-          asChild={asChild}
-          type="button"
-          aria-label={label(item.name)}
-          disabled={isDisabled?.(context, index)}
-          {...props}
-          ref={ref}
-          onClick={(event: React.MouseEvent<HTMLButtonElement>) => {
-            onClick?.(event);
-            if (!event.defaultPrevented) act(context, item, index);
-          }}
-        >
-          {children ?? text}
-        </Part>
-      );
-    },
-  );
-}
-
-const ItemRemove = /* @__PURE__ */ itemButton(
-  'ItemRemove',
-  (item) => item.status !== 'uploading',
-  (name) => `Remove ${name}`,
-  'Remove',
-  (context, item) => context.remove(item.id),
-);
-const ItemCancel = /* @__PURE__ */ itemButton(
-  'ItemCancel',
-  (item) => item.status === 'uploading',
-  (name) => `Cancel upload of ${name}`,
-  'Cancel',
-  (context, item) => context.cancel(item.id),
-);
-const ItemRetry = /* @__PURE__ */ itemButton(
-  'ItemRetry',
-  (item) => item.status === 'failed' && item.file !== null,
-  (name) => `Retry upload of ${name}`,
-  'Retry',
-  (context, item) => context.retry(item.id),
-);
-const ItemMoveEarlier = /* @__PURE__ */ itemButton(
-  'ItemMoveEarlier',
-  (_, context) => context.items.length > 1,
-  (name) => `Move ${name} earlier`,
-  'Earlier',
-  (context, item, index) => context.move(item.id, index - 1),
-  (_, index) => index === 0,
-);
-const ItemMoveLater = /* @__PURE__ */ itemButton(
-  'ItemMoveLater',
-  (_, context) => context.items.length > 1,
-  (name) => `Move ${name} later`,
-  'Later',
-  (context, item, index) => context.move(item.id, index + 1),
-  (context, index) => index === context.items.length - 1,
 );
 
 const Rejections = /* @__PURE__ */ part<

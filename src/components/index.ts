@@ -6,7 +6,7 @@ export { CreditEstimate } from './credit-estimate.js';
 export type { CreditEstimateProps } from './credit-estimate.js';
 export { DurationPicker } from './duration-picker.js';
 export type { PickerOption, PickerParts, PickerRootProps } from './duration-picker.js';
-export { describeImageRules, ImageDropzone } from './image-dropzone.js';
+export { ImageDropzone } from './image-dropzone.js';
 export type { ImageDropzoneRootProps } from './image-dropzone.js';
 export { getModelGroups, ModelSelect } from './model-select.js';
 export type {
@@ -28,17 +28,15 @@ export type {
 } from './task-progress.js';
 export { useGenerationForm } from './use-generation-form.js';
 export type { FormField, GenerationForm, UseGenerationFormOptions } from './use-generation-form.js';
-export { ImageErrorCode, useImageDropzone } from './use-image-dropzone.js';
+export { useImageDropzone } from './use-image-dropzone.js';
 export type {
   ImageDropzoneState,
-  ImageError,
-  ImageErrorCodeValue,
   ImageItem,
-  ImageRejection,
-  UploadAdapter,
-  UploadContext,
   UseImageDropzoneOptions,
-} from './use-image-dropzone.js';
+} from './image-dropzone-types.js';
+export { describeImageRules, ImageErrorCode } from './image-checks.js';
+export type { ImageError, ImageErrorCodeValue, ImageRejection } from './image-checks.js';
+export type { UploadAdapter, UploadContext } from './upload-queue.js';
 export type { ModelInput } from './internal/use-model.js';
 export { describeFieldError } from './describe-field-error.js';
 export type { FieldErrorFormatter } from './describe-field-error.js';
