@@ -1,8 +1,9 @@
 // gptimage2-react/server: the route between the browser client and the API, holding the key. Never
 // imports React; loads in Node, Bun, Deno and edge runtimes (no `node:` imports).
 export { createProxyHandler } from './create-proxy-handler.js';
-export type { ProxyErrorStage, ProxyHandler, ProxyOptions, SubmitContext } from './create-proxy-handler.js';
+export type { ProxyErrorStage, ProxyHandler, ProxyOptions, SubmitContext, TaskContext } from './proxy-options.js';
 export { errorResponse } from './error-response.js';
+export { IMAGE_URL_MAX_BYTES, largestRequestBytes } from './largest-request.js';
 export { DEFAULT_TASK_ID_PATTERN } from './match-route.js';
 export { createMemoryTaskOwnerStore } from './task-owner-store.js';
 export type { MemoryTaskOwnerStoreOptions, TaskOwnerStore } from './task-owner-store.js';
