@@ -13,6 +13,8 @@ const allEntries: Record<string, string> = {
   server: 'src/server/index.ts',
   mock: 'src/mock/index.ts',
   'mock-node': 'src/mock/node.ts',
+  testing: 'src/testing/index.ts',
+  'testing-setup': 'src/testing/setup.ts',
 };
 // Entries land issue by issue; build those that exist.
 export const entries = Object.fromEntries(Object.entries(allEntries).filter(([, file]) => existsSync(file)));
@@ -62,7 +64,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/**/*.test.ts', 'test/ssr/**/*.test.tsx'],
-          exclude: ['test/browser/**', 'test/react/**'],
+          exclude: ['test/browser/**', 'test/react/**', 'test/testing/**'],
           globals: true,
         },
       },
@@ -71,7 +73,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['test/react/**/*.test.{ts,tsx}', 'test/reliability/**/*.test.tsx'],
+          include: ['test/react/**/*.test.{ts,tsx}', 'test/reliability/**/*.test.tsx', 'test/testing/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/dom.ts'],
           globals: true,
         },

@@ -14,6 +14,8 @@ export const libraryAliases = [
   { find: /^gptimage2-react\/server$/, replacement: src('server/index.ts') },
   { find: /^gptimage2-react\/mock$/, replacement: src('mock/index.ts') },
   { find: /^gptimage2-react\/mock\/node$/, replacement: src('mock/node.ts') },
+  { find: /^gptimage2-react\/testing$/, replacement: src('testing/index.ts') },
+  { find: /^gptimage2-react\/testing\/setup$/, replacement: src('testing/setup.ts') },
 ];
 
 // "Live proxy" in the toolbar: `npm run storybook` forwards /api/ai/… to your app's proxy at this URL.

@@ -13,6 +13,8 @@ export interface VirtualClock extends Clock {
   settle(): Promise<void>;
   /** How many sleeps are pending. */
   readonly pending: number;
+  /** When the next pending sleep falls due (clock milliseconds), or `null` when none is pending. */
+  readonly nextAt: number | null;
 }
 
 interface Timer {
@@ -80,6 +82,9 @@ export function createVirtualClock(start = Date.UTC(2026, 0, 1)): VirtualClock {
     settle,
     get pending() {
       return timers.length;
+    },
+    get nextAt() {
+      return timers.reduce<number | null>((soonest, timer) => (soonest === null || timer.at < soonest ? timer.at : soonest), null);
     },
   };
 }
