@@ -7,7 +7,7 @@ import { providerInputLimitError } from '../core/request/provider-input-limits.j
 import { toWireBody } from '../core/request/to-wire-body.js';
 import type { DraftRequest } from '../core/request/types.js';
 import { validateRequest } from '../core/request/validate-request.js';
-import { parseTask } from '../core/task/parse-task.js';
+import { parseTask } from '../core/http/parse-task.js';
 import { callUpstream, type Upstream } from './call-upstream.js';
 import { errorResponse, invalidRequest } from './error-response.js';
 import { largestRequestBytes } from './largest-request.js';
