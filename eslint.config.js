@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import layers from './scripts/eslint-layers.js';
 
 export default tseslint.config(
   { ignores: ['dist/', 'storybook-static/', 'public/', 'node_modules/', 'coverage/', '.bench/'] },
@@ -18,10 +19,9 @@ export default tseslint.config(
     },
   },
   {
-    // The core never imports React: it runs in Node, edge runtimes and any framework.
-    files: ['src/core/**', 'src/server/**', 'src/mock/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'react/*', '@tanstack/*', 'radix-ui', '../react/*', '../components/*', '../../react/*', '../../components/*'], message: 'The core, server and mock never import React or the React layer.' }] }],
-    },
+    // The layers of src, both directions, for every folder: see scripts/eslint-layers.js.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { layers },
+    rules: { 'layers/imports': 'error' },
   },
 );

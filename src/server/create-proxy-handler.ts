@@ -3,7 +3,7 @@ import type { FieldErrors } from '../core/errors.js';
 import { estimateCredits } from '../core/registry/estimate-credits.js';
 import type { ModelKind } from '../core/registry/model-spec.js';
 import { defaultRegistry } from '../core/registry/registry.js';
-import { providerInputLimitError } from '../core/request/provider-input-limits.js';
+import { providerInputError } from '../core/request/provider-input-limits.js';
 import { toWireBody } from '../core/request/to-wire-body.js';
 import type { DraftRequest } from '../core/request/types.js';
 import { validateRequest } from '../core/request/validate-request.js';
@@ -106,7 +106,7 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
       errors.fieldErrors.model = [`model ${modelId} is not offered here (choose one of ${[...allowed].join(', ')})`];
     }
     // Also in the client's validation; checked here for hand-written bodies (once only, whichever runs).
-    const limit = errors.fieldErrors.providerInput ? undefined : providerInputLimitError(providerInput);
+    const limit = errors.fieldErrors.providerInput ? undefined : providerInputError(providerInput);
     if (limit) errors.fieldErrors.providerInput = [limit];
     return errors.formErrors.length || Object.keys(errors.fieldErrors).length ? errors : null;
   };
