@@ -11,9 +11,8 @@ import {
 import type { Registry } from '../core/registry/registry.js';
 import { isHttpUrl } from '../core/request/validate-request.js';
 import type { Task } from '../core/task/task.js';
-import type { TaskProgressInfo } from '../react/task-progress.js';
-import type { GenerationStatus } from '../react/use-generation.js';
-import { getGenerationState } from '../react/use-generation.js';
+import { getGenerationState, type GenerationStatus } from '../query/generation-state.js';
+import type { TaskProgressInfo } from '../query/get-task-progress.js';
 import { useTask, type UseTaskOptions } from '../react/use-task.js';
 import { useTaskProgress } from '../react/use-task-progress.js';
 import { formatCredits } from './internal/format.js';
@@ -182,12 +181,12 @@ const Root = /* @__PURE__ */ part<HTMLDivElement, TaskProgressRootProps>(
       submittedAtProp ??
       generation?.submittedAt ??
       (Number.isFinite(createdAt) ? createdAt : firstShown);
-    const progress = useTaskProgress(
-      status === 'completed' || status === 'failed' ? status : 'pending',
+    const progress = useTaskProgress({
+      status: status === 'completed' || status === 'failed' ? status : 'pending',
       submittedAt,
       model,
-      status === 'pending' ? 1000 : false,
-    );
+      tickMs: status === 'pending' ? 1000 : false,
+    });
 
     const kind = task?.type ?? (task?.videoUrl ? 'video' : 'image');
     const completed = status === 'completed' && task !== null;

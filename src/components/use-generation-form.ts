@@ -8,7 +8,8 @@ import { effectiveInputMode } from '../core/request/input-mode.js';
 import type { DraftRequest } from '../core/request/types.js';
 import { validateRequest } from '../core/request/validate-request.js';
 import { useGptImageClient } from '../react/provider.js';
-import { useGeneration, type UseGenerationOptions } from '../react/use-generation.js';
+import type { UseGenerationOptions } from '../query/generation-types.js';
+import { useGeneration } from '../react/use-generation.js';
 import { describeFieldError, type FieldErrorFormatter } from './describe-field-error.js';
 
 /** Options of {@link useGenerationForm}. */

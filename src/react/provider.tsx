@@ -9,9 +9,17 @@ import type { BuiltInModel } from '../core/registry/models.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyClient = GptImageClient<any>;
 const ClientContext = createContext<AnyClient | null>(null);
+const ScopeContext = createContext<string | undefined>(undefined);
 
 /** Props of {@link GptImageProvider}: a client (over the built-in models, or your registry's), or the options to make one. */
-export type GptImageProviderProps<M extends ModelSpec = BuiltInModel> = { children?: ReactNode } & (
+export type GptImageProviderProps<M extends ModelSpec = BuiltInModel> = {
+  children?: ReactNode;
+  /**
+   * Who is signed in (a user id, say): remembered generations (`persist`) are stored per scope, so a
+   * second account on a shared browser never re-attaches to the first one's task. Unscoped by default.
+   */
+  persistScope?: string;
+} & (
   | { /** The client the hooks use. */ client: GptImageClient<M>; options?: never }
   | { client?: never; /** Options for a client made once for this provider. */ options?: ClientOptions<M> }
 );
@@ -21,12 +29,19 @@ export type GptImageProviderProps<M extends ModelSpec = BuiltInModel> = { childr
  * `QueryClientProvider`. Optional: without it the hooks use `createClient()`, which talks to the
  * page's own origin (where the library's server proxy answers the API's paths).
  */
-export function GptImageProvider<M extends ModelSpec = BuiltInModel>({ client, options, children }: GptImageProviderProps<M>) {
+export function GptImageProvider<M extends ModelSpec = BuiltInModel>({ client, options, persistScope, children }: GptImageProviderProps<M>) {
   // Options are read once, as `useState`'s initial value would be: a new object each render must not make a new client.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const value: AnyClient = useMemo(() => client ?? createClient(options), [client]);
-  return <ClientContext.Provider value={value}>{children}</ClientContext.Provider>;
+  return (
+    <ClientContext.Provider value={value}>
+      <ScopeContext.Provider value={persistScope}>{children}</ScopeContext.Provider>
+    </ClientContext.Provider>
+  );
 }
+
+/** The nearest provider's `persistScope`, if any. */
+export const usePersistScope = () => useContext(ScopeContext);
 
 let defaultClient: GptImageClient | undefined;
 

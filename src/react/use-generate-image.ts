@@ -2,7 +2,9 @@
 import type { ModelSpec } from '../core/registry/model-spec.js';
 import type { BuiltInModel } from '../core/registry/models.js';
 import type { ImageRequest } from '../core/request/types.js';
-import { useGeneration, type GenerationBase, type GenerationState, type UseGenerationOptions } from './use-generation.js';
+import type { GenerationState } from '../query/generation-state.js';
+import type { GenerationBase, UseGenerationOptions } from '../query/generation-types.js';
+import { useGeneration } from './use-generation.js';
 
 /** `imageUrls`: the images once completed (at least one; possibly expiring: download what you keep), else empty. */
 type WithImages<S> = S extends { status: 'completed' } ? S & { imageUrls: [string, ...string[]] } : S & { imageUrls: [] };

@@ -2,7 +2,9 @@
 import type { ModelSpec } from '../core/registry/model-spec.js';
 import type { BuiltInModel } from '../core/registry/models.js';
 import type { VideoRequest } from '../core/request/types.js';
-import { useGeneration, type GenerationBase, type GenerationState, type UseGenerationOptions } from './use-generation.js';
+import type { GenerationState } from '../query/generation-state.js';
+import type { GenerationBase, UseGenerationOptions } from '../query/generation-types.js';
+import { useGeneration } from './use-generation.js';
 
 /** `videoUrl` is the clip's URL once completed (possibly expiring: download what you keep), else `null`. */
 type WithVideo<S> = S extends { status: 'completed' } ? S & { videoUrl: string } : S & { videoUrl: null };

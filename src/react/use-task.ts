@@ -4,8 +4,8 @@ import { useCallback } from 'react';
 import type { GptImageError } from '../core/errors.js';
 import type { Task } from '../core/task/task.js';
 import { useGptImageClient, useRequiredQueryClient } from './provider.js';
-import { taskKeys } from './query-keys.js';
-import { restartFollow, taskQueryOptions, type FollowTaskOptions } from './task-query-options.js';
+import { taskKeys } from '../query/query-keys.js';
+import { restartFollow, taskQueryOptions, type FollowTaskOptions } from '../query/task-query-options.js';
 
 /** Options of {@link useTask}. */
 export interface UseTaskOptions extends FollowTaskOptions {

@@ -31,7 +31,7 @@ export interface RenderFigures {
 function MinimalProgress({ taskId, model, submittedAt }: { taskId: string; model: ModelSpec; submittedAt: number }) {
   const task = useTask(taskId, { model: model.id, submittedAt });
   const status = task.data?.status ?? 'pending';
-  const progress = useTaskProgress(status, submittedAt, model);
+  const progress = useTaskProgress({ status, submittedAt, model });
   return (
     <div role="progressbar" data-state={status} aria-valuenow={progress.estimate === null ? undefined : Math.round(progress.estimate * 100)}>
       {Math.floor(progress.elapsedMs / 1000)} s

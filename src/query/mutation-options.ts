@@ -1,4 +1,4 @@
-import { mutationOptions } from '@tanstack/react-query';
+import type { MutationObserverOptions } from '@tanstack/query-core';
 import type { GptImageClient } from '../core/client.js';
 import type { GptImageError } from '../core/errors.js';
 import type { ModelKind, ModelSpec } from '../core/registry/model-spec.js';
@@ -7,13 +7,16 @@ import type { DraftRequest, ImageRequest, VideoRequest } from '../core/request/t
 import type { Submission } from '../core/task/task.js';
 import { taskKeys } from './query-keys.js';
 
+// TanStack's `mutationOptions` without React: a typed identity.
+const identity = <D, E, V>(options: MutationObserverOptions<D, E, V>) => options;
+
 /**
  * The mutation that submits a task of either kind, for flows whose kind is known only at run time
  * (the generation hooks submit through it): validated first, and never retried, since the API is
  * not idempotent.
  */
 export function submitMutationOptions<R extends DraftRequest = DraftRequest, M extends ModelSpec = BuiltInModel>(client: GptImageClient<M>, kind: ModelKind) {
-  return mutationOptions<Submission, GptImageError, R>({
+  return identity<Submission, GptImageError, R>({
     mutationKey: taskKeys.submit(kind),
     mutationFn: (request) => client.submit(kind, request),
     retry: false,

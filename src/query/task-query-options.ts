@@ -1,4 +1,4 @@
-import { hashKey, queryOptions, type Query } from '@tanstack/react-query';
+import { hashKey, type DataTag, type Query, type QueryObserverOptions } from '@tanstack/query-core';
 import type { GptImageClient } from '../core/client.js';
 import type { GptImageError} from '../core/errors.js';
 import { RateLimitedError, TaskNotFoundError, TimeoutError } from '../core/errors.js';
@@ -30,6 +30,10 @@ interface FollowState {
   startedAt: number;
   timeoutMs: number;
 }
+
+// TanStack's `queryOptions` without React: the key carries the data's type (for `getQueryData`).
+const queryOptions = (options: QueryObserverOptions<Task, GptImageError, Task, Task, readonly unknown[]>) =>
+  options as typeof options & { queryKey: DataTag<readonly unknown[], Task, GptImageError> };
 
 const follows = new WeakMap<Query<Task, GptImageError, Task, readonly unknown[]>, FollowState>();
 type TaskQuery = Query<Task, GptImageError, Task, readonly unknown[]>;
@@ -80,7 +84,7 @@ export function taskQueryOptions<M extends ModelSpec>(client: GptImageClient<M>,
     return Math.max(delay, floor);
   };
 
-  return queryOptions<Task, GptImageError, Task, readonly unknown[]>({
+  return queryOptions({
     queryKey: taskKeys.task(taskId),
     queryFn: ({ signal, client: queryClient, queryKey }) => {
       // By hash: O(1), where a `find` would scan every cached query at every poll.

@@ -1,0 +1,113 @@
+/** The part of the Web Storage API persistence needs (`localStorage` and `sessionStorage` fit). */
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** Where a generation is remembered, so a reload or a remount re-attaches to it instead of submitting again. */
+export type PersistOption = string | { key: string; storage?: StorageLike };
+
+/** A remembered pending task. */
+export interface PersistedTask {
+  status: 'pending';
+  taskId: string;
+  model: string;
+  submittedAt: number;
+  creditsUsed: number | null;
+}
+
+/**
+ * What is remembered under a key: a pending task; a submit in flight (`submitting`), so a remount does
+ * not submit again while its answer is on the way; or a submit whose answer never came (`unknown`: it
+ * may have been charged).
+ */
+export type PersistedGeneration = PersistedTask | { status: 'submitting' | 'unknown'; model: string; submittedAt: number };
+
+/** A persist option and the scope (the signed-in user, say) its key belongs to. */
+export interface PersistTarget {
+  option: PersistOption;
+  /** Kept apart per scope, so a second account on a shared browser never sees the first one's task. */
+  scope?: string;
+}
+
+/** The storage key and storage of a target: `gptimage2:<key>`, or `gptimage2:<scope>:<key>` when scoped. */
+export function resolvePersisted({ option, scope }: PersistTarget): { key: string; storage: StorageLike | null } {
+  const { key, storage } = typeof option === 'string' ? { key: option, storage: undefined } : option;
+  let fallback: StorageLike | null;
+  try {
+    // Read lazily: there is no localStorage on the server, and some browsers throw on access.
+    fallback = typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    fallback = null;
+  }
+  // Escaped so that no scope and key pair can spell another pair's storage key.
+  const scoped = scope === undefined ? key : `${scope.replace(/[%:]/g, (c) => (c === '%' ? '%25' : '%3A'))}:${key}`;
+  return { key: `gptimage2:${scoped}`, storage: storage ?? fallback };
+}
+
+// What an id we wrote looks like (the API's are `tsk_` and a ULID): anything else was edited by hand.
+const SAFE_ID = /^[\w.~-]{1,200}$/;
+
+/** The stored value if it is one this library writes, else `null`. */
+function parse(raw: string): PersistedGeneration | null {
+  const value = JSON.parse(raw) as PersistedGeneration | null;
+  if (!value || typeof value.submittedAt !== 'number' || typeof value.model !== 'string') return null;
+  if (value.status === 'pending') return typeof value.taskId === 'string' && SAFE_ID.test(value.taskId) ? value : null;
+  return value.status === 'submitting' || value.status === 'unknown' ? value : null;
+}
+
+/**
+ * The remembered generation, or `null` (nothing stored, or storage unavailable). A value this library
+ * did not write (edited by hand, bad JSON, a malformed id) is removed, with a development warning.
+ */
+export function readPersisted(target: PersistTarget): PersistedGeneration | null {
+  const { key, storage } = resolvePersisted(target);
+  let raw: string | null;
+  try {
+    raw = storage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+  if (raw === null) return null;
+  let value: PersistedGeneration | null = null;
+  try {
+    value = parse(raw);
+  } catch {
+    // Bad JSON: as unreadable as a bad shape.
+  }
+  if (value) return value;
+  if (process.env.NODE_ENV !== 'production') console.warn(`gptimage2-react: ignored and removed an unreadable remembered generation under "${key}"`);
+  try {
+    storage?.removeItem(key);
+  } catch {
+    // Nothing more to do: it is ignored either way.
+  }
+  return null;
+}
+
+// Hooks sharing a key in this document hear each other's writes (the storage event is cross-tab only).
+const listeners = new Map<string, Set<() => void>>();
+
+/** Calls `listener` after every write under the target's key in this document; returns the unsubscribe. */
+export function subscribePersisted(target: PersistTarget, listener: () => void): () => void {
+  const { key } = resolvePersisted(target);
+  const set = listeners.get(key) ?? new Set();
+  listeners.set(key, set.add(listener));
+  return () => {
+    set.delete(listener);
+    if (!set.size) listeners.delete(key);
+  };
+}
+
+/** Remembers a generation, or forgets it with `null`. Storage errors (quota, privacy modes) are ignored. */
+export function writePersisted(target: PersistTarget, value: PersistedGeneration | null) {
+  const { key, storage } = resolvePersisted(target);
+  try {
+    if (value) storage?.setItem(key, JSON.stringify(value));
+    else storage?.removeItem(key);
+  } catch {
+    // Persistence is a convenience: the task id also reaches `onSubmitted`.
+  }
+  listeners.get(key)?.forEach((listener) => listener());
+}
