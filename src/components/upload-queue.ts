@@ -39,10 +39,6 @@ export interface UploadQueue {
   retain(keep: (id: string) => boolean): void;
   /** Cancels everything; the queue stays usable. */
   cancelAll(): void;
-  /** Uploads running now. */
-  readonly running: number;
-  /** Uploads waiting for a place. */
-  readonly waiting: number;
 }
 
 /** An upload queue over your adapter, reporting through the callbacks of `options`. */
@@ -123,17 +119,13 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     },
     cancel,
     retain(keep) {
-      for (const id of [...running.keys(), ...waiting.keys()]) if (!keep(id)) cancel(id);
+      // The waiting first, so that no place freed below starts an upload about to be cancelled.
+      for (const id of [...waiting.keys()]) if (!keep(id)) waiting.delete(id);
+      for (const id of [...running.keys()]) if (!keep(id)) cancel(id);
     },
     cancelAll() {
       waiting.clear();
       for (const id of [...running.keys()]) cancel(id);
-    },
-    get running() {
-      return running.size;
-    },
-    get waiting() {
-      return waiting.size;
     },
   };
 }

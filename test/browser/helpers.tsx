@@ -1,11 +1,19 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, type RenderOptions } from '@testing-library/react';
+import { act, render, type RenderOptions } from '@testing-library/react';
 import axe from 'axe-core';
-import { StrictMode, type ReactNode } from 'react';
-import { expect } from 'vitest';
+import { StrictMode, useState, type ReactNode } from 'react';
+import { expect, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import { createClient, type ClientOptions, type GptImageClient } from '../../src/core/index.js';
 import type { Task } from '../../src/core/task/task.js';
 import { GptImageProvider } from '../../src/react/index.js';
+import {
+  type AspectRatioPicker,
+  type DurationPicker,
+  type ResolutionPicker,
+  type UploadAdapter,
+  type UploadContext,
+} from '../../src/components/index.js';
 
 /** A fresh QueryClient per test, with no retries to wait for. */
 export const newQueryClient = () =>
@@ -27,8 +35,7 @@ export function renderWithProviders(
   } = {},
 ) {
   const queryClient = newQueryClient();
-  const gptClient =
-    client ?? createClient({ baseUrl: 'https://api.test', ...clientOptions });
+  const gptClient = client ?? createClient({ baseUrl: 'https://api.test', ...clientOptions });
   const wrapper = ({ children }: { children: ReactNode }) => (
     <StrictMode>
       <QueryClientProvider client={queryClient}>
@@ -106,3 +113,86 @@ export const taskSnapshot = (fields: Partial<Task> = {}): Task => ({
   updatedAt: null,
   ...fields,
 });
+
+/** A picker whose model can be switched, reporting its value and every onValueChange. */
+export function PickerHarness<T>({
+  Picker,
+  models,
+  initial,
+  onValueChange,
+  context,
+}: {
+  Picker: typeof DurationPicker | typeof AspectRatioPicker | typeof ResolutionPicker;
+  models: string[];
+  initial: T | null;
+  onValueChange?: (value: T | null) => void;
+  context?: Record<string, unknown>;
+}) {
+  const [model, setModel] = useState(models[0]!);
+  const [value, setValue] = useState<T | null>(initial);
+  const Root = Picker.Root as unknown as React.ComponentType<Record<string, unknown>>;
+  return (
+    <>
+      {models.map((id) => (
+        <button key={id} type="button" onClick={() => setModel(id)}>
+          use {id}
+        </button>
+      ))}
+      <Root
+        model={model}
+        value={value}
+        context={context}
+        onValueChange={(next: T | null) => {
+          setValue(next);
+          onValueChange?.(next);
+        }}
+      />
+      <output aria-label="value">{value === null ? 'none' : String(value)}</output>
+    </>
+  );
+}
+
+/**
+ * Presses an arrow key as a person does: Radix moves focus in a timeout and checks the radio it lands
+ * on only while the key is still down, so the key is released once focus has moved (a wait for what
+ * a user sees, not for a number of milliseconds).
+ */
+export async function pressArrow(key: string) {
+  const before = document.activeElement;
+  await userEvent.keyboard(`{${key}>}`);
+  await expect.poll(() => document.activeElement !== before).toBe(true);
+  await userEvent.keyboard(`{/${key}}`);
+}
+
+/** An upload adapter the test drives: each call waits until the test resolves or rejects it. */
+export function manualUploads() {
+  const calls: { file: File; context: UploadContext; done: ReturnType<typeof deferred<string>> }[] =
+    [];
+  const upload: UploadAdapter = vi.fn((file: File, context: UploadContext) => {
+    const done = deferred<string>();
+    calls.push({ file, context, done });
+    return done.promise;
+  });
+  return { upload, calls };
+}
+
+/** A DataTransfer holding `files` and the given text entries (type → text). */
+export const transfer = (files: File[] = [], text?: Record<string, string>) => {
+  const data = new DataTransfer();
+  files.forEach((file) => data.items.add(file));
+  for (const [type, value] of Object.entries(text ?? {})) data.setData(type, value);
+  return data;
+};
+
+/** Drags files over `target` and drops them, as the browser dispatches it. */
+export function drop(target: Element, dataTransfer: DataTransfer) {
+  act(() => {
+    target.dispatchEvent(
+      new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer }),
+    );
+    target.dispatchEvent(
+      new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer }),
+    );
+    target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer }));
+  });
+}

@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
@@ -7,43 +7,15 @@ import {
   ImageErrorCode,
   type ImageRejection,
   type UploadAdapter,
-  type UploadContext,
-  useImageDropzone,
-  type UseImageDropzoneOptions,
 } from '../../src/components/index.js';
-import { deferred, expectNoAxeViolations, pngFile, renderWithProviders } from './helpers.js';
-
-/** An upload adapter the test drives: each call waits until the test resolves or rejects it. */
-function manualUploads() {
-  const calls: { file: File; context: UploadContext; done: ReturnType<typeof deferred<string>> }[] =
-    [];
-  const upload: UploadAdapter = vi.fn((file: File, context: UploadContext) => {
-    const done = deferred<string>();
-    calls.push({ file, context, done });
-    return done.promise;
-  });
-  return { upload, calls };
-}
-
-const transfer = (files: File[] = [], text?: Record<string, string>) => {
-  const data = new DataTransfer();
-  files.forEach((file) => data.items.add(file));
-  for (const [type, value] of Object.entries(text ?? {})) data.setData(type, value);
-  return data;
-};
-
-/** Drags files over `target` and drops them, as the browser dispatches it. */
-function drop(target: Element, dataTransfer: DataTransfer) {
-  act(() => {
-    target.dispatchEvent(
-      new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer }),
-    );
-    target.dispatchEvent(
-      new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer }),
-    );
-    target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer }));
-  });
-}
+import {
+  drop,
+  expectNoAxeViolations,
+  manualUploads,
+  pngFile,
+  renderWithProviders,
+  transfer,
+} from './helpers.js';
 
 function paste(target: Element, clipboardData: DataTransfer) {
   const event = new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData });
@@ -505,99 +477,5 @@ describe('ImageDropzone', () => {
     unmount();
     expect(new Set(revoked)).toEqual(new Set(created));
     expect(calls[2]!.context.signal.aborted).toBe(true);
-  });
-});
-
-describe('useImageDropzone (headless, your own markup)', () => {
-  function Custom({
-    onUserDrop,
-    validator,
-  }: {
-    onUserDrop?: (event: React.DragEvent) => void;
-    validator?: UseImageDropzoneOptions['validator'];
-  }) {
-    const dropzone = useImageDropzone({
-      maxFiles: 2,
-      maxBytes: 1000,
-      upload: async (file) => `https://cdn.test/${file.name}`,
-      validator,
-    });
-    return (
-      <div
-        {...dropzone.getRootProps({
-          'aria-label': 'Pictures',
-          className: 'mine',
-          onDrop: onUserDrop,
-        })}
-      >
-        <input {...dropzone.getInputProps()} />
-        <button {...dropzone.getBrowseProps()}>Add</button>
-        <ol>
-          {dropzone.items.map((item) => (
-            <li key={item.id} {...dropzone.getItemProps(item)}>
-              {item.name} {item.status}
-            </li>
-          ))}
-        </ol>
-        {dropzone.rejections.length > 0 && (
-          <div role="alert">
-            {dropzone.rejections
-              .map(
-                (rejection) =>
-                  `${rejection.file?.name}: ${rejection.errors.map((error) => error.code).join('+')}`,
-              )
-              .join(', ')}
-            <button type="button" onClick={dropzone.clearRejections}>
-              OK
-            </button>
-          </div>
-        )}
-      </div>
-    );
-  }
-
-  it('merges your props, applies its options and your validator, and reports rejections as data', async () => {
-    const validator = vi.fn((file: File) =>
-      file.name.startsWith('nsfw') ? { code: 'policy', message: 'Not allowed here' } : null,
-    );
-    renderWithProviders(<Custom validator={validator} />);
-    const root = screen.getByRole('group', { name: 'Pictures' });
-    expect(root).toHaveClass('mine');
-    expect(root).toHaveAttribute('data-max', '2');
-    drop(
-      root,
-      transfer([
-        pngFile('a.png'),
-        pngFile('big.png', 1001),
-        pngFile('nsfw.png'),
-        pngFile('b.png'),
-        pngFile('c.png'),
-      ]),
-    );
-    expect(validator).toHaveBeenCalledTimes(5);
-    expect(screen.getByRole('alert')).toHaveTextContent(
-      'big.png: file-too-large, nsfw.png: policy, c.png: too-many-files',
-    );
-    await waitFor(() =>
-      expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-        'a.png ready',
-        'b.png ready',
-      ]),
-    );
-    expect(root).toHaveAttribute('data-value', '2');
-    await userEvent.click(screen.getByRole('button', { name: 'OK' }));
-    expect(screen.queryByRole('alert')).toBeNull();
-  });
-
-  it("calls your handler first; preventDefault in it skips the dropzone's", () => {
-    const calls: string[] = [];
-    const { rerender } = renderWithProviders(<Custom onUserDrop={() => calls.push('yours')} />);
-    const root = screen.getByRole('group', { name: 'Pictures' });
-    drop(root, transfer([pngFile('a.png')]));
-    expect(calls).toEqual(['yours']);
-    expect(screen.getAllByRole('listitem')).toHaveLength(1);
-    rerender(<Custom onUserDrop={(event) => event.preventDefault()} />);
-    drop(root, transfer([pngFile('b.png')]));
-    expect(screen.getAllByRole('listitem')).toHaveLength(1);
   });
 });

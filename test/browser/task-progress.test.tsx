@@ -48,7 +48,9 @@ describe('TaskProgress', () => {
     await expectNoAxeViolations();
 
     // Veo 3.1 Fast takes 30–70 s; the mock runs it at 2 %: done within 1.5 s.
-    await waitFor(() => expect(root).toHaveAttribute('data-state', 'completed'), { timeout: 10_000 });
+    await waitFor(() => expect(root).toHaveAttribute('data-state', 'completed'), {
+      timeout: 10_000,
+    });
     expect(screen.getByText('Completed: the video is ready', shown)).toBeVisible();
     const done = screen.getByRole('progressbar', { name: 'Progress' });
     expect(done).toHaveAttribute('aria-valuenow', '100');

@@ -268,7 +268,9 @@ describe('useGenerationForm: submitting', () => {
     expect(prompt).toHaveAccessibleDescription('0 / 4000 Write a prompt.');
     const browse = screen.getByRole('button', { name: 'Choose an image' });
     expect(browse).toHaveAttribute('aria-invalid', 'true');
-    expect(browse).toHaveAccessibleDescription(/Add an image: Kling V2.1 Pro makes a video from an image\.$/);
+    expect(browse).toHaveAccessibleDescription(
+      /Add an image: Kling V2.1 Pro makes a video from an image\.$/,
+    );
     expect(mock.posts()).toBe(0);
 
     // Errors then follow the draft as it is fixed.

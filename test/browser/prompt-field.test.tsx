@@ -2,8 +2,7 @@ import { screen } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { ChangeNotice, CreditEstimate, PromptField } from '../../src/components/index.js';
-import { adaptRequest, defaultRegistry } from '../../src/core/index.js';
+import { PromptField } from '../../src/components/index.js';
 import { expectNoAxeViolations, renderWithProviders } from './helpers.js';
 
 describe('PromptField', () => {
@@ -71,77 +70,5 @@ describe('PromptField', () => {
     expect(textarea).not.toHaveAttribute('aria-invalid');
     expect(textarea).toHaveAccessibleDescription('3 / 2500');
     await expectNoAxeViolations();
-  });
-});
-
-describe('CreditEstimate', () => {
-  it('shows the published price for the options, and "shown after submit" where none is published', () => {
-    const { rerender } = renderWithProviders(
-      <CreditEstimate
-        request={{ model: 'sora-2-text-to-video', duration: 10, resolution: '1080p' }}
-      />,
-    );
-    expect(screen.getByText('15 credits')).toHaveAttribute('data-value', '15');
-    rerender(<CreditEstimate request={{ model: 'nano-banana-2' }} />);
-    expect(screen.getByText('4 credits')).toBeVisible();
-    rerender(<CreditEstimate request={{ model: 'wan/2-6-text-to-video', duration: 10 }} />);
-    const unknown = screen.getByText('Credits shown after submit');
-    expect(unknown).toHaveAttribute('data-unknown');
-    expect(unknown).not.toHaveAttribute('data-value');
-    rerender(
-      <CreditEstimate request={{ model: 'wan/2-6-text-to-video', duration: 10 }} charged={30} />,
-    );
-    expect(screen.getByText('30 credits charged')).toHaveAttribute('data-charged');
-  });
-
-  it('renders through a function', () => {
-    renderWithProviders(
-      <CreditEstimate request={{ model: 'veo3_lite' }}>
-        {(credits) => `≈ ${credits} cr`}
-      </CreditEstimate>,
-    );
-    expect(screen.getByText('≈ 5 cr')).toBeVisible();
-  });
-});
-
-describe('ChangeNotice', () => {
-  it('lists what a model change adapted in a live region that stays mounted, and dismisses', async () => {
-    function Notice() {
-      const [changes, setChanges] = useState<ReturnType<typeof adaptRequest>['changes']>([]);
-      return (
-        <>
-          <button
-            type="button"
-            onClick={() =>
-              setChanges(
-                adaptRequest(
-                  {
-                    model: 'kling/v2-1-pro',
-                    prompt: 'x',
-                    duration: 10,
-                    inputImageUrls: ['https://a.test/1.png'],
-                  },
-                  defaultRegistry.get('veo3_fast')!,
-                ).changes.filter((change) => change.field !== 'model'),
-              )
-            }
-          >
-            switch
-          </button>
-          <ChangeNotice changes={changes} onDismiss={() => setChanges([])} />
-        </>
-      );
-    }
-    renderWithProviders(<Notice />);
-    const region = screen.getByRole('status');
-    expect(region).toBeEmptyDOMElement();
-    await userEvent.click(screen.getByRole('button', { name: 'switch' }));
-    expect(screen.getByRole('status')).toBe(region);
-    expect(region).toHaveTextContent('Duration 10 s → 8 s: Veo 3.1 Fast offers 8 s');
-    expect(region.querySelector('[data-field="duration"]')).not.toBeNull();
-    await expectNoAxeViolations();
-    await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
-    expect(region).toBeEmptyDOMElement();
-    expect(screen.queryByRole('button', { name: 'Dismiss' })).toBeNull();
   });
 });
