@@ -10,7 +10,7 @@ import { startProxyInstance, type ProxyInstance } from './instances.js';
 import { startRedis, type TestRedis } from './redis-server.js';
 
 // Two proxy instances in separate processes share one real redis-server, through each client library.
-const image = { model: 'gpt-image-2', prompt: 'A red fox' };
+const image = { model: 'gpt-image-2', prompt: 'A red fox' } as const;
 const as = (user: string) => ({ headers: { 'x-user': user } });
 
 /** An app's own client, connected; closed after the file. */
