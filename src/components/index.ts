@@ -39,4 +39,5 @@ export type { ImageError, ImageErrorCodeValue, ImageRejection } from './image-ch
 export type { UploadAdapter, UploadContext } from './upload-queue.js';
 export type { ModelInput } from './internal/use-model.js';
 export { describeFieldError } from './describe-field-error.js';
+export { describeRateLimit } from './describe-rate-limit.js';
 export type { FieldErrorFormatter } from './describe-field-error.js';

@@ -193,7 +193,7 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
       } catch {
         task = undefined; // the browser client reports an unreadable snapshot itself
       }
-      if (task && task.status !== 'pending') await runHook(options.afterTask, { request, userId, task }, 'afterTask', request);
+      if (task && task.status !== 'pending') await runHook(options.afterTask, { request, userId, taskId, task }, 'afterTask', request);
     }
     return result.response;
   };

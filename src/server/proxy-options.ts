@@ -29,6 +29,8 @@ export interface TaskContext {
   request: Request;
   /** The user who polled, who is the one who submitted it. */
   userId: string;
+  /** The id that was polled. */
+  taskId: string;
   /** The task as the API last reported it: `completed` or `failed` (with `creditsRefunded`). */
   task: Task;
 }
