@@ -5,9 +5,9 @@ import tseslint from 'typescript-eslint';
 import layers from './scripts/eslint-layers.js';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'public/', 'node_modules/', 'coverage/', '.bench/'] },
+  { ignores: ['dist/', 'storybook-static/', 'public/', 'node_modules/', 'coverage/', '.bench/', 'examples/*/dist/', 'examples/*/.next/', 'examples/*/next-env.d.ts'] },
   js.configs.recommended,
-  { files: ['scripts/**', '.ci/**', 'bench/**'], languageOptions: { globals: globals.node } },
+  { files: ['scripts/**', '.ci/**', 'bench/**', 'examples/*/*.{mjs,ts}'], languageOptions: { globals: globals.node } },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],

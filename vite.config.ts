@@ -47,7 +47,9 @@ export default defineConfig({
     outDir: 'dist',
     copyPublicDir: false,
     minify: false,
-    sourcemap: true,
+    // Maps stay out of the package (files: !dist/**/*.map), so no file may point at one: a user's Vite
+    // would fail to read it ("An error occurred while trying to read the map file").
+    sourcemap: 'hidden',
     target: 'es2022',
     rolldownOptions: {
       external,
