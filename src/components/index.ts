@@ -41,4 +41,5 @@ export type {
 } from './use-image-dropzone.js';
 export type { ModelInput } from './internal/use-model.js';
 export { describeFieldError } from './describe-field-error.js';
+export { describeChange } from './describe-change.js';
 export type { FieldErrorFormatter } from './describe-field-error.js';
