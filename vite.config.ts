@@ -27,6 +27,16 @@ const chromium = playwright({
   },
 });
 
+// The visual tests' Chromium: a window as large as the widest capture, so the test frame is never
+// scaled down to fit it (a scaled frame would capture 1280 px as 1024).
+const chromiumForScreenshots = playwright({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--font-render-hinting=none'],
+  },
+  contextOptions: { viewport: { width: 1300, height: 1000 } },
+});
+
 // React 18 in place of 19, for the projects that run the suites again under it (peer range ^18 || ^19).
 const react18 = [
   { find: /^react-dom(\/.*)?$/, replacement: 'react-dom-18$1' },
@@ -129,7 +139,22 @@ export default defineConfig({
           name: 'storybook',
           // Plays walk whole flows (uploads, polls, playing media): room for a loaded machine.
           testTimeout: 30_000,
-          browser: { enabled: true, provider: chromium, headless: true, instances: [{ browser: 'chromium' }], screenshotFailures: false },
+          // Stories tagged `visual` are also compared with their screenshots (test/setup/visual.ts).
+          setupFiles: ['test/setup/visual.ts'],
+          browser: {
+            enabled: true,
+            provider: chromiumForScreenshots,
+            headless: true,
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
+            expect: {
+              toMatchScreenshot: {
+                // One set of baselines, taken with this machine's Chromium and fonts (see .ci/run).
+                resolveScreenshotPath: ({ arg, ext, root }) => `${root}/test/visual/baselines/${arg}${ext}`,
+                resolveDiffPath: ({ arg, ext, root, attachmentsDir }) => `${root}/${attachmentsDir}/visual/${arg}${ext}`,
+              },
+            },
+          },
         },
       },
     ],

@@ -6,13 +6,14 @@ import {
   startMockWorker,
   withMockEnvironment,
 } from './mock-environment';
+import { themeGlobalTypes, themeInitialGlobals, withTheme } from './theme-global';
 
 const preview: Preview = {
-  globalTypes: mockGlobalTypes,
-  initialGlobals: mockInitialGlobals,
+  globalTypes: { ...mockGlobalTypes, ...themeGlobalTypes },
+  initialGlobals: { ...mockInitialGlobals, ...themeInitialGlobals },
   // Starts MSW's worker before the first story; handlers then follow each story (see mock-environment).
   loaders: [mswLoader(startMockWorker)],
-  decorators: [withMockEnvironment],
+  decorators: [withMockEnvironment, withTheme],
   parameters: {
     layout: 'padded',
     // Every story is checked with axe; a violation fails its test.

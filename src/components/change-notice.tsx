@@ -1,6 +1,7 @@
 'use client';
 import type { ReactNode } from 'react';
 import type { RequestChange } from '../core/request/adapt-request.js';
+import { describeChange } from './describe-change.js';
 import { Part, part, type PartProps } from './internal/primitive.js';
 
 /** Props of {@link ChangeNotice}. */
@@ -9,13 +10,13 @@ export interface ChangeNoticeProps extends Omit<PartProps<'div'>, 'children'> {
   changes: readonly RequestChange[];
   /** Clears the notice; when given, a "Dismiss" button is shown. */
   onDismiss?: () => void;
-  /** Renders each change yourself. Defaults to its `message`. */
+  /** Renders each change yourself. Defaults to {@link describeChange} ("Duration: 10 s → 8 s"). */
   children?: (change: RequestChange) => ReactNode;
 }
 
 /**
- * Tells the user what a model change did to the rest of the request ("Duration 10 s → 8 s: Veo 3.1
- * Fast offers 8 s"), in a polite live region that stays mounted (empty when there is nothing to say)
+ * Tells the user what a model change did to the rest of the request, one line per field in the words
+ * of the form's controls ("Start from: images → text", "Duration: 10 s → 8 s"), in a polite live region that stays mounted (empty when there is nothing to say)
  * so each new notice is announced.
  *
  * Data attributes: `data-state` (`open` with changes, `closed` without); each item has `data-field`.
@@ -39,7 +40,7 @@ export const ChangeNotice = /* @__PURE__ */ part<HTMLDivElement, ChangeNoticePro
             <ul>
               {changes.map((change, index) => (
                 <li key={`${change.field}-${index}`} data-field={change.field}>
-                  {children ? children(change) : change.message}
+                  {children ? children(change) : describeChange(change)}
                 </li>
               ))}
             </ul>

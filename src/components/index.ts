@@ -40,4 +40,5 @@ export type { UploadAdapter, UploadContext } from './upload-queue.js';
 export type { ModelInput } from './internal/use-model.js';
 export { describeFieldError } from './describe-field-error.js';
 export { describeRateLimit } from './describe-rate-limit.js';
+export { describeChange } from './describe-change.js';
 export type { FieldErrorFormatter } from './describe-field-error.js';

@@ -1,6 +1,6 @@
 'use client';
 import { VisuallyHidden } from 'radix-ui';
-import { useId, type ChangeEvent, type ReactNode } from 'react';
+import { useId, type ChangeEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { Registry } from '../core/registry/registry.js';
 import { flag, Part, part, type PartProps } from './internal/primitive.js';
 import { fieldErrorPart } from './internal/field-error.js';
@@ -144,7 +144,7 @@ const Label = /* @__PURE__ */ part<HTMLLabelElement, PartProps<'label'>>(
 
 const Textarea = /* @__PURE__ */ part<HTMLTextAreaElement, PartProps<'textarea'>>(
   'PromptField.Textarea',
-  function Textarea({ asChild, onChange, ...props }, ref) {
+  function Textarea({ asChild, onChange, onKeyDown, ...props }, ref) {
     const { value, setValue, invalid, ids, descriptions } = usePromptField('Textarea');
     return (
       <Part
@@ -167,6 +167,16 @@ const Textarea = /* @__PURE__ */ part<HTMLTextAreaElement, PartProps<'textarea'>
         onChange={(event: ChangeEvent<HTMLTextAreaElement>) => {
           onChange?.(event);
           if (!event.defaultPrevented) setValue(event.currentTarget.value);
+        }}
+        // Ctrl+Enter (⌘+Enter on a Mac) submits the form the field is in, as chat and prompt boxes do.
+        onKeyDown={(event: KeyboardEvent<HTMLTextAreaElement>) => {
+          onKeyDown?.(event);
+          if (event.defaultPrevented || event.key !== 'Enter' || !(event.ctrlKey || event.metaKey))
+            return;
+          const form = event.currentTarget.form;
+          if (!form) return;
+          event.preventDefault();
+          form.requestSubmit();
         }}
       />
     );

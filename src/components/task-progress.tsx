@@ -110,6 +110,9 @@ function failureReason(error: GptImageError | null, task: Task | null): string {
   if (error instanceof TimeoutError)
     return 'Stopped waiting for the result; the task may still finish';
   if (error instanceof RateLimitedError) return describeRateLimit(error.retryAfterMs);
+  // What happened to the credits is the Refund part's to say, once.
+  if (error instanceof InsufficientCreditsError)
+    return `Not enough credits${error.required === null ? '' : `: ${error.required} required`}`;
   return error?.message ?? 'The generation failed';
 }
 
@@ -272,8 +275,10 @@ const clock = (seconds: number) => {
 const Elapsed = /* @__PURE__ */ part<HTMLTimeElement, PartProps<'time'>>(
   'TaskProgress.Elapsed',
   function Elapsed({ asChild, children, ...props }, ref) {
-    const { status, progress } = useTaskProgressState('Elapsed');
+    const { status, progress, task, error } = useTaskProgressState('Elapsed');
     if (status === 'idle' || status === 'submitting') return null;
+    // Refused before any task existed (402, 400): there is no time to show.
+    if (status === 'failed' && !task && !(error instanceof TimeoutError)) return null;
     const seconds = Math.floor(progress.elapsedMs / 1000);
     return (
       <Part
@@ -420,7 +425,7 @@ export const TaskProgress = {
   Root,
   /** The status in words ("Generating…", "Completed: the video is ready"). Data: `data-state`. */
   Status,
-  /** Elapsed time as `<time>` (`m:ss`), from submission; ticks once a second while pending. Data: `data-value` (seconds). */
+  /** Elapsed time as `<time>` (`m:ss`), from submission; ticks once a second while pending; nothing for a submit refused before any task existed. Data: `data-value` (seconds). */
   Elapsed,
   /**
    * The estimated progress (`role="progressbar"`, "Estimated progress"): `aria-valuenow` from the model's

@@ -31,16 +31,18 @@ export type FormField = Exclude<keyof DraftRequest, 'model'>;
 const NO_IMAGES: readonly string[] = [];
 
 // The options the form fills with the model's default when the user has not chosen one.
-const DEFAULTED = ['duration', 'resolution'] as const;
+const DEFAULTED = ['duration', 'aspectRatio', 'resolution'] as const;
 
 /**
- * Priced options the model has are filled with its defaults (shortest duration, default resolution),
- * so what the pickers show is what is sent and what the estimate counts. The input mode is kept only
+ * Options the model has are filled with its defaults (shortest duration, first aspect ratio, default
+ * resolution), so what the pickers show is what is sent and what the estimate counts. The input mode is kept only
  * where the images do not already imply it, so adding an image switches a two-mode model by itself.
  */
 function normalize(draft: DraftRequest, model: ModelSpec | undefined): DraftRequest {
   const next = { ...draft };
   if (model?.durations.length && next.duration === undefined) next.duration = model.durations[0];
+  if (model?.aspectRatios.length && next.aspectRatio === undefined)
+    next.aspectRatio = model.aspectRatios[0];
   if (model?.resolutions.length && next.resolution === undefined)
     next.resolution = model.defaultResolution ?? model.resolutions[0];
   if (next.inputImageUrls?.length === 0) delete next.inputImageUrls;
@@ -61,11 +63,20 @@ function normalize(draft: DraftRequest, model: ModelSpec | undefined): DraftRequ
 function switchModel(draft: DraftRequest, model: ModelSpec, chosen: ReadonlySet<string>) {
   const base = { ...draft };
   for (const field of DEFAULTED) if (!chosen.has(field)) delete base[field];
+  // An input mode the previous model forced (Kling V2.1 Pro: images only) was not the user's: the
+  // next model starts from what the images imply again.
+  if (!chosen.has('inputMode')) delete base.inputMode;
   const { request, changes } = adaptRequest(base, model);
-  return {
-    draft: normalize(request, model),
-    changes: changes.filter((change) => change.field !== 'model'),
-  };
+  const next = normalize(request, model);
+  const kept = changes.filter(
+    (change) => change.field !== 'model' && change.field !== 'inputMode',
+  );
+  // The mode as the form shows it, before and after: announced whenever it differs.
+  const [from, to] = [draft, next].map((request) => effectiveInputMode(request, model.kind));
+  const modeChange = changes.find((change) => change.field === 'inputMode');
+  if (from !== to)
+    kept.unshift({ field: 'inputMode', from, to, message: modeChange?.message ?? `Input mode → ${to}` });
+  return { draft: next, changes: kept };
 }
 
 /** The first focusable control of an element marked invalid (a radio group's checked or first radio). */
@@ -179,6 +190,14 @@ export function useGenerationForm({
       const switched = switchModel(draft, next, chosen);
       setDraft(switched.draft);
       setChanges(switched.changes);
+      // A choice the new model removed is no choice any more: the next model's default fills it.
+      const removed = switched.changes.filter((change) => change.to === undefined);
+      if (removed.length)
+        setChosen((current) => {
+          const kept = new Set(current);
+          for (const change of removed) kept.delete(change.field);
+          return kept;
+        });
       setServerErrors({});
     },
     [chosen, draft, registry],

@@ -3,6 +3,7 @@ import { AspectRatioPicker } from 'gptimage2-react';
 import { useState } from 'react';
 import { expect, fn, within, waitFor } from 'storybook/test';
 import { familyModels, modelIds, PerModel, Readout } from './showcase';
+import '../theme/theme.css';
 
 const meta = {
   title: 'Components/AspectRatioPicker',
@@ -24,6 +25,21 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** Styled through `data-state` and `data-disabled`, with the reasons of the disabled ratios shown. */
+export const Styled: Story = {
+  tags: ['visual'],
+  args: { model: 'nano-banana-2', context: { resolution: '4K' }, defaultValue: '16:9' },
+  render: (args) => (
+    <div className="recipe-scope" style={{ maxWidth: '36rem' }}>
+      <AspectRatioPicker.Root {...args} className="recipe-choices" />
+    </div>
+  ),
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('radio', { name: '8:1' })).toHaveAttribute('data-disabled');
+    await expect(canvas.getByText('8:1 is only available at 1K')).toBeVisible();
+  },
+};
 
 /** Veo 3.1 Fast: landscape or portrait. */
 export const Default: Story = {
@@ -129,19 +145,5 @@ export const Disabled: Story = {
   args: { disabled: true, defaultValue: '16:9' },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('radio', { name: '16:9' })).toBeDisabled();
-  },
-};
-
-/** Styled through `data-state` and `data-disabled`, with the reasons of the disabled ratios shown. */
-export const Styled: Story = {
-  args: { model: 'nano-banana-2', context: { resolution: '4K' }, defaultValue: '16:9' },
-  render: (args) => (
-    <div className="recipe-scope" style={{ maxWidth: '36rem' }}>
-      <AspectRatioPicker.Root {...args} className="recipe-choices" />
-    </div>
-  ),
-  play: async ({ canvas }) => {
-    await expect(canvas.getByRole('radio', { name: '8:1' })).toHaveAttribute('data-disabled');
-    await expect(canvas.getByText('8:1 is only available at 1K')).toBeVisible();
   },
 };

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { adaptRequest, ChangeNotice, defaultRegistry } from 'gptimage2-react';
 import { useState } from 'react';
 import { expect, fn } from 'storybook/test';
+import '../theme/theme.css';
 
 // What switching a Sora 2 request (10 s, 1080p, 9:16) to Veo 3.1 Fast changes, from the registry itself.
 const { changes } = adaptRequest(
@@ -28,6 +29,20 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** Styled: hidden when closed, a note when open. */
+export const Styled: Story = {
+  tags: ['visual'],
+  args: { onDismiss: fn() },
+  render: (args) => (
+    <div className="recipe-scope" style={{ maxWidth: '30rem' }}>
+      <ChangeNotice {...args} className="recipe-notice" />
+    </div>
+  ),
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status').parentElement).toHaveAttribute('data-state', 'open');
+  },
+};
 
 /** The changes of switching a Sora 2 request to Veo 3.1 Fast. */
 export const WithChanges: Story = {
@@ -83,18 +98,5 @@ export const CustomText: Story = {
   },
   play: async ({ canvas }) => {
     await expect(canvas.getByText('duration: 10 → 8')).toBeVisible();
-  },
-};
-
-/** Styled: hidden when closed, a note when open. */
-export const Styled: Story = {
-  args: { onDismiss: fn() },
-  render: (args) => (
-    <div className="recipe-scope" style={{ maxWidth: '30rem' }}>
-      <ChangeNotice {...args} className="recipe-notice" />
-    </div>
-  ),
-  play: async ({ canvas }) => {
-    await expect(canvas.getByRole('status').parentElement).toHaveAttribute('data-state', 'open');
   },
 };

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { CreditEstimate, DurationPicker, ResolutionPicker } from 'gptimage2-react';
 import { useState } from 'react';
 import { expect } from 'storybook/test';
+import '../theme/theme.css';
 
 const meta = {
   title: 'Components/CreditEstimate',
@@ -22,6 +23,24 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** Styled through `data-unknown` and `data-charged`. */
+export const Styled: Story = {
+  tags: ['visual'],
+  render: () => (
+    <div className="recipe-scope" style={{ display: 'grid', gap: '0.5rem' }}>
+      <CreditEstimate className="recipe-credits" request={{ model: 'veo3' }} />
+      <CreditEstimate
+        className="recipe-credits"
+        request={{ model: 'bytedance/seedance-1.5-pro' }}
+      />
+      <CreditEstimate className="recipe-credits" request={{ model: 'veo3' }} charged={63} />
+    </div>
+  ),
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText('63 credits charged')).toHaveAttribute('data-charged');
+  },
+};
 
 /** A flat price: Veo 3.1 Fast costs 9 credits. */
 export const FlatPrice: Story = {
@@ -107,22 +126,5 @@ export const CustomText: Story = {
   },
   play: async ({ canvas }) => {
     await expect(canvas.getByText('Costs 3 ✦')).toBeVisible();
-  },
-};
-
-/** Styled through `data-unknown` and `data-charged`. */
-export const Styled: Story = {
-  render: () => (
-    <div className="recipe-scope" style={{ display: 'grid', gap: '0.5rem' }}>
-      <CreditEstimate className="recipe-credits" request={{ model: 'veo3' }} />
-      <CreditEstimate
-        className="recipe-credits"
-        request={{ model: 'bytedance/seedance-1.5-pro' }}
-      />
-      <CreditEstimate className="recipe-credits" request={{ model: 'veo3' }} charged={63} />
-    </div>
-  ),
-  play: async ({ canvas }) => {
-    await expect(canvas.getByText('63 credits charged')).toHaveAttribute('data-charged');
   },
 };

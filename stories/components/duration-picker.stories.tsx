@@ -3,6 +3,8 @@ import { DurationPicker } from 'gptimage2-react';
 import { useState } from 'react';
 import { expect, fn, waitFor, within } from 'storybook/test';
 import { familyModels, modelIds, PerModel, Readout } from './showcase';
+import '../theme/theme.css';
+import '../harness.css';
 
 const meta = {
   title: 'Components/DurationPicker',
@@ -24,6 +26,23 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** Segmented buttons from `theme.css`, through `data-state="checked"`, `data-fixed` and `data-disabled`. */
+export const Styled: Story = {
+  tags: ['visual'],
+  args: { model: 'sora-2-text-to-video', defaultValue: 10 },
+  render: (args) => (
+    <div className="recipe-scope">
+      <DurationPicker.Root {...args} className="recipe-choices" />
+    </div>
+  ),
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('radio', { name: '10 s' })).toHaveAttribute(
+      'data-state',
+      'checked',
+    );
+  },
+};
 
 /** Kling 2.1 Pro: 5 s or 10 s, uncontrolled. Choose one with the mouse or the arrow keys. */
 export const Default: Story = {
@@ -148,21 +167,5 @@ export const Disabled: Story = {
   args: { disabled: true, defaultValue: 5 },
   play: async ({ canvas }) => {
     for (const radio of canvas.getAllByRole('radio')) await expect(radio).toBeDisabled();
-  },
-};
-
-/** Segmented buttons from `recipes.css`, through `data-state="checked"`, `data-fixed` and `data-disabled`. */
-export const Styled: Story = {
-  args: { model: 'sora-2-text-to-video', defaultValue: 10 },
-  render: (args) => (
-    <div className="recipe-scope">
-      <DurationPicker.Root {...args} className="recipe-choices" />
-    </div>
-  ),
-  play: async ({ canvas }) => {
-    await expect(canvas.getByRole('radio', { name: '10 s' })).toHaveAttribute(
-      'data-state',
-      'checked',
-    );
   },
 };

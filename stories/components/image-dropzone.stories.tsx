@@ -5,6 +5,7 @@ import { expect, fn, waitFor, within } from 'storybook/test';
 import { dropFiles } from '../support/drop';
 import { createDemoUpload, demoUpload, makeSampleImage, sampleImageUrl } from '../support/uploads';
 import { modelIds, Readout } from './showcase';
+import '../theme/theme.css';
 
 const meta = {
   title: 'Components/ImageDropzone',
@@ -27,6 +28,36 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** Styled through `data-dragging`, `data-invalid`, each item's `data-state` and the progress bar's `--progress`. */
+export const Styled: Story = {
+  tags: ['visual'],
+  args: { model: 'veo3' },
+  loaders: [
+    async () => ({
+      url: await sampleImageUrl('first-frame.png', { hue: 40, caption: 'First frame' }),
+    }),
+  ],
+  render: (args, { loaded }) => (
+    <div className="recipe-scope" style={{ maxWidth: '30rem' }}>
+      <ImageDropzone.Root {...args} defaultValue={[loaded.url]} className="recipe-dropzone">
+        <ImageDropzone.Input />
+        <div className="recipe-dropzone-target">
+          <ImageDropzone.Description className="recipe-hint" />
+          <div className="recipe-dropzone-actions">
+            <ImageDropzone.Browse className="recipe-button recipe-button-quiet" />
+          </div>
+          <ImageDropzone.UrlInput className="recipe-input" />
+        </div>
+        <ImageDropzone.Items className="recipe-thumbs" />
+        <ImageDropzone.Rejections className="recipe-error" />
+      </ImageDropzone.Root>
+    </div>
+  ),
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('listitem')).toHaveAttribute('data-state', 'ready');
+  },
+};
 
 const fileInput = (root: HTMLElement) =>
   root.querySelector<HTMLInputElement>('input[type="file"]')!;
@@ -250,34 +281,5 @@ export const HeadlessHook: Story = {
     await waitFor(() => expect(canvas.getByRole('listitem')).toHaveTextContent('mine.png: ready'), {
       timeout: 5000,
     });
-  },
-};
-
-/** Styled through `data-dragging`, `data-invalid`, each item's `data-state` and the progress bar's `--progress`. */
-export const Styled: Story = {
-  args: { model: 'veo3' },
-  loaders: [
-    async () => ({
-      url: await sampleImageUrl('first-frame.png', { hue: 40, caption: 'First frame' }),
-    }),
-  ],
-  render: (args, { loaded }) => (
-    <div className="recipe-scope" style={{ maxWidth: '30rem' }}>
-      <ImageDropzone.Root {...args} defaultValue={[loaded.url]} className="recipe-dropzone">
-        <ImageDropzone.Input />
-        <div className="recipe-dropzone-target">
-          <ImageDropzone.Description className="recipe-hint" />
-          <div className="recipe-dropzone-actions">
-            <ImageDropzone.Browse className="recipe-button recipe-button-quiet" />
-          </div>
-          <ImageDropzone.UrlInput className="recipe-input" />
-        </div>
-        <ImageDropzone.Items className="recipe-thumbs" />
-        <ImageDropzone.Rejections className="recipe-error" />
-      </ImageDropzone.Root>
-    </div>
-  ),
-  play: async ({ canvas }) => {
-    await expect(canvas.getByRole('listitem')).toHaveAttribute('data-state', 'ready');
   },
 };

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { expect, fn, screen, within, waitFor } from 'storybook/test';
 import { StyledModelSelectParts } from '../recipes/recipe-parts';
 import { Readout } from './showcase';
+import '../theme/theme.css';
 
 const meta = {
   title: 'Components/ModelSelect',
@@ -25,6 +26,32 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** Composed from its parts and styled through its data attributes (`theme.css`). */
+export const Styled: Story = {
+  tags: ['visual'],
+  args: { kind: 'video', imageCount: 2, defaultValue: 'veo3_fast' },
+  render: (args) => (
+    <div className="recipe-scope" style={{ maxWidth: '24rem' }}>
+      <span id="styled-model-label" className="recipe-label">
+        Model
+      </span>
+      <ModelSelect.Root {...args}>
+        {/* Trigger, Portal > Content > Viewport > Groups > Group/GroupLabel/Item, Error: see recipe-parts.tsx */}
+        <StyledModelSelectParts labelledBy="styled-model-label" />
+      </ModelSelect.Root>
+    </div>
+  ),
+  play: async ({ canvas, userEvent }) => {
+    const trigger = canvas.getByRole('combobox', { name: 'Model' });
+    const list = await openList(trigger, userEvent.click);
+    await expect(trigger).toHaveAttribute('data-state', 'open');
+    await expect(within(list).getByRole('option', { name: /^Kling V2\.1 Pro/ })).toHaveAttribute(
+      'data-disabled',
+    );
+    await closeList(userEvent.keyboard);
+  },
+};
 
 const openList = async (trigger: HTMLElement, click: (element: Element) => Promise<void>) => {
   await click(trigger);
@@ -167,30 +194,5 @@ export const Disabled: Story = {
     const trigger = canvas.getByRole('combobox', { name: 'Model' });
     await expect(trigger).toBeDisabled();
     await expect(trigger).toHaveAttribute('data-disabled');
-  },
-};
-
-/** Composed from its parts and styled through its data attributes (`recipes.css`). */
-export const Styled: Story = {
-  args: { kind: 'video', imageCount: 2, defaultValue: 'veo3_fast' },
-  render: (args) => (
-    <div className="recipe-scope" style={{ maxWidth: '24rem' }}>
-      <span id="styled-model-label" className="recipe-label">
-        Model
-      </span>
-      <ModelSelect.Root {...args}>
-        {/* Trigger, Portal > Content > Viewport > Groups > Group/GroupLabel/Item, Error: see recipe-parts.tsx */}
-        <StyledModelSelectParts labelledBy="styled-model-label" />
-      </ModelSelect.Root>
-    </div>
-  ),
-  play: async ({ canvas, userEvent }) => {
-    const trigger = canvas.getByRole('combobox', { name: 'Model' });
-    const list = await openList(trigger, userEvent.click);
-    await expect(trigger).toHaveAttribute('data-state', 'open');
-    await expect(within(list).getByRole('option', { name: /^Kling V2\.1 Pro/ })).toHaveAttribute(
-      'data-disabled',
-    );
-    await closeList(userEvent.keyboard);
   },
 };

@@ -3,6 +3,7 @@ import { PromptField } from 'gptimage2-react';
 import { useState } from 'react';
 import { expect, fn, waitFor } from 'storybook/test';
 import { familyModels, modelIds, PerModel, Readout } from './showcase';
+import '../theme/theme.css';
 
 const meta = {
   title: 'Components/PromptField',
@@ -24,6 +25,27 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** Styled through `data-invalid` on the textarea and the counter. */
+export const Styled: Story = {
+  tags: ['visual'],
+  args: { max: 30, defaultValue: 'Waves at dawn, long exposure, pastel sky' },
+  render: (args) => (
+    <div className="recipe-scope" style={{ maxWidth: '28rem' }}>
+      <PromptField.Root {...args} className="recipe-field">
+        <PromptField.Label className="recipe-label" />
+        <PromptField.Textarea className="recipe-input" rows={3} />
+        <div className="recipe-prompt-footer">
+          <PromptField.Description className="recipe-hint" />
+          <PromptField.Counter className="recipe-counter" />
+        </div>
+      </PromptField.Root>
+    </div>
+  ),
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText('40 / 30')).toHaveAttribute('data-invalid');
+  },
+};
 
 /** The default parts: label, textarea, counter. */
 export const Default: Story = {
@@ -126,25 +148,5 @@ export const Disabled: Story = {
   ),
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('textbox', { name: 'Prompt' })).toBeDisabled();
-  },
-};
-
-/** Styled through `data-invalid` on the textarea and the counter. */
-export const Styled: Story = {
-  args: { max: 30, defaultValue: 'Waves at dawn, long exposure, pastel sky' },
-  render: (args) => (
-    <div className="recipe-scope" style={{ maxWidth: '28rem' }}>
-      <PromptField.Root {...args} className="recipe-field">
-        <PromptField.Label className="recipe-label" />
-        <PromptField.Textarea className="recipe-input" rows={3} />
-        <div className="recipe-prompt-footer">
-          <PromptField.Description className="recipe-hint" />
-          <PromptField.Counter className="recipe-counter" />
-        </div>
-      </PromptField.Root>
-    </div>
-  ),
-  play: async ({ canvas }) => {
-    await expect(canvas.getByText('40 / 30')).toHaveAttribute('data-invalid');
   },
 };

@@ -3,6 +3,7 @@ import { ResolutionPicker } from 'gptimage2-react';
 import { useState } from 'react';
 import { expect, fn, waitFor } from 'storybook/test';
 import { familyModels, modelIds, PerModel, Readout } from './showcase';
+import '../theme/theme.css';
 
 const meta = {
   title: 'Components/ResolutionPicker',
@@ -23,6 +24,29 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** Styled, with each tier's price. */
+export const Styled: Story = {
+  tags: ['visual'],
+  args: { model: 'nano-banana-pro', defaultValue: '2K' },
+  render: (args) => (
+    <div className="recipe-scope">
+      <ResolutionPicker.Root {...args} className="recipe-choices">
+        <ResolutionPicker.Options>
+          {(option) => (
+            <ResolutionPicker.Item value={option.value}>
+              {option.label}
+              <ResolutionPicker.ItemCredits value={option.value} className="recipe-choice-price" />
+            </ResolutionPicker.Item>
+          )}
+        </ResolutionPicker.Options>
+      </ResolutionPicker.Root>
+    </div>
+  ),
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('radio', { name: /4K/ })).toHaveTextContent('20 credits');
+  },
+};
 
 /** Sora 2: 720p or 1080p. */
 export const Default: Story = {
@@ -128,27 +152,5 @@ export const Disabled: Story = {
   args: { disabled: true, defaultValue: '720p' },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('radio', { name: '720p' })).toBeDisabled();
-  },
-};
-
-/** Styled, with each tier's price. */
-export const Styled: Story = {
-  args: { model: 'nano-banana-pro', defaultValue: '2K' },
-  render: (args) => (
-    <div className="recipe-scope">
-      <ResolutionPicker.Root {...args} className="recipe-choices">
-        <ResolutionPicker.Options>
-          {(option) => (
-            <ResolutionPicker.Item value={option.value}>
-              {option.label}
-              <ResolutionPicker.ItemCredits value={option.value} className="recipe-choice-price" />
-            </ResolutionPicker.Item>
-          )}
-        </ResolutionPicker.Options>
-      </ResolutionPicker.Root>
-    </div>
-  ),
-  play: async ({ canvas }) => {
-    await expect(canvas.getByRole('radio', { name: /4K/ })).toHaveTextContent('20 credits');
   },
 };

@@ -2,8 +2,8 @@
 // and a readout of a controlled value.
 import { builtInModels, type ModelKind, type ModelSpec } from 'gptimage2-react';
 import type { ReactNode } from 'react';
+import '../theme/theme.css';
 import '../harness.css';
-import '../recipes/recipes.css';
 
 /** The first model of each family, in registry order: what "constrained by each model family" shows. */
 export function familyModels(kind?: ModelKind): ModelSpec[] {

@@ -13,6 +13,7 @@ import {
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { expect, waitFor } from 'storybook/test';
 import { StyledTaskProgressParts } from '../recipes/recipe-parts';
+import '../theme/theme.css';
 
 const meta = {
   title: 'Components/TaskProgress',
@@ -33,6 +34,26 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** Styled through `data-state` and the bar's `--progress`, following a task in the toolbar's scenario. */
+export const Styled: Story = {
+  tags: ['visual'],
+  render: () => (
+    <div className="recipe-scope" style={{ maxWidth: '26rem' }}>
+      <WithTask kind="video" request={clip}>
+        {(taskId) => (
+          <TaskProgress.Root taskId={taskId} className="recipe-progress">
+            {/* Status, Elapsed, Bar, Error, Refund, Result with class names: see recipe-parts.tsx */}
+            <StyledTaskProgressParts />
+          </TaskProgress.Root>
+        )}
+      </WithTask>
+    </div>
+  ),
+  play: async ({ canvas }) => {
+    await waitFor(() => expect(canvas.getByRole('progressbar')).toHaveClass('recipe-bar'));
+  },
+};
 
 /** A snapshot as the API returns it. */
 const snapshot = (patch: Partial<Task>): Task => ({
@@ -313,24 +334,5 @@ export const CustomParts: Story = {
       { timeout: 10_000 },
     );
     await waitFor(() => expect(video.paused).toBe(false));
-  },
-};
-
-/** Styled through `data-state` and the bar's `--progress`, following a task in the toolbar's scenario. */
-export const Styled: Story = {
-  render: () => (
-    <div className="recipe-scope" style={{ maxWidth: '26rem' }}>
-      <WithTask kind="video" request={clip}>
-        {(taskId) => (
-          <TaskProgress.Root taskId={taskId} className="recipe-progress">
-            {/* Status, Elapsed, Bar, Error, Refund, Result with class names: see recipe-parts.tsx */}
-            <StyledTaskProgressParts />
-          </TaskProgress.Root>
-        )}
-      </WithTask>
-    </div>
-  ),
-  play: async ({ canvas }) => {
-    await waitFor(() => expect(canvas.getByRole('progressbar')).toHaveClass('recipe-bar'));
   },
 };

@@ -6,6 +6,7 @@ import {
   type GenerationState,
 } from 'gptimage2-react';
 import { useId, type ReactNode } from 'react';
+import '../theme/theme.css';
 import '../harness.css';
 
 /** The fields a harness shows; both `useGenerateVideo` and `useGenerateImage` return these. */

@@ -3,6 +3,8 @@ import { useGenerateImage, type ImageRequest } from 'gptimage2-react';
 import { expect, waitFor } from 'storybook/test';
 import { mockApiOf } from '../support/mock';
 import { GenerationView } from './generation-harness';
+import '../theme/theme.css';
+import '../harness.css';
 
 interface DemoProps {
   /** What `generate` submits. Edit it in Controls. */

@@ -3,6 +3,7 @@ import { fixedPollSchedule, useGenerateVideo, type VideoRequest } from 'gptimage
 import { expect, waitFor } from 'storybook/test';
 import { mockApiOf } from '../support/mock';
 import { GenerationView } from './generation-harness';
+import '../theme/theme.css';
 
 interface DemoProps {
   /** What `generate` submits. Edit it in Controls. */

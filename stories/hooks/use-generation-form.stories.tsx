@@ -18,6 +18,7 @@ import { http, HttpResponse } from 'msw';
 import { expect, screen, waitFor } from 'storybook/test';
 import { mockApiOf } from '../support/mock';
 import { demoUpload } from '../support/uploads';
+import '../theme/theme.css';
 import '../harness.css';
 
 interface DemoProps {

@@ -3,6 +3,7 @@ import { useGptImageClient, useTask, type VideoRequest } from 'gptimage2-react';
 import { useState } from 'react';
 import { expect, waitFor } from 'storybook/test';
 import { mockApiOf } from '../support/mock';
+import '../theme/theme.css';
 import '../harness.css';
 
 /** One component following a task by id: any number of them share one request per poll. */

@@ -4,11 +4,13 @@ import { mockApiOf } from '../support/mock';
 import { dropFiles } from '../support/drop';
 import { demoUpload, makeSampleImage, sampleImageUrl } from '../support/uploads';
 import { EditImage } from './edit-image';
+import '../theme/theme.css';
 
 const meta = {
   title: 'Recipes/Edit an image',
   component: EditImage,
-  tags: ['autodocs'],
+  // Every recipe story is also a visual regression test (test/setup/visual.ts).
+  tags: ['autodocs', 'visual'],
   args: {
     upload: demoUpload,
     sampleImage: () => sampleImageUrl('cabin.png', { hue: 25, caption: 'Cabin' }),

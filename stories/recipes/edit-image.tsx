@@ -11,7 +11,7 @@ import {
   PromptBlock,
   SubmitRow,
 } from './recipe-parts';
-import './recipes.css';
+import '../theme/theme.css';
 
 export interface EditImageProps {
   /** Turns a dropped file into an http(s) URL: upload it to your storage. */

@@ -3,11 +3,13 @@ import { expect, screen, waitFor, within } from 'storybook/test';
 import { mockApiOf } from '../support/mock';
 import { demoUpload, sampleImageUrl } from '../support/uploads';
 import { GenerateVideo } from './generate-video';
+import '../theme/theme.css';
 
 const meta = {
   title: 'Recipes/Generate a video',
   component: GenerateVideo,
-  tags: ['autodocs'],
+  // Every recipe story is also a visual regression test (test/setup/visual.ts).
+  tags: ['autodocs', 'visual'],
   args: { upload: demoUpload, sampleImage: () => sampleImageUrl('sample-photo.png') },
   argTypes: { upload: { control: false }, sampleImage: { control: false } },
   parameters: {
@@ -18,7 +20,7 @@ const meta = {
         component:
           'A whole "Generate a video" screen from the library\'s parts: `useGenerationForm` holds the request and ties ' +
           '`ModelSelect`, `ImageDropzone`, `DurationPicker`, `AspectRatioPicker`, `ResolutionPicker`, `PromptField`, ' +
-          '`ChangeNotice`, `CreditEstimate` and `TaskProgress` together; `recipes.css` styles them through their data attributes.\n\n' +
+          '`ChangeNotice`, `CreditEstimate` and `TaskProgress` together; `theme.css` styles them through their data attributes.\n\n' +
           '**Try it:** in *Default*, write a prompt and press **Generate video**. Then choose **API → Provider failure** in the ' +
           'toolbar and generate again: the task fails, and the panel under the story shows the credits come back. ' +
           'The source is `stories/recipes/generate-video.tsx`.',

@@ -1,5 +1,5 @@
 // Recipe: a "Generate a video" screen. Every control comes from gptimage2-react and follows the chosen
-// model; the look is recipes.css, written against the components' data attributes. The shared pieces
+// model; the look is theme.css, written against the components' data attributes. The shared pieces
 // (the model field, the option pickers, the images, the prompt, the outcome) are in recipe-parts.tsx.
 import {
   ChangeNotice,
@@ -17,7 +17,7 @@ import {
   PromptBlock,
   SubmitRow,
 } from './recipe-parts';
-import './recipes.css';
+import '../theme/theme.css';
 
 export interface GenerateVideoProps {
   /** Turns a dropped file into an http(s) URL: upload it to your storage. */

@@ -1,5 +1,5 @@
 // Pieces both recipes share: the library's headless components composed from their parts, with class
-// names for recipes.css. Each is a few lines over the components.
+// names for theme.css. Each is a few lines over the components.
 import {
   AspectRatioPicker,
   CreditEstimate,
@@ -12,7 +12,8 @@ import {
   type GenerationForm,
   type UploadAdapter,
 } from 'gptimage2-react';
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import '../theme/theme.css';
 
 /** A labelled field: the label names the control through `aria-labelledby`. */
 export function Field({
@@ -49,7 +50,11 @@ export function StyledModelSelectParts({ labelledBy }: { labelledBy: string }) {
       </ModelSelect.Trigger>
       <ModelSelect.Portal>
         <ModelSelect.Content className="recipe-listbox" position="popper" sideOffset={4}>
-          <ModelSelect.Viewport>
+          {/* Shown only while there is more above or below: the list says it scrolls. */}
+          <ModelSelect.ScrollUpButton className="recipe-listbox-scroll" data-direction="up">
+            ▴
+          </ModelSelect.ScrollUpButton>
+          <ModelSelect.Viewport className="recipe-listbox-viewport">
             <ModelSelect.Groups>
               {(group) => (
                 <ModelSelect.Group key={group.family}>
@@ -71,6 +76,9 @@ export function StyledModelSelectParts({ labelledBy }: { labelledBy: string }) {
               )}
             </ModelSelect.Groups>
           </ModelSelect.Viewport>
+          <ModelSelect.ScrollDownButton className="recipe-listbox-scroll" data-direction="down">
+            ▾
+          </ModelSelect.ScrollDownButton>
         </ModelSelect.Content>
       </ModelSelect.Portal>
       <ModelSelect.Error className="recipe-error" />
@@ -149,19 +157,59 @@ export function OptionFields({ form }: { form: GenerationForm }) {
 type ResultRenderer = Parameters<typeof TaskProgress.Result>[0]['children'];
 
 /** TaskProgress's parts, styled: status and elapsed time, the bar, the failure and refund, the result. */
-export function StyledTaskProgressParts({ result }: { result?: ResultRenderer }) {
+export function StyledTaskProgressParts({
+  result,
+  statusRef,
+  resultRef,
+}: {
+  result?: ResultRenderer;
+  /** Given, the status can take the focus (`tabIndex={-1}`). */
+  statusRef?: RefObject<HTMLSpanElement | null>;
+  /** Given, the result can take the focus. */
+  resultRef?: RefObject<HTMLDivElement | null>;
+}) {
   return (
     <>
       <div className="recipe-progress-head">
-        <TaskProgress.Status className="recipe-status" />
+        <TaskProgress.Status
+          className="recipe-status"
+          ref={statusRef}
+          tabIndex={statusRef ? -1 : undefined}
+        />
         <TaskProgress.Elapsed className="recipe-elapsed" />
       </div>
       <TaskProgress.Bar className="recipe-bar" />
       <TaskProgress.Error className="recipe-failure" />
       <TaskProgress.Refund className="recipe-refund" />
-      <TaskProgress.Result className="recipe-result">{result}</TaskProgress.Result>
+      <TaskProgress.Result
+        className="recipe-result"
+        ref={resultRef}
+        tabIndex={resultRef ? -1 : undefined}
+        role={resultRef ? 'group' : undefined}
+        aria-label={resultRef ? 'Generated result' : undefined}
+      >
+        {result}
+      </TaskProgress.Result>
     </>
   );
+}
+
+/**
+ * Where the focus goes: to the status when the submit starts (the button under it is disabled and
+ * would drop it to the page), to the result once it is ready. TaskProgress's live region says each
+ * status aloud as well.
+ */
+function useOutcomeFocus(status: GenerationForm['generation']['status']) {
+  const statusRef = useRef<HTMLSpanElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (status === 'submitting') statusRef.current?.focus();
+    if (status === 'completed') {
+      const result = resultRef.current;
+      (result?.querySelector<HTMLElement>('video[controls], a, button') ?? result)?.focus();
+    }
+  }, [status]);
+  return { statusRef, resultRef };
 }
 
 /** The generation's progress, failure (with the refund) or result, with what to do next. */
@@ -175,24 +223,21 @@ export function Outcome({
   result: ResultRenderer;
 }) {
   const { generation } = form;
+  const { statusRef, resultRef } = useOutcomeFocus(generation.status);
   return (
     <section className="recipe-outcome" aria-label="Result">
       {generation.status === 'idle' ? (
         <div className="recipe-placeholder">{placeholder}</div>
       ) : (
         <TaskProgress.Root {...form.getTaskProgressProps()} className="recipe-progress">
-          <StyledTaskProgressParts result={result} />
+          <StyledTaskProgressParts result={result} statusRef={statusRef} resultRef={resultRef} />
         </TaskProgress.Root>
       )}
-      {(generation.status === 'completed' || generation.status === 'failed') && (
+      {/* After a failure the one action is the form's own button ("Try again"), beside the price. */}
+      {generation.status === 'completed' && (
         <div className="recipe-actions">
-          {generation.status === 'failed' && generation.taskId && (
-            <button type="button" className="recipe-button" onClick={generation.retry}>
-              Try again
-            </button>
-          )}
           <button type="button" className="recipe-button recipe-button-quiet" onClick={form.reset}>
-            {generation.status === 'completed' ? 'Make another' : 'Back to the form'}
+            Make another
           </button>
         </div>
       )}
@@ -304,7 +349,10 @@ export function PromptBlock({
   );
 }
 
-/** The price (the estimate, then what was charged, unless it was refunded) beside the submit button. */
+/**
+ * The price (the estimate, then what was charged, unless it was refunded) beside the submit button,
+ * which reads "Try again" after a failure: the one thing to do next.
+ */
 export function SubmitRow({ form, children }: { form: GenerationForm; children: ReactNode }) {
   const { generation } = form;
   return (
@@ -315,7 +363,7 @@ export function SubmitRow({ form, children }: { form: GenerationForm; children: 
         className="recipe-credits"
       />
       <button {...form.getSubmitProps()} className="recipe-button recipe-button-primary">
-        {children}
+        {generation.status === 'failed' ? 'Try again' : children}
       </button>
     </div>
   );

@@ -39,7 +39,7 @@ describe('ChangeNotice', () => {
     expect(region).toBeEmptyDOMElement();
     await userEvent.click(screen.getByRole('button', { name: 'switch' }));
     expect(screen.getByRole('status')).toBe(region);
-    expect(region).toHaveTextContent('Duration 10 s → 8 s: Veo 3.1 Fast offers 8 s');
+    expect(region).toHaveTextContent('Duration: 10 s → 8 s');
     expect(region.querySelector('[data-field="duration"]')).not.toBeNull();
     await expectNoAxeViolations();
     await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }));

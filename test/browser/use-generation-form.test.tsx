@@ -96,8 +96,8 @@ describe('useGenerationForm: adapting on model change, for every family', () => 
 
     await chooseModel('Kling V2.1 Master');
     expect(noticeLines()).toEqual([
-      'Duration 20 s → 10 s: Kling V2.1 Master offers 5, 10 s',
-      'Resolution 1080p removed: Kling V2.1 Master has no such option',
+      'Duration: 20 s → 10 s',
+      'Resolution: 1080p → none',
     ]);
     expect(checked('Duration')).toBe('10 s');
     expect(checked('Aspect ratio')).toBe('9:16');
@@ -107,27 +107,27 @@ describe('useGenerationForm: adapting on model change, for every family', () => 
     expect(credits()).toBe('134 credits');
 
     await chooseModel('Hailuo Pro');
-    expect(noticeLines()).toEqual(['Aspect ratio 9:16 removed: Hailuo Pro has no such option']);
+    expect(noticeLines()).toEqual(['Aspect ratio: 9:16 → none']);
     expect(checked('Duration')).toBe('10 s');
     expect(credits()).toBe('48 credits');
 
     await chooseModel('Veo 3.1');
-    expect(noticeLines()).toEqual(['Duration 10 s → 8 s: Veo 3.1 offers 8 s']);
+    expect(noticeLines()).toEqual(['Duration: 10 s → 8 s']);
     expect(screen.getByRole('radiogroup', { name: 'Duration' })).toHaveAttribute('data-fixed');
     expect(credits()).toBe('63 credits');
 
     await chooseModel('Wan 2.6');
-    expect(noticeLines()).toEqual(['Duration 8 s → 10 s: Wan 2.6 offers 5, 10, 15 s']);
+    expect(noticeLines()).toEqual(['Duration: 8 s → 10 s']);
     // Its resolution is filled with the model's default, silently: it was not a change of the user's.
     expect(checked('Resolution')).toBe('720p');
     expect(credits()).toBe('Credits shown after submit');
 
     await chooseModel('Seedance 1.5 Pro');
-    expect(noticeLines()).toEqual(['Duration 10 s → 8 s: Seedance 1.5 Pro offers 4, 8, 12 s']);
+    expect(noticeLines()).toEqual(['Duration: 10 s → 8 s']);
     expect(checked('Resolution')).toBe('720p');
 
     await chooseModel('Sora 2');
-    expect(noticeLines()).toEqual(['Duration 8 s → 10 s: Sora 2 offers 5, 10, 20 s']);
+    expect(noticeLines()).toEqual(['Duration: 8 s → 10 s']);
     expect(credits()).toBe('10 credits');
     await expectNoAxeViolations();
 
@@ -145,7 +145,7 @@ describe('useGenerationForm: adapting on model change, for every family', () => 
     );
     await chooseModel('Kling V2.1 Standard');
     expect(noticeLines()).toEqual([
-      'Input mode → image-to-video: Kling V2.1 Standard does image-to-video',
+      'Start from: text → images',
     ]);
     expect(screen.getByRole('group', { name: 'Reference images' })).not.toHaveAttribute(
       'aria-disabled',
@@ -155,8 +155,35 @@ describe('useGenerationForm: adapting on model change, for every family', () => 
     );
     await chooseModel('Hailuo Standard');
     expect(noticeLines()).toEqual([
-      'Input mode → text-to-video: Hailuo Standard does text-to-video',
+      'Start from: images → text',
     ]);
+  });
+
+  it('input mode: a mode the last model forced is not kept (Sora 2 → Kling V2.1 Pro → Veo 3.1 Fast)', async () => {
+    let form!: GenerationForm;
+    renderWithProviders(
+      <GenerationFormView
+        kind="video"
+        defaultValues={{ model: 'sora-2-text-to-video' }}
+        expose={(f) => (form = f)}
+      />,
+    );
+    await chooseModel('Kling V2.1 Pro');
+    expect(noticeLines()).toEqual(['Start from: text → images']);
+    await chooseModel('Veo 3.1 Fast');
+    expect(noticeLines()).toEqual(['Start from: images → text']);
+    expect(form.draft.inputMode).toBeUndefined();
+    // The ratio the request will carry is shown chosen: Veo's first, 16:9.
+    expect(checked('Aspect ratio')).toBe('16:9');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Prompt' }), 'Waves at dawn');
+    await userEvent.click(screen.getByRole('button', { name: 'Generate' }));
+    await waitFor(() =>
+      expect(mock.api.requests.find((request) => request.method === 'POST')?.body).toMatchObject({
+        model: 'veo3_fast',
+        inputMode: 'text_to_video',
+        aspectRatio: '16:9',
+      }),
+    );
   });
 
   it('images: a model that takes fewer drops the extra, and the notice says so', async () => {
@@ -175,7 +202,7 @@ describe('useGenerationForm: adapting on model change, for every family', () => 
         .filter((item) => item.closest('[aria-label="Attached images"]')),
     ).toHaveLength(3);
     act(() => form.setModel('kling/v2-1-pro'));
-    expect(noticeLines()).toEqual(['2 images removed: Kling V2.1 Pro takes at most 1']);
+    expect(noticeLines()).toEqual(['Images: 3 → 1']);
     expect(form.changes.map((change) => change.field)).toEqual(['inputImageUrls']);
     // The duration was Veo's default, never the user's: it becomes Kling's default, unannounced.
     expect(checked('Duration')).toBe('5 s');
@@ -238,16 +265,14 @@ describe('useGenerationForm: adapting on model change, for every family', () => 
     );
 
     await chooseModel('Nano Banana Pro (Gemini 3)');
-    expect(noticeLines()).toEqual([
-      'Aspect ratio 1:4 → 9:16: Nano Banana Pro (Gemini 3) offers auto, 1:1, 2:3, 3:2, 3:4, 4:3, 4:5, 5:4, 9:16, 16:9, 21:9',
-    ]);
+    expect(noticeLines()).toEqual(['Aspect ratio: 1:4 → 9:16']);
     // 1K was Nano Banana 2's default, not a choice: the new model's default replaces it, unannounced.
     expect(checked('Resolution')).toBe('2K');
     await userEvent.click(screen.getByRole('radio', { name: '4K' }));
     expect(credits()).toBe('20 credits');
 
     await chooseModel('Nano Banana');
-    expect(noticeLines()).toEqual(['Resolution 4K removed: Nano Banana has no such option']);
+    expect(noticeLines()).toEqual(['Resolution: 4K → none']);
     expect(checked('Aspect ratio')).toBe('9:16');
     expect(credits()).toBe('3 credits');
     await expectNoAxeViolations();

@@ -5,9 +5,7 @@ import {
   useEffect,
   useId,
   useMemo,
-  type ForwardRefExoticComponent,
   type ReactNode,
-  type RefAttributes,
 } from 'react';
 import { adaptRequest } from '../../core/request/adapt-request.js';
 import type { ControlOption, OptionContext } from '../../core/registry/control-options.js';
@@ -16,6 +14,10 @@ import type { Registry } from '../../core/registry/registry.js';
 import { formatCredits } from './format.js';
 import { flag, Part, part, type PartProps } from './primitive.js';
 import { fieldErrorPart } from './field-error.js';
+import type { PickerParts, ReasonsProps } from './picker-parts.js';
+
+export type { PickerParts, ReasonsProps } from './picker-parts.js';
+import { groupReasons, type ReasonGroup } from './reason-groups.js';
 import { createScope } from './scope.js';
 import { useControllableState } from './use-controllable-state.js';
 import { joinIds, useDescriptions, useRegisterDescription } from './use-descriptions.js';
@@ -80,6 +82,7 @@ export interface PickerDefinition<T extends string | number> {
 
 interface PickerContextValue<T> {
   options: PickerOption<T>[];
+  reasons: ReasonGroup<T>[];
   model: ModelSpec | undefined;
   baseId: string;
   descriptions: ReturnType<typeof useDescriptions>;
@@ -143,6 +146,8 @@ export function createOptionPicker<T extends string | number>(
         [raw, fixed, shown],
       );
 
+      const reasons = useMemo(() => groupReasons(options), [options]);
+
       // A value the model does not offer is moved to the nearest one the registry allows, and reported.
       const offered = raw.some((option) => option.value === value);
       useEffect(() => {
@@ -160,6 +165,7 @@ export function createOptionPicker<T extends string | number>(
       );
       const state = {
         options,
+        reasons,
         model,
         baseId,
         descriptions,
@@ -220,30 +226,45 @@ export function createOptionPicker<T extends string | number>(
     },
   );
 
-  /** Renders each option through `children`, or as an `Item` with its `ItemReason`. */
+  /** Renders each option through `children`, or as an `Item`, followed by one `Reasons` caption per reason. */
   function Options({ children }: { children?: (option: PickerOption<T>) => ReactNode }) {
     const { options } = usePicker('Options');
-    return options.map((option) => (
-      <Fragment key={option.value}>
-        {children ? (
-          children(option)
-        ) : (
-          <>
-            <Item value={option.value} />
-            <ItemReason value={option.value} />
-          </>
-        )}
-      </Fragment>
-    ));
+    if (children)
+      return options.map((option) => <Fragment key={option.value}>{children(option)}</Fragment>);
+    return (
+      <>
+        {options.map((option) => (
+          <Item key={option.value} value={option.value} />
+        ))}
+        <Reasons />
+      </>
+    );
+  }
+
+  /** One caption per shared reason; extra props (`className`, …) go on each caption. */
+  function Reasons(props: ReasonsProps) {
+    const { reasons } = usePicker('Reasons');
+    return reasons.map((group) => <ReasonCaption key={group.key} group={group} {...props} />);
+  }
+
+  function ReasonCaption({ group, ...props }: ReasonsProps & { group: ReasonGroup<T> }) {
+    const { baseId, descriptions } = usePicker('Reasons');
+    useRegisterDescription(descriptions.register, group.key, true);
+    return (
+      <span data-disabled="" data-reason="" {...props} id={`${baseId}-${group.key}`}>
+        {group.text}
+      </span>
+    );
   }
 
   const Item = part<
     HTMLButtonElement,
     Omit<RadioGroup.RadioGroupItemProps, 'value'> & { value: T }
   >(`${definition.name}.Item`, function Item({ value, disabled, children, ...props }, ref) {
-    const { options, baseId, descriptions } = usePicker('Item');
+    const { options, reasons, baseId, descriptions } = usePicker('Item');
     const index = options.findIndex((option) => option.value === value);
     const option = options[index];
+    const group = reasons.find((candidate) => candidate.values.includes(value));
     if (!option) {
       if (process.env.NODE_ENV !== 'production')
         console.warn(
@@ -251,14 +272,20 @@ export function createOptionPicker<T extends string | number>(
         );
       return null;
     }
-    const described = option.disabled && descriptions.has(String(index));
+    const reasonRef = !option.disabled
+      ? undefined
+      : descriptions.has(String(index))
+        ? reasonId(baseId, index)
+        : group && descriptions.has(group.key)
+          ? `${baseId}-${group.key}`
+          : undefined;
     return (
       <RadioGroup.Item
         data-value={option.value}
         data-fixed={flag(option.fixed)}
         {...props}
         ref={ref}
-        aria-describedby={joinIds(props['aria-describedby'], described && reasonId(baseId, index))}
+        aria-describedby={joinIds(props['aria-describedby'], reasonRef)}
         value={String(option.value)}
         // The registry's verdict wins: a part can add a restriction, never lift one.
         disabled={option.disabled || disabled}
@@ -329,43 +356,9 @@ export function createOptionPicker<T extends string | number>(
     Item,
     ItemIndicator: RadioGroup.Indicator,
     ItemReason,
+    Reasons,
     ItemCredits,
     Empty,
     Error: ErrorMessage,
   };
-}
-
-/** The parts of a picker (`DurationPicker`, `AspectRatioPicker`, `ResolutionPicker`). */
-export interface PickerParts<T extends string | number> {
-  /**
-   * The radio group (`role="radiogroup"`, named after the control unless `aria-label`/`aria-labelledby`
-   * is given). Data: `data-value` (the choice), `data-fixed` (one choice only), `data-invalid`,
-   * `data-disabled`. A model with no such choice renders a `role="group"` with `data-empty` and
-   * `data-disabled` and its `Empty` part instead. Children default to `Options` and `Error`.
-   */
-  Root: ForwardRefExoticComponent<PickerRootProps<T> & RefAttributes<HTMLDivElement>>;
-  /** Renders each option through a render function `(option) => node`, or as `Item` + `ItemReason`. */
-  Options: (props: { children?: (option: PickerOption<T>) => ReactNode }) => ReactNode;
-  /**
-   * One radio (`button role="radio"`) for one of the model's choices; renders nothing for any other.
-   * A disabled option stays disabled whatever the props say. Data: `data-state` (`checked`/`unchecked`),
-   * `data-value`, `data-fixed`, `data-disabled`. `asChild` supported.
-   */
-  Item: ForwardRefExoticComponent<
-    Omit<RadioGroup.RadioGroupItemProps, 'value'> & { value: T } & RefAttributes<HTMLButtonElement>
-  >;
-  /** Radix's radio indicator: rendered only while its item is checked. */
-  ItemIndicator: typeof RadioGroup.Indicator;
-  /** Why an option is unavailable; rendered only for a disabled option, and linked to it by `aria-describedby`. */
-  ItemReason: ForwardRefExoticComponent<
-    PartProps<'span'> & { value: T } & RefAttributes<HTMLSpanElement>
-  >;
-  /** The option's price with the rest of the request (`"10 credits"`, `data-value`); nothing when unpublished. */
-  ItemCredits: ForwardRefExoticComponent<
-    PartProps<'span'> & { value: T } & RefAttributes<HTMLSpanElement>
-  >;
-  /** Rendered only when the model offers no choice, saying why. */
-  Empty: ForwardRefExoticComponent<PartProps<'span'> & RefAttributes<HTMLSpanElement>>;
-  /** The `errors` given (the form's or the server's), linked to the group by `aria-describedby`; nothing when none. */
-  Error: ForwardRefExoticComponent<PartProps<'p'> & RefAttributes<HTMLParagraphElement>>;
 }
