@@ -7,11 +7,11 @@ import { JPEG, padded, PNG, TEXT, WEBP } from './images.js';
 const MB = 1024 * 1024;
 
 /** Declares, then PUTs the bytes where the ticket says; the two answers. */
-async function upload(handler: (request: Request) => Promise<Response>, bytes: Uint8Array, { model = 'gpt-image-2', contentType = 'image/png', user = 'alice' } = {}) {
+async function upload(handler: (request: Request) => Promise<Response>, bytes: Uint8Array<ArrayBuffer>, { model = 'gpt-image-2', contentType = 'image/png', user = 'alice' } = {}) {
   const started = await handler(intent({ model, size: bytes.byteLength, contentType, name: 'photo.png' }, user));
   const ticket = (await started.json()) as UploadTicket;
   const stored = await handler(put(ticket.put.url, bytes, user, ticket.put.headers));
-  return { ticket, stored, result: (await stored.json()) as UploadResult & { code?: string; details?: { fieldErrors: Record<string, string[]> } } };
+  return { ticket, stored, result: (await stored.json()) as UploadResult & { error?: string; code?: string; details?: { fieldErrors: Record<string, string[]> } } };
 }
 
 describe('createUploadHandler through the handler (file system storage)', () => {
