@@ -11,6 +11,8 @@ const allEntries: Record<string, string> = {
   index: 'src/index.ts',
   client: 'src/core/index.ts',
   server: 'src/server/index.ts',
+  'server-fs': 'src/server/uploads/file-system/index.ts',
+  'server-s3': 'src/server/uploads/s3/index.ts',
   mock: 'src/mock/index.ts',
   'mock-node': 'src/mock/node.ts',
   testing: 'src/testing/index.ts',
@@ -44,7 +46,7 @@ const react18 = [
 ];
 
 // Never bundled: peers, dependencies and Node's built-ins.
-const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^zod($|\/)/, /^radix-ui($|\/)/, /^msw($|\/)/, /^node:/, ...builtinModules];
+const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^zod($|\/)/, /^radix-ui($|\/)/, /^msw($|\/)/, /^@aws-sdk\//, /^node:/, ...builtinModules];
 
 export default defineConfig({
   plugins: [react()],

@@ -1,7 +1,8 @@
 // Checks the built package for what users rely on but types cannot show:
 // - the React entry is marked 'use client' (React Server Components), the others are not;
 // - the client, server and mock entries never import React (they run in Node, edge and any framework);
-// - only `mock/node` imports Node built-ins (the rest runs on edge runtimes and in browsers).
+// - only `mock/node` and `server/fs` import Node built-ins (the rest runs on edge runtimes and in browsers);
+// - only `server/s3` loads the AWS SDK (an optional peer dependency).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -22,7 +23,7 @@ const bare = (files) => [...files].flatMap((file) => [...read(file).matchAll(/(?
 
 for (const ext of ['js', 'cjs']) {
   if (!read(`index.${ext}`).startsWith('"use client";')) failures.push(`dist/index.${ext} does not start with "use client"`);
-  for (const entry of ['client', 'server', 'mock', 'mock-node']) {
+  for (const entry of ['client', 'server', 'server-fs', 'server-s3', 'mock', 'mock-node']) {
     const file = `${entry}.${ext}`;
     const files = graph(file);
     if (read(file).includes('use client')) failures.push(`dist/${file} is marked "use client"`);
@@ -30,7 +31,9 @@ for (const ext of ['js', 'cjs']) {
     const react = imports.filter((spec) => /^(react|react-dom|@tanstack|radix-ui)(\/|$)/.test(spec));
     if (react.length) failures.push(`dist/${file} loads ${react.join(', ')}`);
     const node = imports.filter((spec) => spec.startsWith('node:'));
-    if (entry !== 'mock-node' && node.length) failures.push(`dist/${file} loads ${node.join(', ')}`);
+    if (entry !== 'mock-node' && entry !== 'server-fs' && node.length) failures.push(`dist/${file} loads ${node.join(', ')}`);
+    const aws = imports.filter((spec) => spec.startsWith('@aws-sdk/'));
+    if (entry !== 'server-s3' && aws.length) failures.push(`dist/${file} loads ${aws.join(', ')}`);
   }
 }
 
@@ -38,4 +41,4 @@ if (failures.length) {
   console.error(failures.join('\n'));
   process.exit(1);
 }
-console.log('dist: the React entry is a client module; client, server and mock are React-free and edge-safe.');
+console.log('dist: the React entry is a client module; client, server and mock are React-free and edge-safe; only server/s3 loads the AWS SDK.');

@@ -16,3 +16,7 @@ export { createMemoryTaskOwnerStore } from './task-owner-store.js';
 export type { MemoryTaskOwnerStoreOptions, TaskOwnerStore } from './task-owner-store.js';
 export { toNodeHandler } from './to-node-handler.js';
 export type { NodeRequestLike, NodeResponseLike } from './to-node-handler.js';
+export { createUploadHandler } from './uploads/index.js';
+export type { PresignInfo, StoredUpload, UploadHandler, UploadHandlerOptions, UploadStorage } from './uploads/index.js';
+export type { UploadImageType } from '../core/upload/image-type.js';
+export type { UploadIntent, UploadRefusalCode, UploadResult, UploadTicket } from '../core/upload/upload-protocol.js';
