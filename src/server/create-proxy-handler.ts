@@ -6,6 +6,7 @@ import { defaultRegistry, type Registry } from '../core/registry/registry.js';
 import { toWireBody } from '../core/request/to-wire-body.js';
 import type { DraftRequest } from '../core/request/types.js';
 import { validateRequest } from '../core/request/validate-request.js';
+import { submitPath, taskPath } from '../core/http/routes.js';
 import { callUpstream, type Upstream } from './call-upstream.js';
 import { errorResponse, invalidRequest } from './error-response.js';
 import { DEFAULT_TASK_ID_PATTERN, matchRoute, normalizePrefix } from './match-route.js';
@@ -182,7 +183,7 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
       if (refusal instanceof Response) return refusal;
     }
 
-    const result = await callUpstream(upstream, 'POST', `/api/ai/${kind}/generate`, wire);
+    const result = await callUpstream(upstream, 'POST', submitPath(kind), wire);
     if (result.failure) reportSafely(result.failure, 'upstream', request);
     const submission = result.json as { taskId?: unknown; id?: unknown; creditsUsed?: unknown } | undefined;
     const taskId = submission && (typeof submission.taskId === 'string' ? submission.taskId : submission.id);
@@ -218,7 +219,7 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     }
     // Unknown and someone else's look the same, as the API's own answer does.
     if (owner !== userId) return errorResponse(404, 'Task not found');
-    const result = await callUpstream(upstream, 'GET', `/api/ai/tasks/${encodeURIComponent(taskId)}`);
+    const result = await callUpstream(upstream, 'GET', taskPath(taskId));
     if (result.failure) reportSafely(result.failure, 'upstream', request);
     return result.response;
   };
