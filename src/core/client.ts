@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from './clock.js';
-import { SubmitOutcomeUnknownError } from './errors.js';
+import { SubmitOutcomeUnknownError, ValidationError } from './errors.js';
 import type { HeadersOption, Transport, CallOptions } from './http/transport.js';
 import { get, post } from './http/transport.js';
 import type { RetryOptions } from './http/retry.js';
@@ -10,8 +10,9 @@ import type { BuiltInModel } from './registry/models.js';
 import { defaultRegistry, type Registry } from './registry/registry.js';
 import { toWireBody } from './request/to-wire-body.js';
 import type { DraftRequest, ImageRequest, VideoRequest } from './request/types.js';
-import { assertValidRequest } from './request/validate-request.js';
+import { validateRequest } from './request/validate-request.js';
 import { parseSubmission, parseTask } from './http/parse-task.js';
+import { submitPath, taskPath } from './http/routes.js';
 import type { Submission, Task } from './task/task.js';
 
 /** The production API. */
@@ -83,8 +84,10 @@ export function createClient<M extends ModelSpec = BuiltInModel>(options: Client
   };
 
   const submit = async (kind: ModelKind, request: DraftRequest, callOptions?: CallOptions) => {
-    assertValidRequest(request, kind, registry);
-    const body = await post(transport, `/api/ai/${kind}/generate`, toWireBody(request, kind), callOptions);
+    const errors = validateRequest(request, kind, registry);
+    // Nothing sent, nothing charged.
+    if (errors) throw new ValidationError(errors, 'client');
+    const body = await post(transport, submitPath(kind), toWireBody(request, kind), callOptions);
     try {
       return parseSubmission(body);
     } catch (error) {
@@ -95,7 +98,7 @@ export function createClient<M extends ModelSpec = BuiltInModel>(options: Client
 
   const getTask: GptImageClient<M>['getTask'] = async (taskId, callOptions) => {
     if (!taskId) throw new TypeError('getTask needs a task id');
-    return get(transport, `/api/ai/tasks/${encodeURIComponent(taskId)}`, parseTask, callOptions);
+    return get(transport, taskPath(taskId), parseTask, callOptions);
   };
 
   return {

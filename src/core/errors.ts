@@ -33,9 +33,13 @@ export class GptImageError extends Error {
   /** The HTTP status, when the error came from a response. */
   declare readonly status?: number;
 
-  constructor(code: ErrorCode, message: string, options: { retryable?: boolean; status?: number; cause?: unknown } = {}) {
-    super(message, { cause: options.cause });
-    Object.assign(this, { name: 'GptImageError', code, retryable: options.retryable ?? false, status: options.status });
+  /**
+   * `options.retryable` defaults to `false`; any further field of `options` (a subclass's `name` and
+   * data) is set on the error.
+   */
+  constructor(code: ErrorCode, message: string, { cause, ...fields }: { retryable?: boolean; status?: number; cause?: unknown; [field: string]: unknown } = {}) {
+    super(message, { cause });
+    Object.assign(this, { name: 'GptImageError', retryable: false, status: undefined, ...fields, code });
   }
 }
 
@@ -50,17 +54,14 @@ export class ValidationError extends GptImageError {
 
   constructor(errors: FieldErrors, source: 'client' | 'server', status?: number) {
     const first = [...errors.formErrors, ...Object.values(errors.fieldErrors).flat()][0] ?? 'Invalid request';
-    super('validation', first, { status });
-    this.name = 'ValidationError';
-    Object.assign(this, errors, { source });
+    super('validation', first, { ...errors, name: 'ValidationError', source, status });
   }
 }
 
 /** 401: the API key or session is missing or invalid. */
 export class UnauthorizedError extends GptImageError {
   constructor(status = 401) {
-    super('unauthorized', 'Unauthorized: missing or invalid API key or session', { status });
-    this.name = 'UnauthorizedError';
+    super('unauthorized', 'Unauthorized: missing or invalid API key or session', { name: 'UnauthorizedError', status });
   }
 }
 
@@ -69,9 +70,7 @@ export class InsufficientCreditsError extends GptImageError {
   /** Credits the request needs, when the server said. */
   declare readonly required: number | null;
   constructor(required: number | null, status = 402) {
-    super('insufficient_credits', `Insufficient credits${required === null ? '' : `: ${required} required`}; nothing was charged`, { status });
-    this.name = 'InsufficientCreditsError';
-    Object.assign(this, { required });
+    super('insufficient_credits', `Insufficient credits${required === null ? '' : `: ${required} required`}; nothing was charged`, { name: 'InsufficientCreditsError', status, required });
   }
 }
 
@@ -80,9 +79,7 @@ export class TaskNotFoundError extends GptImageError {
   /** The id that was asked for. */
   declare readonly taskId: string;
   constructor(taskId: string, status = 404) {
-    super('task_not_found', `Task not found: ${taskId}`, { status });
-    this.name = 'TaskNotFoundError';
-    Object.assign(this, { taskId });
+    super('task_not_found', `Task not found: ${taskId}`, { name: 'TaskNotFoundError', status, taskId });
   }
 }
 
@@ -91,41 +88,38 @@ export class RateLimitedError extends GptImageError {
   /** How long the server asked us to wait, in milliseconds, when it said (`Retry-After`). */
   declare readonly retryAfterMs: number | null;
   constructor(retryAfterMs: number | null) {
-    super('rate_limited', 'Rate limited: too many requests', { retryable: true, status: 429 });
-    this.name = 'RateLimitedError';
-    Object.assign(this, { retryAfterMs });
+    super('rate_limited', 'Rate limited: too many requests', { name: 'RateLimitedError', retryable: true, status: 429, retryAfterMs });
   }
 }
 
 /** 5xx: the server or a gateway in front of it failed. Retryable with backoff. */
 export class ServerError extends GptImageError {
   constructor(status: number, message: string) {
-    super('server_error', `Server error ${status}: ${message}`, { retryable: true, status });
-    this.name = 'ServerError';
+    super('server_error', `Server error ${status}: ${message}`, { name: 'ServerError', retryable: true, status });
   }
 }
 
 /** Any other HTTP error status (403, 405, 413 from a proxy, …). */
 export class HttpError extends GptImageError {
   constructor(status: number, message: string) {
-    super('http_error', `HTTP ${status}: ${message}`, { status });
-    this.name = 'HttpError';
+    super('http_error', `HTTP ${status}: ${message}`, { name: 'HttpError', status });
   }
 }
 
 /** The request never got an answer: offline, DNS, a dropped connection, or no response in time. */
 export class NetworkError extends GptImageError {
   constructor(message: string, cause?: unknown) {
-    super('network_error', `Network error: ${message}`, { retryable: true, cause });
-    this.name = 'NetworkError';
+    super('network_error', `Network error: ${message}`, { name: 'NetworkError', retryable: true, cause });
   }
 }
 
-/** A successful status with a body we cannot make sense of (not JSON, no task id, unknown status). */
+/**
+ * A successful status with a body we cannot make sense of (not JSON, no task id, unknown status), or one
+ * we refuse to hand on (an output URL that is not http(s)). Retryable unless said otherwise.
+ */
 export class InvalidResponseError extends GptImageError {
-  constructor(message: string, status?: number) {
-    super('invalid_response', `Invalid response: ${message}`, { retryable: true, status });
-    this.name = 'InvalidResponseError';
+  constructor(message: string, status?: number, retryable = true) {
+    super('invalid_response', `Invalid response: ${message}`, { name: 'InvalidResponseError', retryable, status });
   }
 }
 
@@ -140,9 +134,8 @@ export class TaskFailedError extends GptImageError {
   /** Whether the snapshot already reports the refund. */
   declare readonly creditsRefunded: boolean;
   constructor(task: Task) {
-    super('task_failed', `Task failed${task.errorCode ? ` (${task.errorCode})` : ''}: ${task.errorMessage ?? 'no reason given'}`);
-    this.name = 'TaskFailedError';
-    Object.assign(this, { task, errorCode: task.errorCode, errorMessage: task.errorMessage, creditsRefunded: task.creditsRefunded });
+    const { errorCode, errorMessage, creditsRefunded } = task;
+    super('task_failed', `Task failed${errorCode ? ` (${errorCode})` : ''}: ${errorMessage ?? 'no reason given'}`, { name: 'TaskFailedError', task, errorCode, errorMessage, creditsRefunded });
   }
 }
 
@@ -153,9 +146,7 @@ export class TimeoutError extends GptImageError {
   /** The last snapshot seen, if any. */
   declare readonly task: Task | null;
   constructor(taskId: string, waitedMs: number, task: Task | null, cause?: unknown) {
-    super('timeout', `Stopped waiting for task ${taskId} after ${Math.round(waitedMs / 1000)} s; it may still complete`, { retryable: true, cause });
-    this.name = 'TimeoutError';
-    Object.assign(this, { taskId, task });
+    super('timeout', `Stopped waiting for task ${taskId} after ${Math.round(waitedMs / 1000)} s; it may still complete`, { name: 'TimeoutError', retryable: true, cause, taskId, task });
   }
 }
 
@@ -168,9 +159,8 @@ export class SubmitOutcomeUnknownError extends GptImageError {
     super(
       'submit_outcome_unknown',
       'No answer to the submit: a task may exist and be charged. Check before submitting again',
-      { cause, status: cause instanceof GptImageError ? cause.status : undefined },
+      { name: 'SubmitOutcomeUnknownError', cause, status: cause instanceof GptImageError ? cause.status : undefined },
     );
-    this.name = 'SubmitOutcomeUnknownError';
   }
 }
 

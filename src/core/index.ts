@@ -1,7 +1,6 @@
 // gptimage2-react/client: the framework-free core. Never imports React.
 export { createClient, DEFAULT_BASE_URL } from './client.js';
 export type { ClientOptions, GptImageClient } from './client.js';
-export { systemClock } from './clock.js';
 export type { Clock } from './clock.js';
 export type { CallOptions, HeadersOption } from './http/transport.js';
 export type { RetryOptions } from './http/retry.js';
@@ -25,12 +24,13 @@ export {
 export type { ErrorCode, FieldErrors } from './errors.js';
 export { defaultPollSchedule, fixedPollSchedule } from './polling/poll-schedule.js';
 export type { PollContext, PollSchedule } from './polling/poll-schedule.js';
+export type { PollOptions, PollState } from './polling/next-poll.js';
 export type { WaitForTaskOptions } from './polling/wait-for-task.js';
 export { adaptRequest } from './request/adapt-request.js';
 export type { AdaptedRequest, RequestChange } from './request/adapt-request.js';
 export { getAspectRatioOptions, getDurationOptions, getResolutionOptions } from './registry/control-options.js';
 export type { ControlOption, OptionContext } from './registry/control-options.js';
-export { estimateCredits, priceOf } from './registry/estimate-credits.js';
+export { estimateCredits } from './registry/estimate-credits.js';
 export type { CreditRequest } from './registry/estimate-credits.js';
 export type { CreditRule, InputMode, ModelKind, ModelSpec } from './registry/model-spec.js';
 export { builtInModels } from './registry/models.js';
@@ -41,14 +41,12 @@ export {
   extendRegistry,
   listModels,
   modeLabel,
-  modelAccepts,
   unavailableReason,
 } from './registry/registry.js';
 export type { DefaultRegistry, ModelFilter, Registry, RegistryExtension } from './registry/registry.js';
 export { effectiveInputMode } from './request/input-mode.js';
 export { toWireBody } from './request/to-wire-body.js';
 export type { DraftRequest, GenerationRequest, ImageRequest, ImageRequestFor, VideoRequest, VideoRequestFor } from './request/types.js';
-export { assertValidRequest, isHttpUrl, validateRequest } from './request/validate-request.js';
-export { parseSubmission, parseTask } from './http/parse-task.js';
+export { validateRequest } from './request/validate-request.js';
 export { isTerminal } from './task/task.js';
 export type { Submission, Task, TaskStatus } from './task/task.js';

@@ -1,4 +1,5 @@
 import { systemClock, type Clock } from '../core/clock.js';
+import { API_ROOT, matchApiPath } from '../core/http/routes.js';
 import type { ModelKind } from '../core/registry/model-spec.js';
 import { defaultRegistry, type Registry } from '../core/registry/registry.js';
 import { createAccounts } from './accounts.js';
@@ -89,9 +90,6 @@ export interface MockApi {
 
 const DEFAULT_CREDITS = 1000;
 const RANDOM_FAILURES: readonly [MockFailure, ...MockFailure[]] = [mockFailures.emptyResult, mockFailures.storageError, mockFailures.providerError];
-// Matched at the end of the path, so the API may sit under a prefix (a proxy's `/gpt/api/ai/…`).
-const SUBMIT = /\/api\/ai\/(image|video)\/generate$/;
-const TASK = /\/api\/ai\/tasks\/([^/]+)$/;
 const OUTPUT = new RegExp(`${OUTPUTS_PATH}([^/]+)/([^/]+)$`);
 const CORS = {
   'Access-Control-Allow-Origin': '*',
@@ -173,7 +171,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       return pending.fault;
     }
     const rate = scenario.faultRate ?? 0;
-    if (rate > 0 && path.includes('/api/ai/') && networkRandom() < rate) {
+    if (rate > 0 && path.includes(API_ROOT) && networkRandom() < rate) {
       const list = scenario.faults?.length ? scenario.faults : networkFaults;
       return pick(networkRandom, list as [MockFault, ...MockFault[]]);
     }
@@ -250,16 +248,15 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       const found = task && statusAt(task, clock.now()) === 1 ? serveOutput(request, task, output[2]!) : undefined;
       return found ?? json(404, { error: 'Not found' });
     }
-    const submitMatch = SUBMIT.exec(path);
-    const taskMatch = TASK.exec(path);
-    if (!submitMatch && !taskMatch) return json(404, { error: 'Not found' });
-    const allowed = submitMatch ? 'POST' : 'GET';
+    // The API may sit under a prefix (a proxy's `/gpt/api/ai/…`): the route starts at its last folder.
+    const at = path.lastIndexOf(API_ROOT);
+    const route = at < 0 ? undefined : matchApiPath(path.slice(at));
+    if (!route || route.taskId === '' || route.taskId?.includes('/')) return json(404, { error: 'Not found' });
+    const allowed = route.kind ? 'POST' : 'GET';
     if (method !== allowed) return json(405, { error: 'Method not allowed' }, { Allow: allowed });
     const account = scenario.unauthorized ? null : accounts.authorize(request.headers.get('Authorization'));
     if (account === null) return json(401, { error: 'Unauthorized' });
-    return submitMatch
-      ? submit(submitMatch[1] as ModelKind, account, request, text, fault)
-      : getTask(decode(taskMatch![1]!), account, fault);
+    return route.kind ? submit(route.kind, account, request, text, fault) : getTask(decode(route.taskId), account, fault);
   };
 
   const handle = async (request: Request): Promise<Response> => {

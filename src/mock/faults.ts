@@ -1,3 +1,4 @@
+import { API_ROOT } from '../core/http/routes.js';
 import { json } from './json-response.js';
 import type { MockFailure } from './failures.js';
 
@@ -61,7 +62,7 @@ export function toFault(fault: MockFault | MockFaultType): MockFault {
 export function targets(target: MockFaultTarget, method: string, path: string): boolean {
   if (target.method && target.method.toUpperCase() !== method) return false;
   const { path: want } = target;
-  if (want === undefined) return path.includes('/api/ai/');
+  if (want === undefined) return path.includes(API_ROOT);
   if (want instanceof RegExp) return want.test(path);
   return want.endsWith('*') ? path.startsWith(want.slice(0, -1)) : path === want;
 }

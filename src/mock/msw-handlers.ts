@@ -1,4 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
+import { API_ROOT } from '../core/http/routes.js';
 import type { MockApi } from './create-mock-api.js';
 import { OUTPUTS_PATH } from './mock-task.js';
 
@@ -24,7 +25,7 @@ export function createMockHandlers(api: MockApi, options: MockHandlersOptions = 
     return response.type === 'error' ? HttpResponse.error() : response;
   };
   const isApi = (url: URL) =>
-    base === undefined ? url.pathname.startsWith('/api/ai/') : `${url.origin}${url.pathname}`.startsWith(`${base}/api/ai/`);
+    base === undefined ? url.pathname.startsWith(API_ROOT) : `${url.origin}${url.pathname}`.startsWith(base + API_ROOT);
   return [
     http.all(({ request }) => isApi(new URL(request.url)), resolve),
     http.all(({ request }) => new URL(request.url).pathname.includes(OUTPUTS_PATH), resolve),

@@ -1,28 +1,23 @@
 import { hashKey, type DataTag, type Query, type QueryObserverOptions } from '@tanstack/query-core';
 import type { GptImageClient } from '../core/client.js';
 import type { GptImageError} from '../core/errors.js';
-import { RateLimitedError, TaskNotFoundError, TimeoutError } from '../core/errors.js';
-import type { PollSchedule } from '../core/polling/poll-schedule.js';
+import { TaskNotFoundError, TimeoutError } from '../core/errors.js';
+import { nextPoll as pollRule, type PollOptions } from '../core/polling/next-poll.js';
 import type { ModelSpec } from '../core/registry/model-spec.js';
 import { isTerminal, type Task } from '../core/task/task.js';
 import { taskKeys } from './query-keys.js';
 
-/** How a task is followed. Every option has a default that suits a generation UI. */
-export interface FollowTaskOptions {
-  /** The task's model id: its typical time sets the first poll. Defaults to the model the snapshot names. */
-  model?: string;
-  /** When the task was submitted (ms since the epoch). Defaults to the snapshot's `createdAt`, else when following began. */
-  submittedAt?: number;
+/**
+ * How a task is followed: the {@link PollOptions} every follower takes (a timeout's `resume()` goes on
+ * after `timeoutMs`), and these. Every option has a default that suits a generation UI.
+ */
+export interface FollowTaskOptions extends PollOptions {
   /** The snapshot to start from (a submit's pending task), so the first poll can wait for the model's typical time. */
   initialTask?: Task;
-  /** Stop following after this long without a result, with a `TimeoutError` that keeps the id; `resume()` goes on. Defaults to `600000` (10 min). */
-  timeoutMs?: number;
   /** Skip polls while the page is hidden; a poll follows when it is shown again. Defaults to `true`. */
   pauseWhenHidden?: boolean;
   /** Hold polls while the browser is offline; a poll follows on reconnect. Defaults to `true`. */
   pauseWhenOffline?: boolean;
-  /** When to poll. Defaults to the client's `pollSchedule` (itself `defaultPollSchedule` unless given). */
-  schedule?: PollSchedule;
 }
 
 /** What the library remembers of a query while following it in this session. */
@@ -50,9 +45,6 @@ export function restartFollow(query: TaskQuery | undefined) {
   if (state) state.startedAt = Date.now();
 }
 
-// After a transient error, wait at least this long before the next poll (the client already retried).
-const AFTER_ERROR_MS = 5000;
-
 /**
  * The query that follows one task: `useTask` is `useQuery` over this, and you can prefetch, suspend on
  * or compose it. It polls on the model-aware schedule, never fetches a terminal task again, skips polls
@@ -74,14 +66,14 @@ export function taskQueryOptions<M extends ModelSpec>(client: GptImageClient<M>,
     const createdAt = data?.createdAt ? Date.parse(data.createdAt) : NaN;
     const submittedAt = options.submittedAt ?? (createdAt <= Date.now() ? createdAt : follow.startedAt);
     const modelId = options.model ?? data?.model;
-    const delay = schedule({
+    // The core's rule, as waitForTask follows it; at least 1 ms, since 0 turns TanStack's interval off.
+    return Math.max(1, pollRule(schedule, {
       // Polls made so far; a seeded initial snapshot is not one.
       attempt: dataUpdateCount + errorUpdateCount,
       elapsedMs: (Math.max(dataUpdatedAt, errorUpdatedAt) || Date.now()) - submittedAt,
       model: modelId ? client.registry.get(modelId) : undefined,
-    });
-    const floor = status === 'error' ? Math.max(AFTER_ERROR_MS, error instanceof RateLimitedError ? (error.retryAfterMs ?? 0) : 0) : 1;
-    return Math.max(delay, floor);
+      error: status === 'error' ? error : undefined,
+    }));
   };
 
   return queryOptions({

@@ -8,6 +8,7 @@ import { toWireBody } from '../core/request/to-wire-body.js';
 import type { DraftRequest } from '../core/request/types.js';
 import { validateRequest } from '../core/request/validate-request.js';
 import { parseTask } from '../core/http/parse-task.js';
+import { submitPath, taskPath } from '../core/http/routes.js';
 import { callUpstream, type Upstream } from './call-upstream.js';
 import { errorResponse, invalidRequest } from './error-response.js';
 import { largestRequestBytes } from './largest-request.js';
@@ -149,7 +150,7 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     }
 
     // Not aborted when the browser goes away: a task the API accepts must still be recorded.
-    const result = await callUpstream(upstream, 'POST', `/api/ai/${kind}/generate`, JSON.stringify(wire));
+    const result = await callUpstream(upstream, 'POST', submitPath(kind), JSON.stringify(wire));
     if (result.failure) reportSafely(result.failure, 'upstream', request);
     const submission = result.json as { taskId?: unknown; id?: unknown; creditsUsed?: unknown } | undefined;
     const taskId = submission && (typeof submission.taskId === 'string' ? submission.taskId : submission.id);
@@ -184,7 +185,7 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     if (owner !== userId) return errorResponse(404, 'Task not found');
     const noKey = refuseWithoutKey(request);
     if (noKey) return noKey;
-    const result = await callUpstream(upstream, 'GET', `/api/ai/tasks/${encodeURIComponent(taskId)}`, undefined, request.signal);
+    const result = await callUpstream(upstream, 'GET', taskPath(taskId), undefined, request.signal);
     if (result.failure) reportSafely(result.failure, 'upstream', request);
     if (options.afterTask && result.json) {
       let task;

@@ -1,3 +1,4 @@
+import { API_ROOT, matchApiPath } from '../core/http/routes.js';
 import type { ModelKind } from '../core/registry/model-spec.js';
 
 /**
@@ -27,14 +28,8 @@ export function normalizePrefix(prefix: string): string {
  * segments already resolved, so they can only land on another route or on none).
  */
 export function matchRoute(pathname: string, prefix: string, taskIdPattern: RegExp): Route {
-  if (!pathname.startsWith(`${prefix}/api/ai/`)) return { type: 'none' };
-  const rest = pathname.slice(prefix.length + '/api/ai/'.length);
-  if (rest === 'image/generate' || rest === 'video/generate') {
-    return { type: 'submit', kind: rest === 'image/generate' ? 'image' : 'video', allow: 'POST' };
-  }
-  if (rest.startsWith('tasks/')) {
-    const taskId = rest.slice('tasks/'.length);
-    return taskIdPattern.test(taskId) ? { type: 'task', taskId, allow: 'GET' } : { type: 'bad-task-id', allow: 'GET' };
-  }
-  return { type: 'none' };
+  const route = pathname.startsWith(prefix + API_ROOT) ? matchApiPath(pathname.slice(prefix.length)) : undefined;
+  if (route?.kind) return { type: 'submit', kind: route.kind, allow: 'POST' };
+  if (route?.taskId === undefined) return { type: 'none' };
+  return taskIdPattern.test(route.taskId) ? { type: 'task', taskId: route.taskId, allow: 'GET' } : { type: 'bad-task-id', allow: 'GET' };
 }

@@ -32,10 +32,10 @@ describe('providerInputError', () => {
     expect(providerInputError(cyclic)).toBe('providerInput must be nested at most 32 levels deep');
   });
 
-  it('counts size in UTF-8 bytes: one byte over is refused with the size it has', () => {
-    expect(providerInputError({ s: 'x'.repeat(PROVIDER_INPUT_MAX_BYTES - 7) })).toBe('providerInput must be at most 64 KB as JSON (it has 65 KB)');
+  it('counts size in UTF-8 bytes: one byte over is refused', () => {
+    expect(providerInputError({ s: 'x'.repeat(PROVIDER_INPUT_MAX_BYTES - 7) })).toBe('providerInput must be at most 64 KB as JSON');
     // 22,000 Japanese characters are 66,000 bytes, though only 22,000 UTF-16 units.
-    expect(providerInputError({ s: 'あ'.repeat(22_000) })).toMatch(/^providerInput must be at most 64 KB as JSON \(it has 65 KB\)$/);
+    expect(providerInputError({ s: 'あ'.repeat(22_000) })).toBe('providerInput must be at most 64 KB as JSON');
   });
 
   it('refuses what JSON cannot carry instead of throwing', () => {

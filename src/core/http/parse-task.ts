@@ -1,5 +1,6 @@
 import { InvalidResponseError } from '../errors.js';
 import type { Submission, Task, TaskStatus } from '../task/task.js';
+import { isRecord } from '../values.js';
 
 type Json = Record<string, unknown>;
 
@@ -10,11 +11,9 @@ const num = (value: unknown): number | null => (typeof value === 'number' && Num
 const first = (body: Json, ...keys: string[]): unknown => keys.map((key) => body[key]).find((value) => value != null);
 
 /** The body as an object, or a typed error. */
-export function asObject(body: unknown, what: string): Json {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new InvalidResponseError(`${what} is not a JSON object`);
-  }
-  return body as Json;
+function asObject(body: unknown, what: string): Json {
+  if (!isRecord(body)) throw new InvalidResponseError(`${what} is not a JSON object`);
+  return body;
 }
 
 function parseId(body: Json): string {

@@ -13,6 +13,7 @@ import {
   ValidationError,
 } from '../errors.js';
 import { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, type RetryOptions } from './retry.js';
+import { TASKS_PATH } from './routes.js';
 
 /** Headers, or a function that makes them for each request (for tokens that change). */
 export type HeadersOption = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
@@ -101,7 +102,7 @@ function errorFor(res: Response, json: unknown, path: string, now: number): GptI
     case 402:
       return new InsufficientCreditsError(typeof body.required === 'number' ? body.required : null);
     case 404:
-      return path.startsWith('/api/ai/tasks/') ? new TaskNotFoundError(decodeURIComponent(path.slice(14))) : new HttpError(404, message);
+      return path.startsWith(TASKS_PATH) ? new TaskNotFoundError(decodeURIComponent(path.slice(TASKS_PATH.length))) : new HttpError(404, message);
     case 429:
       return new RateLimitedError(parseRetryAfter(res.headers.get('Retry-After'), now));
     default:

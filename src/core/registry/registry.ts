@@ -57,11 +57,6 @@ export const defaultRegistry: Registry<BuiltInModel> = /* @__PURE__ */ createReg
 /** The built-in registry's type. */
 export type DefaultRegistry = typeof defaultRegistry;
 
-/** Whether a model can serve a request with this input mode and this many images. */
-export function modelAccepts(model: ModelSpec, filter: ModelFilter): boolean {
-  return unavailableReason(model, filter) === undefined;
-}
-
 /**
  * Why a model cannot serve the current input, in words for a person, or `undefined` when it can.
  * Used by model pickers, which show unavailable models disabled with this reason.
@@ -80,7 +75,7 @@ export function unavailableReason(model: ModelSpec, { kind, inputMode, imageCoun
 
 /** Models matching every given filter, in registry order. */
 export function listModels<M extends ModelSpec>(registry: Registry<M>, filter: ModelFilter = {}): M[] {
-  return registry.models.filter((model) => modelAccepts(model, filter));
+  return registry.models.filter((model) => !unavailableReason(model, filter));
 }
 
 /** `"text_to_video"` as `"text-to-video"`. */

@@ -17,13 +17,16 @@ const within = (value: unknown, level: number): boolean =>
  * when it is within both limits (or absent). Safe on any value: never throws, never recurses deeply.
  */
 export function providerInputError(value: unknown): string | undefined {
-  if (!within(value, 1)) return `providerInput must be nested at most ${PROVIDER_INPUT_MAX_DEPTH} levels deep`;
-  let bytes: number;
+  let rule: string | undefined;
   try {
-    bytes = new TextEncoder().encode(JSON.stringify(value) ?? '').length;
+    rule = !within(value, 1)
+      ? `nested at most ${PROVIDER_INPUT_MAX_DEPTH} levels deep`
+      : new TextEncoder().encode(JSON.stringify(value)).length > PROVIDER_INPUT_MAX_BYTES
+        ? 'at most 64 KB as JSON'
+        : undefined;
   } catch {
-    return 'providerInput must be plain JSON';
+    // A BigInt, or a toJSON that throws: the request could not be sent as JSON.
+    rule = 'plain JSON';
   }
-  if (bytes > PROVIDER_INPUT_MAX_BYTES) return `providerInput must be at most 64 KB as JSON (it has ${Math.ceil(bytes / 1024)} KB)`;
-  return undefined;
+  return rule && `providerInput must be ${rule}`;
 }

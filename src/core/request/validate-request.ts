@@ -1,6 +1,10 @@
-import { ValidationError, type FieldErrors } from '../errors.js';
+import type { FieldErrors } from '../errors.js';
 import type { InputMode, ModelKind, ModelSpec } from '../registry/model-spec.js';
 import type { Registry } from '../registry/registry.js';
+import { isHttpUrl, isRecord } from '../values.js';
+
+// Kept here for the components that import it from this file.
+export { isHttpUrl };
 
 // The rules, from ../shared/api/REFERENCE.md sections 3, 4 and 7, plus the library's decisions where
 // the docs are silent (the mock implements the same list on its own, so the two check each other):
@@ -29,19 +33,6 @@ const VIDEO_RANGES: Record<string, Range> = {
 };
 const VIDEO_STRINGS = ['seed', 'cameraMotion', 'negativePrompt'];
 const VIDEO_FIELDS = [...IMAGE_FIELDS, ...Object.keys(VIDEO_RANGES), ...VIDEO_STRINGS];
-
-/** Whether `value` is an absolute http(s) URL. */
-export function isHttpUrl(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^https?:\/\//i.test(value)) return false;
-  try {
-    return Boolean(new URL(value).host);
-  } catch {
-    return false;
-  }
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const list = (values: readonly unknown[]) => values.join(', ');
 
@@ -175,10 +166,4 @@ function checkChoice(field: 'aspectRatio' | 'resolution', value: unknown, model:
   } else if (!allowed.includes(value)) {
     fail(field, `${field} must be one of ${list(allowed)} for ${model.id}`);
   }
-}
-
-/** Throws a client-side `ValidationError` (nothing sent) when the request breaks a rule. */
-export function assertValidRequest(request: unknown, kind: ModelKind, registry: Registry): void {
-  const errors = validateRequest(request, kind, registry);
-  if (errors) throw new ValidationError(errors, 'client');
 }
