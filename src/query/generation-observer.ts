@@ -1,4 +1,4 @@
-import { hashKey, MutationObserver, QueryObserver, timeoutManager, type ManagedTimerId, type QueryClient, type QueryObserverResult } from '@tanstack/query-core';
+import { hashKey, MutationObserver, QueryObserver, timeoutManager, type ManagedTimerId, type QueryClient } from '@tanstack/query-core';
 import type { GptImageClient } from '../core/client.js';
 import { NetworkError, SubmitOutcomeUnknownError, TimeoutError, ValidationError, type GptImageError } from '../core/errors.js';
 import type { ModelKind, ModelSpec } from '../core/registry/model-spec.js';
@@ -10,7 +10,7 @@ import type { Generation, UseGenerationOptions } from './generation-types.js';
 import { getTaskProgress } from './get-task-progress.js';
 import { pendingTask } from './pending-task.js';
 import { submitMutationOptions } from './mutation-options.js';
-import { readPersisted, subscribePersisted, writePersisted, type PersistedGeneration, type PersistedTask, type PersistTarget } from './persistence.js';
+import { readPersisted, resolvePersisted, subscribePersisted, writePersisted, type PersistedGeneration, type PersistedTask, type PersistTarget } from './persistence.js';
 import { taskKeys } from './query-keys.js';
 import { restartFollow, taskQueryOptions } from './task-query-options.js';
 
@@ -40,12 +40,14 @@ const busyError = () => new Error('gptimage2-react: a generation is already in f
  * a reload, adopts a submit another instance has in flight under the same key, and announces each
  * outcome once. `useGenerateVideo` and `useGenerateImage` are glue over one of these per component.
  *
- * Time: read from the client's `clock.now()`; every timer (the elapsed-time tick, the grace for an
- * adopted submit) goes through query-core's `timeoutManager`, as TanStack Query's own do. So one virtual
- * clock, given to the client as its `clock` and to `timeoutManager.setTimeoutProvider`, drives the
- * mock, the client, the queries and this observer together.
+ * Time: read from the client's `clock.now()`; its one timer (the grace of an adopted submit) goes
+ * through query-core's `timeoutManager`, as TanStack Query's own do and the hooks' elapsed-time tick
+ * does (`tickMs` is theirs: see {@link progressAt}). So one virtual clock, given to the client as its
+ * `clock` and to `timeoutManager.setTimeoutProvider`, drives the mock, the client, the queries, this
+ * observer and the hooks together.
  */
 export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = BuiltInModel> {
+  /** The options, as last set: callbacks are read when they fire. */
   options: GenerationObserverOptions<R>;
   readonly #client: GptImageClient<M>;
   readonly #queryClient: QueryClient;
@@ -59,22 +61,15 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
   #intent = 0;
   // Whether this shows a submit that another instance (before a remount) has in flight.
   #adopted = false;
-  // Until when an adopted submit may still be answered (then its outcome is unknown).
-  #graceUntil: number | null = null;
   // Set while this writes its own record, so its own listener ignores the echo.
   #writing = false;
-  // Whether the followed task has ended and its record was forgotten.
-  #released = false;
-  #announced: unknown = null;
-  #now: number;
-  #task: QueryObserver<Task, GptImageError, Task, Task, readonly unknown[]> | null = null;
-  #taskResult: Pick<QueryObserverResult<Task, GptImageError>, 'data' | 'error'> | null = null;
-  #unsubscribeTask?: () => void;
-  #unwatchPersisted?: () => void;
-  #watchedKey?: string;
+  #announced: unknown;
+  #task?: QueryObserver<Task, GptImageError, Task, Task, readonly unknown[]>;
+  #unfollow?: () => void;
+  #unwatch?: () => void;
+  #watched?: string | null;
+  // Ends the grace of an adopted submit.
   #graceTimer?: ManagedTimerId;
-  #graceAt?: number;
-  #tickTimer?: ManagedTimerId;
   #result: Generation<R>;
 
   constructor(client: GptImageClient<M>, queryClient: QueryClient, kind: ModelKind, options: GenerationObserverOptions<R> = {}) {
@@ -82,33 +77,34 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
     this.#queryClient = queryClient;
     this.#kind = kind;
     this.options = options;
-    this.#now = client.clock.now();
     this.#result = this.#build();
   }
 
   /** Listens for changes of {@link getCurrentResult}; the first listener starts following, the last stops. */
   subscribe = (listener: () => void): (() => void) => {
     this.#listeners.add(listener);
-    if (this.#listeners.size === 1) this.#start();
+    if (this.#listeners.size === 1) {
+      this.#follow();
+      this.#watch();
+    }
     return () => {
       this.#listeners.delete(listener);
-      if (!this.#listeners.size) this.#stop();
+      if (this.#listeners.size) return;
+      this.#unwatch?.();
+      this.#unfollow?.();
+      this.#unwatch = this.#unfollow = this.#watched = undefined;
+      timeoutManager.clearTimeout(this.#graceTimer);
     };
   };
 
   /** The generation as it stands: the same object until something changes. */
   getCurrentResult = (): Generation<R> => this.#result;
 
-  /** Takes new options (callbacks are read at the time they fire); a new persist key or scope is re-read. */
+  /** Takes new options; a new persist key or scope is read again. */
   setOptions(options: GenerationObserverOptions<R>) {
-    const tick = this.options.tickMs;
     this.options = options;
-    if (this.#listeners.size && this.#targetKey() !== this.#watchedKey) this.#watch();
-    if (this.#task && this.#local.phase === 'following') this.#task.setOptions(this.#followOptions(this.#local.record));
-    if (tick !== options.tickMs) {
-      this.#clearTick();
-      this.#schedule();
-    }
+    if (this.#listeners.size && this.#key() !== this.#watched) this.#watch();
+    if (this.#local.phase === 'following') this.#task?.setOptions(this.#followOptions(this.#local.record));
   }
 
   #target(): PersistTarget | null {
@@ -116,38 +112,24 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
     return persist === undefined ? null : { option: persist, scope: persistScope };
   }
 
-  #targetKey() {
+  #key() {
     const target = this.#target();
-    return target ? JSON.stringify([typeof target.option === 'string' ? target.option : target.option.key, target.scope]) : undefined;
-  }
-
-  #start() {
-    this.#watch();
-    if (this.#task) this.#unsubscribeTask = this.#task.subscribe((result) => this.#onTask(result));
-    this.#update();
-  }
-
-  #stop() {
-    this.#unwatchPersisted?.();
-    this.#unwatchPersisted = this.#watchedKey = undefined;
-    this.#unsubscribeTask?.();
-    this.#unsubscribeTask = undefined;
-    this.#schedule();
+    return target && resolvePersisted(target).key;
   }
 
   // Re-attaches to a remembered generation with no new submit, and hears how a submit this key has in
   // flight ends.
   #watch() {
-    this.#unwatchPersisted?.();
-    this.#unwatchPersisted = undefined;
-    this.#watchedKey = this.#targetKey();
+    this.#unwatch?.();
+    this.#unwatch = undefined;
+    this.#watched = this.#key();
     const target = this.#target();
     if (!target) return;
-    if (!this.#busy) this.#adopt(readPersisted(target));
-    this.#unwatchPersisted = subscribePersisted(target, () => {
-      if (this.#writing || (this.#busy && !this.#adopted)) return;
-      this.#adopt(readPersisted(target));
-    });
+    const read = () => {
+      if (!this.#writing && (!this.#busy || this.#adopted)) this.#adopt(readPersisted(target));
+    };
+    read();
+    this.#unwatch = subscribePersisted(target, read);
   }
 
   #remember(value: PersistedGeneration | null) {
@@ -161,24 +143,25 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
   // Takes up a remembered generation: follows a pending task, waits for a submit still in flight
   // (another instance's, before a remount), or reports a submit whose answer never came.
   #adopt(value: PersistedGeneration | null) {
-    this.#graceUntil = null;
+    timeoutManager.clearTimeout(this.#graceTimer);
     const wasAdopted = this.#adopted;
     this.#adopted = false;
     if (!value) {
-      if (wasAdopted) {
-        this.#busy = false;
-        this.#setLocal(IDLE);
-      } else this.#schedule();
-      return;
+      if (!wasAdopted) return;
+      this.#busy = false;
+      return this.#setLocal(IDLE);
     }
     if (value.status === 'pending') {
       this.#busy = true;
       return this.#setLocal({ phase: 'following', record: value });
     }
-    const graceUntil = value.submittedAt + SUBMIT_GRACE_MS;
-    if (value.status === 'submitting' && graceUntil > this.#client.clock.now()) {
+    const left = value.submittedAt + SUBMIT_GRACE_MS - this.#client.clock.now();
+    if (value.status === 'submitting' && left > 0) {
+      const target = this.#target()!;
       this.#busy = this.#adopted = true;
-      this.#graceUntil = graceUntil;
+      // Not answered in time: the page that submitted is gone (a reload); read again, and an overdue
+      // `submitting` becomes `unknown`.
+      this.#graceTimer = timeoutManager.setTimeout(() => this.#adopt(readPersisted(target)), left);
       return this.#setLocal({ phase: 'submitting' });
     }
     if (value.status === 'submitting') this.#remember({ ...value, status: 'unknown' });
@@ -234,7 +217,7 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
   cancel = () => {
     this.#intent++;
     this.#busy = this.#adopted = false;
-    this.#graceUntil = null;
+    timeoutManager.clearTimeout(this.#graceTimer);
     this.#remember(null);
     this.#setLocal(IDLE);
   };
@@ -252,9 +235,9 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
 
   /** After a timeout, follows the same task again (no new submit). */
   resume = () => {
-    if (this.#local.phase !== 'following' || !this.#task) return;
+    if (this.#local.phase !== 'following') return;
     restartFollow(this.#queryClient.getQueryCache().get(hashKey(taskKeys.task(this.#local.record.taskId))));
-    void this.#task.refetch();
+    void this.#task?.refetch();
   };
 
   #followOptions(record: PersistedTask) {
@@ -263,44 +246,32 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
     return { ...taskQueryOptions(this.#client, record.taskId, follow), notifyOnChangeProps: ['data', 'error'] as Array<'data' | 'error'> };
   }
 
+  // Follows the task (polling is TanStack Query's) while this has listeners.
+  #follow() {
+    this.#unfollow?.();
+    this.#unfollow = this.#listeners.size ? this.#task?.subscribe(() => this.#update()) : undefined;
+  }
+
   #setLocal(local: Local) {
-    const previous = this.#local;
-    this.#local = local;
-    if (local.phase === 'following' && (previous.phase !== 'following' || previous.record.taskId !== local.record.taskId)) {
-      this.#unsubscribeTask?.();
-      this.#released = false;
-      this.#now = this.#client.clock.now();
-      this.#task = new QueryObserver(this.#queryClient, this.#followOptions(local.record));
-      this.#taskResult = this.#task.getCurrentResult();
-      if (this.#listeners.size) this.#unsubscribeTask = this.#task.subscribe((result) => this.#onTask(result));
-    } else if (local.phase !== 'following' && this.#task) {
-      this.#unsubscribeTask?.();
-      this.#unsubscribeTask = undefined;
-      this.#task = this.#taskResult = null;
+    const taskId = (value: Local) => (value.phase === 'following' ? value.record.taskId : null);
+    if (taskId(local) !== taskId(this.#local)) {
+      this.#task = local.phase === 'following' ? new QueryObserver(this.#queryClient, this.#followOptions(local.record)) : undefined;
+      this.#follow();
     }
+    this.#local = local;
     this.#update();
-  }
-
-  #onTask(result: QueryObserverResult<Task, GptImageError>) {
-    this.#taskResult = result;
-    this.#update();
-  }
-
-  #state(): GenerationState {
-    const local = this.#local;
-    if (local.phase === 'idle') return { status: 'idle', taskId: null, task: null, error: null };
-    if (local.phase === 'submitting') return { status: 'submitting', taskId: null, task: null, error: null };
-    if (local.phase === 'refused') return { status: 'failed', taskId: null, task: null, error: local.error };
-    return getGenerationState(this.#kind, local.record.taskId, this.#taskResult?.data ?? null, this.#taskResult?.error ?? null);
   }
 
   #build(): Generation<R> {
-    const state = this.#state();
-    const record = this.#local.phase === 'following' ? this.#local.record : null;
-    const progress =
-      record && state.status !== 'idle' && state.status !== 'submitting'
-        ? getTaskProgress({ status: state.task?.status ?? 'pending', submittedAt: record.submittedAt, now: this.#now, model: this.#client.registry.get(record.model) })
-        : null;
+    const local = this.#local;
+    const record = local.phase === 'following' ? local.record : null;
+    const query = this.#task?.getCurrentResult();
+    const state: GenerationState =
+      local.phase === 'following'
+        ? getGenerationState(this.#kind, local.record.taskId, query?.data ?? null, query?.error ?? null)
+        : local.phase === 'refused'
+          ? { status: 'failed', taskId: null, task: null, error: local.error }
+          : { status: local.phase, taskId: null, task: null, error: null };
     const { generate, generateAsync, retry, cancel, reset, resume } = this;
     return {
       ...state,
@@ -313,7 +284,7 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
       request: this.#request,
       creditsUsed: state.task?.creditsUsed ?? record?.creditsUsed ?? null,
       submittedAt: record?.submittedAt ?? null,
-      progress,
+      progress: this.progressAt(this.#client.clock.now()),
       fieldErrors: state.error instanceof ValidationError ? state.error.fieldErrors : null,
       isBusy: state.status === 'submitting' || state.status === 'pending',
     };
@@ -323,15 +294,13 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
   // tells the listeners.
   #update() {
     const result = (this.#result = this.#build());
-    // Terminal: free for a new generation and forget the remembered task (a timeout keeps it: the
-    // task may still finish, and a reload should find it).
+    // Ended: free for a new generation and forget the remembered task (a timeout keeps it: the task
+    // may still finish, and a reload should find it).
     const ended = (result.task && isTerminal(result.task)) || (result.status === 'failed' && !(result.error instanceof TimeoutError));
-    if (this.#local.phase === 'following' && ended && !this.#released) {
-      this.#released = true;
+    if (this.#local.phase === 'following' && ended && this.#busy) {
       this.#busy = false;
       this.#remember(null);
     }
-    this.#schedule();
     const outcome = result.status === 'failed' && result.task ? result.task : result.status === 'completed' || result.status === 'failed' ? (result.error ?? result.task) : null;
     if (outcome && outcome !== this.#announced && this.#listeners.size) {
       this.#announced = outcome;
@@ -343,36 +312,14 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
     this.#listeners.forEach((listener) => listener());
   }
 
-  // The timers this observer runs while it has listeners: the progress tick while pending (once per
-  // whole `tickMs` since the submit; left running across updates, so none is skipped), and the end of
-  // an adopted submit's grace.
-  #schedule() {
-    const live = this.#listeners.size > 0;
-    const now = this.#client.clock.now();
-    if (!live || this.#graceUntil !== this.#graceAt) {
-      timeoutManager.clearTimeout(this.#graceTimer);
-      this.#graceTimer = this.#graceAt = undefined;
-    }
-    if (live && this.#graceUntil !== null && this.#graceTimer === undefined) {
-      const target = this.#target();
-      this.#graceAt = this.#graceUntil;
-      this.#graceTimer = timeoutManager.setTimeout(() => target && this.#adopt(readPersisted(target)), this.#graceUntil - now);
-    }
-    const step = this.options.tickMs ?? 1000;
-    const submittedAt = this.#result.submittedAt;
-    if (!live || !step || this.#result.status !== 'pending' || submittedAt === null) this.#clearTick();
-    else if (this.#tickTimer === undefined) {
-      const delay = step - ((((now - submittedAt) % step) + step) % step);
-      this.#tickTimer = timeoutManager.setTimeout(() => {
-        this.#tickTimer = undefined;
-        this.#now = this.#client.clock.now();
-        this.#update();
-      }, delay);
-    }
-  }
-
-  #clearTick() {
-    timeoutManager.clearTimeout(this.#tickTimer);
-    this.#tickTimer = undefined;
+  /**
+   * Elapsed time and the estimate at `now`, while there is a task (else `null`). The result's
+   * `progress` is as of its last change; a display calls this once a tick (the hooks do, every `tickMs`).
+   */
+  progressAt(now: number) {
+    const local = this.#local;
+    if (local.phase !== 'following') return null;
+    const { model, submittedAt } = local.record;
+    return getTaskProgress({ status: this.#task?.getCurrentResult().data?.status ?? 'pending', submittedAt, now, model: this.#client.registry.get(model) });
   }
 }

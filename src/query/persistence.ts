@@ -41,21 +41,17 @@ export function resolvePersisted({ option, scope }: PersistTarget): { key: strin
   } catch {
     fallback = null;
   }
-  // Escaped so that no scope and key pair can spell another pair's storage key.
-  const scoped = scope === undefined ? key : `${scope.replace(/[%:]/g, (c) => (c === '%' ? '%25' : '%3A'))}:${key}`;
-  return { key: `gptimage2:${scoped}`, storage: storage ?? fallback };
+  return { key: `gptimage2:${scope === undefined ? '' : `${scope}:`}${key}`, storage: storage ?? fallback };
 }
 
 // What an id we wrote looks like (the API's are `tsk_` and a ULID): anything else was edited by hand.
 const SAFE_ID = /^[\w.~-]{1,200}$/;
 
-/** The stored value if it is one this library writes, else `null`. */
-function parse(raw: string): PersistedGeneration | null {
-  const value = JSON.parse(raw) as PersistedGeneration | null;
-  if (!value || typeof value.submittedAt !== 'number' || typeof value.model !== 'string') return null;
-  if (value.status === 'pending') return typeof value.taskId === 'string' && SAFE_ID.test(value.taskId) ? value : null;
-  return value.status === 'submitting' || value.status === 'unknown' ? value : null;
-}
+// Whether a stored value is one this library writes.
+const isPersisted = (value: { [K in keyof PersistedTask]?: unknown } | null) =>
+  typeof value?.submittedAt === 'number' &&
+  typeof value.model === 'string' &&
+  (value.status === 'pending' ? typeof value.taskId === 'string' && SAFE_ID.test(value.taskId) : value.status === 'submitting' || value.status === 'unknown');
 
 /**
  * The remembered generation, or `null` (nothing stored, or storage unavailable). A value this library
@@ -63,25 +59,20 @@ function parse(raw: string): PersistedGeneration | null {
  */
 export function readPersisted(target: PersistTarget): PersistedGeneration | null {
   const { key, storage } = resolvePersisted(target);
-  let raw: string | null;
+  let raw: string | null | undefined;
   try {
-    raw = storage?.getItem(key) ?? null;
+    raw = storage?.getItem(key);
+    const value = raw == null ? null : (JSON.parse(raw) as { [K in keyof PersistedTask]?: unknown } | null);
+    if (raw == null || isPersisted(value)) return value as PersistedGeneration | null;
   } catch {
-    return null;
+    // Storage unavailable (getItem threw): nothing to read. Bad JSON: removed below.
+    if (raw === undefined) return null;
   }
-  if (raw === null) return null;
-  let value: PersistedGeneration | null = null;
-  try {
-    value = parse(raw);
-  } catch {
-    // Bad JSON: as unreadable as a bad shape.
-  }
-  if (value) return value;
   if (process.env.NODE_ENV !== 'production') console.warn(`gptimage2-react: ignored and removed an unreadable remembered generation under "${key}"`);
   try {
     storage?.removeItem(key);
   } catch {
-    // Nothing more to do: it is ignored either way.
+    // Ignored either way.
   }
   return null;
 }

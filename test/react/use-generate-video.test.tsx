@@ -10,13 +10,13 @@ import {
   UnauthorizedError,
   ValidationError,
 } from '../../src/core/index.js';
-import { useGenerateImage, useGenerateVideo } from '../../src/react/index.js';
-import { advance, providers, setupMockApi } from './harness.js';
+import { useGenerateVideo } from '../../src/react/index.js';
+import { advance, providers, setupMockApi, SLOW } from '../helpers/render-with-client.js';
 
 const mock = setupMockApi({ timing: 'realistic' });
 const veo = { model: 'veo3_fast', prompt: 'Waves at dawn', duration: 8, aspectRatio: '16:9' } as const;
 
-describe('useGenerateVideo', () => {
+describe('useGenerateVideo', { timeout: SLOW }, () => {
   it('goes idle → submitting → pending → completed, with the video, credits and each callback once', async () => {
     const onSubmitted = vi.fn();
     const onCompleted = vi.fn();
@@ -179,7 +179,7 @@ describe('useGenerateVideo', () => {
   });
 });
 
-describe('a completed snapshot without output', () => {
+describe('a completed snapshot without output', { timeout: SLOW }, () => {
   it('is a typed failure, not a completed result with nothing to show', async () => {
     mock.server.use(http.get(/\/api\/ai\/tasks\//, ({ request }) => HttpResponse.json({ taskId: request.url.split('/').pop(), status: 1, videoUrl: null })));
     const { result } = renderHook(() => useGenerateVideo(), providers());
@@ -188,18 +188,5 @@ describe('a completed snapshot without output', () => {
     expect(result.current.status).toBe('failed');
     expect(result.current.error).toBeInstanceOf(InvalidResponseError);
     expect(result.current.error?.message).toMatch(/completed without an output URL/);
-  });
-});
-
-describe('useGenerateImage', () => {
-  it('completes with the image URLs', async () => {
-    const { result } = renderHook(() => useGenerateImage(), providers());
-    act(() => result.current.generate({ model: 'nano-banana-2', prompt: 'A fox', resolution: '2K', aspectRatio: '4:3' }));
-    await advance(0);
-    expect(result.current.creditsUsed).toBe(6);
-    await advance(60_000);
-    expect(result.current.status).toBe('completed');
-    expect(result.current.imageUrls).toHaveLength(1);
-    expect(result.current.imageUrls[0]).toMatch(/^http:\/\/localhost:3000\/__mock__\/outputs\/.+\.svg$/);
   });
 });

@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { createClient, fixedPollSchedule, TaskNotFoundError, UnauthorizedError } from '../../src/core/index.js';
 import { GptImageProvider, taskQueryOptions, useTask } from '../../src/react/index.js';
-import { advance, ORIGIN, providers, setupMockApi } from './harness.js';
+import { advance, ORIGIN, providers, setupMockApi, SLOW } from '../helpers/render-with-client.js';
 
 const mock = setupMockApi({ timing: 'realistic', keys: { sk_a: { credits: 500 }, sk_b: { credits: 500 } } });
 
@@ -39,7 +39,7 @@ function setOnline(online: boolean) {
   act(() => void window.dispatchEvent(new Event(online ? 'online' : 'offline')));
 }
 
-describe('useTask', () => {
+describe('useTask', { timeout: SLOW }, () => {
   it('50 components following one task make as many requests as one does, and none after it completes', async () => {
     // Two tasks of the same model submitted at the same moment complete at seeded times; follow the
     // first with one component and the second with 50, on the same schedule.
@@ -215,7 +215,7 @@ describe('useTask', () => {
   });
 });
 
-describe('taskQueryOptions', () => {
+describe('taskQueryOptions', { timeout: SLOW }, () => {
   it('serves prefetching and reading outside React with the same key', async () => {
     mock.api.setScenario({ timing: 'instant' });
     const taskId = await submit();

@@ -16,7 +16,7 @@ import type { ImageRequest, VideoRequest } from '../../src/core/request/types.js
 import type { MockScenario } from '../../src/mock/index.js';
 import { GptImageProvider, useGenerateImage, useGenerateVideo, type Generation } from '../../src/react/index.js';
 import { requestFor } from '../bench/mock-service.js';
-import { advance, ORIGIN, setupMockApi } from '../react/harness.js';
+import { advance, ORIGIN, setupMockApi } from '../helpers/render-with-client.js';
 import { faultScenarios, REQUEST_TIMEOUT_MS } from './fault-scenarios.js';
 import { notFoundFrom, notFoundOnce, type Override } from './mock-fetch.js';
 import { catchEscapes, expectTrueEnd, expectTypedErrorFor } from './truth.js';

@@ -1,6 +1,6 @@
-// Exactly one POST per user intent, beyond test/react/one-post-per-intent.test.tsx (double click,
-// generateAsync twice, StrictMode re-renders and remounts, a reload with persistence): no layer retries
-// a submit whose answer was lost, not even under an app's own retry defaults; GET retries never
+// Exactly one POST per user intent: a double click, generateAsync twice in one tick, StrictMode
+// re-renders and remounts (a reload with persistence is in test/react/persistence.test.tsx); no layer
+// retries a submit whose answer was lost, not even under an app's own retry defaults; GET retries never
 // become POSTs; StrictMode, persistence and a re-rendering parent together; the image hook; a form
 // submitted by Enter and a click at once.
 import { QueryClient } from '@tanstack/react-query';
@@ -10,15 +10,71 @@ import { describe, expect, it, vi } from 'vitest';
 import { SubmitOutcomeUnknownError } from '../../src/core/errors.js';
 import type { MockFault } from '../../src/mock/index.js';
 import { useGenerateImage, useGenerateVideo } from '../../src/react/index.js';
-import { advance, providers, setupMockApi } from '../react/harness.js';
-
-// Deterministic on virtual time, but thousands of steps: a loaded machine needs more than the default 5 s.
-const SLOW = 60_000;
+import { advance, providers, setupMockApi, SLOW } from '../helpers/render-with-client.js';
 
 const mock = setupMockApi({ timing: 'realistic' });
 const veo = { model: 'veo3_fast', prompt: 'Waves at dawn', duration: 8 } as const;
 // An app whose QueryClient retries everything by default: the submit must still go once.
 const eagerClient = () => new QueryClient({ defaultOptions: { mutations: { retry: 3, retryDelay: 10 }, queries: { retry: 3, retryDelay: 10 } } });
+
+function ClickForm({ persist }: { persist?: string }) {
+  const video = useGenerateVideo({ persist });
+  const [renders, setRenders] = useState(0);
+  return (
+    <div>
+      <button type="button" onClick={() => video.generate(veo)}>Generate</button>
+      <button type="button" onClick={() => setRenders((n) => n + 1)}>Re-render {renders}</button>
+      <output>{video.status}</output>
+      <span data-testid="task">{video.taskId}</span>
+    </div>
+  );
+}
+
+describe('exactly one POST per intent', { timeout: SLOW }, () => {
+  it('under a double click', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    render(<ClickForm />, providers());
+    const button = screen.getByRole('button', { name: 'Generate' });
+    fireEvent.click(button);
+    fireEvent.click(button);
+    await advance(0);
+    fireEvent.click(button); // while pending
+    await advance(0);
+    expect(mock.posts()).toBe(1);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/already in flight/));
+  });
+
+  it('with generateAsync called twice in one tick: the second is refused', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { result } = renderHook(() => useGenerateVideo(), providers());
+    let first!: Promise<unknown>;
+    let second!: Promise<unknown>;
+    act(() => {
+      first = result.current.generateAsync(veo);
+      second = result.current.generateAsync(veo).catch((error: Error) => error.message);
+    });
+    await advance(0);
+    await expect(first).resolves.toMatchObject({ taskId: expect.stringMatching(/^tsk_/) });
+    await expect(second).resolves.toMatch(/already in flight/);
+    expect(mock.posts()).toBe(1);
+  });
+
+  it('in StrictMode, across re-renders and remounts: nothing on mount, one on click', async () => {
+    const wrapper = providers({ strict: true });
+    const { unmount } = render(<ClickForm />, wrapper);
+    await advance(1000);
+    expect(mock.posts()).toBe(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
+    await advance(0);
+    for (let i = 0; i < 5; i++) fireEvent.click(screen.getByRole('button', { name: /Re-render/ }));
+    await advance(1000);
+    expect(mock.posts()).toBe(1);
+    unmount();
+    render(<ClickForm />, wrapper);
+    await advance(1000);
+    expect(mock.posts()).toBe(1);
+  });
+});
 
 describe('a submit whose answer is lost is never sent again', { timeout: SLOW }, () => {
   const lost: Array<[string, MockFault]> = [

@@ -4,33 +4,53 @@ import { setupServer } from 'msw/node';
 import { StrictMode, type ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { createClient } from '../../src/core/index.js';
-import { createMockApi, createMockHandlers, type MockApiOptions } from '../../src/mock/index.js';
+import { createMockApi, createMockHandlers, type MockApi, type MockApiOptions } from '../../src/mock/index.js';
 import { GptImageProvider } from '../../src/react/index.js';
 
 export const ORIGIN = 'http://localhost:3000';
 
+/** A timeout for tests that walk minutes of virtual time in thousands of steps (a loaded machine is slow). */
+export const SLOW = 60_000;
+
+// Which test is running: an `advance` left running by a test that timed out stops at its next step
+// instead of moving the clock and acting under the next test.
+let epoch = 0;
+
 /**
  * The mock API behind real `fetch` (MSW), on fake timers: TanStack Query, the client and the mock all
- * read the global clock, so `advance` moves all three together.
+ * read the global clock, so `advance` moves all three together. Each test gets its own mock API (a
+ * fresh session: tasks, balances, faults), fake clock and handlers; whatever a test changed in the page
+ * (visibility, connectivity, spies, storage) is put back after it, even when it timed out.
  */
 export function setupMockApi(options: MockApiOptions = {}) {
-  const api = createMockApi({ seed: 7, ...options });
-  const server = setupServer(...createMockHandlers(api));
+  let api!: MockApi;
+  const server = setupServer();
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   beforeEach(() => {
+    epoch++;
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     vi.setSystemTime(Date.UTC(2026, 10, 24, 12));
+    api = createMockApi({ seed: 7, ...options });
+    server.use(...createMockHandlers(api));
   });
   afterEach(() => {
+    epoch++;
     vi.useRealTimers();
+    vi.restoreAllMocks();
     server.resetHandlers();
-    api.reset();
+    // Back to the page's own (prototype) visibility and connectivity.
+    delete (document as { visibilityState?: unknown }).visibilityState;
+    delete (navigator as { onLine?: unknown }).onLine;
+    localStorage.clear();
   });
   afterAll(() => server.close());
   const count = (method: string, path: string | RegExp = /./) =>
     api.requests.filter((r) => r.method === method && (typeof path === 'string' ? r.path === path : path.test(r.path))).length;
   return {
-    api,
+    /** This test's mock API. */
+    get api() {
+      return api;
+    },
     server,
     /** Requests of this method (and path) the mock has received. */
     count,
@@ -45,26 +65,36 @@ const realTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Moves time forward in 100 ms steps, letting every fetch, timer and render settle between steps (one
- * big jump would skip past timers that a response arriving mid-jump schedules).
+ * big jump would skip past timers that a response arriving mid-jump schedules). Throws once its test
+ * has ended (timed out), so it never acts under the next one.
  */
 export async function advance(ms: number) {
+  const mine = epoch;
   for (let left = ms; ; left -= STEP_MS) {
+    if (mine !== epoch) throw new Error('advance() outlived its test');
     // One act per step: React 18 holds every update made inside an act until it ends.
     await act(async () => {
       await vi.advanceTimersByTimeAsync(Math.max(0, Math.min(STEP_MS, left)));
-      for (let turn = 0; turn < 3; turn++) await realTurn();
+      for (let turn = 0; turn < 3 && mine === epoch; turn++) await realTurn();
     });
     if (left <= STEP_MS) break;
   }
 }
 
 /** Providers as an app has them; a fresh QueryClient unless one is given (a "reload" makes a new one). */
-export function providers({ strict = false, queryClient = new QueryClient(), apiKey }: { strict?: boolean; queryClient?: QueryClient; apiKey?: string } = {}) {
+export function providers({
+  strict = false,
+  queryClient = new QueryClient(),
+  apiKey,
+  persistScope,
+}: { strict?: boolean; queryClient?: QueryClient; apiKey?: string; persistScope?: string } = {}) {
   const client = createClient({ baseUrl: ORIGIN, apiKey, retry: { jitter: false } });
   function Wrapper({ children }: { children: ReactNode }) {
     const tree = (
       <QueryClientProvider client={queryClient}>
-        <GptImageProvider client={client}>{children}</GptImageProvider>
+        <GptImageProvider client={client} persistScope={persistScope}>
+          {children}
+        </GptImageProvider>
       </QueryClientProvider>
     );
     return strict ? <StrictMode>{tree}</StrictMode> : tree;

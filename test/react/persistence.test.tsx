@@ -1,74 +1,28 @@
+// Persistence through the hooks: a reload re-attaches to a pending task with no new POST, a remount
+// waits for a submit in flight, an unanswered submit is remembered as unknown; kept apart per user
+// (GptImageProvider's persistScope); a tampered stored value is ignored and removed.
 import { QueryClient } from '@tanstack/react-query';
 import { act, fireEvent, render, renderHook, screen } from '@testing-library/react';
-import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { SubmitOutcomeUnknownError } from '../../src/core/index.js';
 import { useGenerateVideo } from '../../src/react/index.js';
-import { advance, providers, setupMockApi } from './harness.js';
+import { advance, providers, setupMockApi, SLOW } from '../helpers/render-with-client.js';
 
 const mock = setupMockApi({ timing: 'realistic' });
 const veo = { model: 'veo3_fast', prompt: 'Waves at dawn', duration: 8 } as const;
 
 function Form({ persist }: { persist?: string }) {
   const video = useGenerateVideo({ persist });
-  const [renders, setRenders] = useState(0);
   return (
     <div>
       <button type="button" onClick={() => video.generate(veo)}>Generate</button>
-      <button type="button" onClick={() => setRenders((n) => n + 1)}>Re-render {renders}</button>
       <output>{video.status}</output>
       <span data-testid="task">{video.taskId}</span>
     </div>
   );
 }
 
-describe('exactly one POST per intent', () => {
-  it('under a double click', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    render(<Form />, providers());
-    const button = screen.getByRole('button', { name: 'Generate' });
-    fireEvent.click(button);
-    fireEvent.click(button);
-    await advance(0);
-    fireEvent.click(button); // while pending
-    await advance(0);
-    expect(mock.posts()).toBe(1);
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/already in flight/));
-  });
-
-  it('with generateAsync called twice in one tick: the second is refused', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const { result } = renderHook(() => useGenerateVideo(), providers());
-    let first!: Promise<unknown>;
-    let second!: Promise<unknown>;
-    act(() => {
-      first = result.current.generateAsync(veo);
-      second = result.current.generateAsync(veo).catch((error: Error) => error.message);
-    });
-    await advance(0);
-    await expect(first).resolves.toMatchObject({ taskId: expect.stringMatching(/^tsk_/) });
-    await expect(second).resolves.toMatch(/already in flight/);
-    expect(mock.posts()).toBe(1);
-  });
-
-  it('in StrictMode, across re-renders and remounts: nothing on mount, one on click', async () => {
-    const wrapper = providers({ strict: true });
-    const { unmount } = render(<Form />, wrapper);
-    await advance(1000);
-    expect(mock.posts()).toBe(0);
-    fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
-    await advance(0);
-    for (let i = 0; i < 5; i++) fireEvent.click(screen.getByRole('button', { name: /Re-render/ }));
-    await advance(1000);
-    expect(mock.posts()).toBe(1);
-    unmount();
-    render(<Form />, wrapper);
-    await advance(1000);
-    expect(mock.posts()).toBe(1);
-  });
-});
-
-describe('persistence', () => {
+describe('persistence', { timeout: SLOW }, () => {
   it('re-attaches to a pending task after a reload, with no new POST, and forgets it once done', async () => {
     const first = render(<Form persist="video-form" />, providers());
     fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
@@ -151,6 +105,58 @@ describe('persistence', () => {
   it('survives a storage that throws', async () => {
     const storage = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('quota'); }, removeItem: () => {} };
     const { result } = renderHook(() => useGenerateVideo({ persist: { key: 'x', storage } }), providers());
+    act(() => result.current.generate(veo));
+    await advance(0);
+    expect(result.current.status).toBe('pending');
+  });
+
+  it("keeps users apart: a second account on the same browser does not re-attach to the first one's task", async () => {
+    const first = render(<Form persist="video-form" />, providers({ persistScope: 'user-a' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
+    await advance(0);
+    const taskId = screen.getByTestId('task').textContent!;
+    expect(taskId).toMatch(/^tsk_/);
+    expect(JSON.parse(localStorage.getItem('gptimage2:user-a:video-form')!)).toMatchObject({ taskId });
+    first.unmount();
+
+    // Another account signs in on the same browser and reloads: nothing of user-a's is shown or polled.
+    const second = render(<Form persist="video-form" />, providers({ persistScope: 'user-b', queryClient: new QueryClient() }));
+    await advance(30_000);
+    expect(screen.getByRole('status')).toHaveTextContent('idle');
+    expect(screen.getByTestId('task')).toBeEmptyDOMElement();
+    expect(mock.gets()).toBe(0);
+    second.unmount();
+
+    // user-a comes back: their task is picked up again.
+    render(<Form persist="video-form" />, providers({ persistScope: 'user-a', queryClient: new QueryClient() }));
+    await advance(0);
+    expect(screen.getByTestId('task')).toHaveTextContent(taskId);
+    await advance(120_000);
+    expect(screen.getByRole('status')).toHaveTextContent('completed');
+    expect(mock.posts()).toBe(1);
+  });
+
+  it.each([
+    ['a malformed task id', JSON.stringify({ status: 'pending', taskId: '%E0%A4%A', model: 'veo3_fast', submittedAt: Date.UTC(2026, 10, 24, 12), creditsUsed: 9 })],
+    ['an id that is not a string', JSON.stringify({ status: 'pending', taskId: 42, model: 'veo3_fast', submittedAt: Date.UTC(2026, 10, 24, 12), creditsUsed: 9 })],
+    ['bad JSON', '{"status":"pending","taskId":'],
+    ['an unknown status', JSON.stringify({ status: 'done', model: 'veo3_fast', submittedAt: 0 })],
+  ])('ignores and removes a tampered value (%s), with a development warning', async (_, stored) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const errors: unknown[] = [];
+    const onError = (event: ErrorEvent) => void errors.push(event.error);
+    window.addEventListener('error', onError);
+    localStorage.setItem('gptimage2:video-form', stored);
+    const { result } = renderHook(() => useGenerateVideo({ persist: 'video-form' }), providers());
+    await advance(10_000);
+    window.removeEventListener('error', onError);
+    expect(result.current.status).toBe('idle');
+    expect(result.current.error).toBeNull();
+    expect(localStorage.getItem('gptimage2:video-form')).toBeNull();
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/ignored and removed an unreadable remembered generation under "gptimage2:video-form"/));
+    expect(errors).toEqual([]);
+    expect(mock.api.requests).toHaveLength(0);
+    // The hook works as usual afterwards.
     act(() => result.current.generate(veo));
     await advance(0);
     expect(result.current.status).toBe('pending');
