@@ -71,6 +71,10 @@ export default defineConfig({
     },
   },
   test: {
+    // Read from the root config only: how long a browser page may take to connect. On a loaded 2-core
+    // machine three Vite servers optimise their dependencies and three Chromiums start at once; the
+    // 60 s default was seen to run out ("the browser session never connected").
+    browser: { connectTimeout: 180_000 },
     projects: [
       {
         extends: true,
@@ -117,6 +121,10 @@ export default defineConfig({
           include: ['test/browser/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/browser.ts'],
           testTimeout: 30_000,
+          // Patience for what a user would see, as Testing Library's in the setup (5 s, not 1 s).
+          expect: { poll: { timeout: 5000 } },
+          // After the React 19 run, not beside it: two Chromiums on two cores doubled every wait.
+          sequence: { groupOrder: 2 },
           globals: true,
           browser: { enabled: true, provider: chromium, headless: true, instances: [{ browser: 'chromium' }], screenshotFailures: false },
         },
@@ -128,6 +136,8 @@ export default defineConfig({
           include: ['test/browser/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/browser.ts'],
           testTimeout: 30_000,
+          expect: { poll: { timeout: 5000 } },
+          sequence: { groupOrder: 1 },
           globals: true,
           browser: { enabled: true, provider: chromium, headless: true, instances: [{ browser: 'chromium' }], screenshotFailures: false },
         },

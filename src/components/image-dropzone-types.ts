@@ -35,7 +35,7 @@ export interface UseImageDropzoneOptions {
   upload?: UploadAdapter;
   /**
    * Most uploads running at once; the others wait their turn, shown uploading with unknown progress.
-   * Defaults to `Infinity` (every file starts at once).
+   * Read when the dropzone mounts. Defaults to `Infinity` (every file starts at once).
    */
   maxConcurrentUploads?: number;
   /** Extra checks on a file; return the errors, or `null` to accept it. */

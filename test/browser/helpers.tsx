@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render, type RenderOptions } from '@testing-library/react';
+import { act, cleanup, render, type RenderOptions } from '@testing-library/react';
 import axe from 'axe-core';
 import { StrictMode, useState, type ReactNode } from 'react';
-import { expect, vi } from 'vitest';
+import { afterEach, expect, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { createClient, type ClientOptions, type GptImageClient } from '../../src/core/index.js';
 import type { Task } from '../../src/core/task/task.js';
@@ -15,9 +15,23 @@ import {
   type UploadContext,
 } from '../../src/components/index.js';
 
-/** A fresh QueryClient per test, with no retries to wait for. */
-export const newQueryClient = () =>
-  new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+const queryClients = new Set<QueryClient>();
+// Each test's components are unmounted and its QueryClients emptied (fetches cancelled, timers
+// cleared) before the next, so a test that timed out cannot answer into the next one.
+afterEach(() => {
+  cleanup();
+  for (const client of queryClients) client.clear();
+  queryClients.clear();
+});
+
+/** A fresh QueryClient per test, with no retries to wait for; emptied after the test. */
+export const newQueryClient = () => {
+  const client = new QueryClient({
+    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+  });
+  queryClients.add(client);
+  return client;
+};
 
 /**
  * Renders inside StrictMode (double effects catch leaks such as unrevoked object URLs), the app's

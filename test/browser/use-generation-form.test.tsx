@@ -28,6 +28,11 @@ import { setupBrowserMockApi } from './mock-api.js';
 
 const mock = setupBrowserMockApi();
 
+// The flows that walk a whole form through many steps (six model changes, each a Radix Select opened,
+// chosen and closed; or a real task polled to its result) take tens of seconds on a loaded 2-core
+// machine: they get their own timeout rather than the project's 30 s, with every assertion unchanged.
+const LONG_FLOW = 90_000;
+
 /** A complete generation form, as the README shows it. */
 function GenerationFormView({
   kind,
@@ -79,61 +84,65 @@ const checked = (group: string) =>
 const credits = () => screen.getByTestId('credits').textContent;
 
 describe('useGenerationForm: adapting on model change, for every family', () => {
-  it('video: Sora 2 Pro → Kling 2.1 → Hailuo 02 → Veo 3.1 → Wan 2.6 → Seedance → Sora 2', async () => {
-    renderWithProviders(
-      <GenerationFormView
-        kind="video"
-        defaultValues={{
-          model: 'sora-2-pro-text-to-video',
-          duration: 20,
-          aspectRatio: '9:16',
-          resolution: '1080p',
-        }}
-      />,
-    );
-    expect(credits()).toBe('96 credits');
-    expect(notice()).toHaveAttribute('data-state', 'closed');
+  it(
+    'video: Sora 2 Pro → Kling 2.1 → Hailuo 02 → Veo 3.1 → Wan 2.6 → Seedance → Sora 2',
+    async () => {
+      renderWithProviders(
+        <GenerationFormView
+          kind="video"
+          defaultValues={{
+            model: 'sora-2-pro-text-to-video',
+            duration: 20,
+            aspectRatio: '9:16',
+            resolution: '1080p',
+          }}
+        />,
+      );
+      expect(credits()).toBe('96 credits');
+      expect(notice()).toHaveAttribute('data-state', 'closed');
 
-    await chooseModel('Kling V2.1 Master');
-    expect(noticeLines()).toEqual([
-      'Duration: 20 s → 10 s',
-      'Resolution: 1080p → none',
-    ]);
-    expect(checked('Duration')).toBe('10 s');
-    expect(checked('Aspect ratio')).toBe('9:16');
-    expect(screen.getByRole('group', { name: 'Resolution' })).toHaveTextContent(
-      'Kling V2.1 Master offers no resolution choice',
-    );
-    expect(credits()).toBe('134 credits');
+      await chooseModel('Kling V2.1 Master');
+      expect(noticeLines()).toEqual([
+        'Duration: 20 s → 10 s',
+        'Resolution: 1080p → none',
+      ]);
+      expect(checked('Duration')).toBe('10 s');
+      expect(checked('Aspect ratio')).toBe('9:16');
+      expect(screen.getByRole('group', { name: 'Resolution' })).toHaveTextContent(
+        'Kling V2.1 Master offers no resolution choice',
+      );
+      expect(credits()).toBe('134 credits');
 
-    await chooseModel('Hailuo Pro');
-    expect(noticeLines()).toEqual(['Aspect ratio: 9:16 → none']);
-    expect(checked('Duration')).toBe('10 s');
-    expect(credits()).toBe('48 credits');
+      await chooseModel('Hailuo Pro');
+      expect(noticeLines()).toEqual(['Aspect ratio: 9:16 → none']);
+      expect(checked('Duration')).toBe('10 s');
+      expect(credits()).toBe('48 credits');
 
-    await chooseModel('Veo 3.1');
-    expect(noticeLines()).toEqual(['Duration: 10 s → 8 s']);
-    expect(screen.getByRole('radiogroup', { name: 'Duration' })).toHaveAttribute('data-fixed');
-    expect(credits()).toBe('63 credits');
+      await chooseModel('Veo 3.1');
+      expect(noticeLines()).toEqual(['Duration: 10 s → 8 s']);
+      expect(screen.getByRole('radiogroup', { name: 'Duration' })).toHaveAttribute('data-fixed');
+      expect(credits()).toBe('63 credits');
 
-    await chooseModel('Wan 2.6');
-    expect(noticeLines()).toEqual(['Duration: 8 s → 10 s']);
-    // Its resolution is filled with the model's default, silently: it was not a change of the user's.
-    expect(checked('Resolution')).toBe('720p');
-    expect(credits()).toBe('Credits shown after submit');
+      await chooseModel('Wan 2.6');
+      expect(noticeLines()).toEqual(['Duration: 8 s → 10 s']);
+      // Its resolution is filled with the model's default, silently: it was not a change of the user's.
+      expect(checked('Resolution')).toBe('720p');
+      expect(credits()).toBe('Credits shown after submit');
 
-    await chooseModel('Seedance 1.5 Pro');
-    expect(noticeLines()).toEqual(['Duration: 10 s → 8 s']);
-    expect(checked('Resolution')).toBe('720p');
+      await chooseModel('Seedance 1.5 Pro');
+      expect(noticeLines()).toEqual(['Duration: 10 s → 8 s']);
+      expect(checked('Resolution')).toBe('720p');
 
-    await chooseModel('Sora 2');
-    expect(noticeLines()).toEqual(['Duration: 8 s → 10 s']);
-    expect(credits()).toBe('10 credits');
-    await expectNoAxeViolations();
+      await chooseModel('Sora 2');
+      expect(noticeLines()).toEqual(['Duration: 8 s → 10 s']);
+      expect(credits()).toBe('10 credits');
+      await expectNoAxeViolations();
 
-    await userEvent.click(within(notice()).getByRole('button', { name: 'Dismiss' }));
-    expect(notice()).toHaveAttribute('data-state', 'closed');
-  });
+      await userEvent.click(within(notice()).getByRole('button', { name: 'Dismiss' }));
+      expect(notice()).toHaveAttribute('data-state', 'closed');
+    },
+    LONG_FLOW,
+  );
 
   it('input mode: an image-only model asks for an image, a text model switches back', async () => {
     renderWithProviders(
@@ -241,42 +250,46 @@ describe('useGenerationForm: adapting on model change, for every family', () => 
     );
   });
 
-  it('image: GPT Image 2 → Nano Banana 2 → Nano Banana Pro → Nano Banana', async () => {
-    renderWithProviders(
-      <GenerationFormView
-        kind="image"
-        defaultValues={{ model: 'gpt-image-2', aspectRatio: '21:9' }}
-      />,
-    );
-    expect(screen.getByRole('group', { name: 'Duration' })).toHaveTextContent(
-      'GPT Image 2 makes still images',
-    );
-    expect(credits()).toBe('3 credits');
-    await chooseModel('Nano Banana 2');
-    expect(noticeLines()).toEqual([]);
-    expect(checked('Aspect ratio')).toBe('21:9');
-    expect(checked('Resolution')).toBe('1K');
-    expect(credits()).toBe('4 credits');
-    // A tall 1:4 is offered at 1K only: choosing it keeps 2K and 4K visible but disabled.
-    await userEvent.click(screen.getByRole('radio', { name: '1:4' }));
-    expect(screen.getByRole('radio', { name: '4K' })).toBeDisabled();
-    expect(screen.getByRole('radio', { name: '4K' })).toHaveAccessibleDescription(
-      '1:4 is only available at 1K',
-    );
+  it(
+    'image: GPT Image 2 → Nano Banana 2 → Nano Banana Pro → Nano Banana',
+    async () => {
+      renderWithProviders(
+        <GenerationFormView
+          kind="image"
+          defaultValues={{ model: 'gpt-image-2', aspectRatio: '21:9' }}
+        />,
+      );
+      expect(screen.getByRole('group', { name: 'Duration' })).toHaveTextContent(
+        'GPT Image 2 makes still images',
+      );
+      expect(credits()).toBe('3 credits');
+      await chooseModel('Nano Banana 2');
+      expect(noticeLines()).toEqual([]);
+      expect(checked('Aspect ratio')).toBe('21:9');
+      expect(checked('Resolution')).toBe('1K');
+      expect(credits()).toBe('4 credits');
+      // A tall 1:4 is offered at 1K only: choosing it keeps 2K and 4K visible but disabled.
+      await userEvent.click(screen.getByRole('radio', { name: '1:4' }));
+      expect(screen.getByRole('radio', { name: '4K' })).toBeDisabled();
+      expect(screen.getByRole('radio', { name: '4K' })).toHaveAccessibleDescription(
+        '1:4 is only available at 1K',
+      );
 
-    await chooseModel('Nano Banana Pro (Gemini 3)');
-    expect(noticeLines()).toEqual(['Aspect ratio: 1:4 → 9:16']);
-    // 1K was Nano Banana 2's default, not a choice: the new model's default replaces it, unannounced.
-    expect(checked('Resolution')).toBe('2K');
-    await userEvent.click(screen.getByRole('radio', { name: '4K' }));
-    expect(credits()).toBe('20 credits');
+      await chooseModel('Nano Banana Pro (Gemini 3)');
+      expect(noticeLines()).toEqual(['Aspect ratio: 1:4 → 9:16']);
+      // 1K was Nano Banana 2's default, not a choice: the new model's default replaces it, unannounced.
+      expect(checked('Resolution')).toBe('2K');
+      await userEvent.click(screen.getByRole('radio', { name: '4K' }));
+      expect(credits()).toBe('20 credits');
 
-    await chooseModel('Nano Banana');
-    expect(noticeLines()).toEqual(['Resolution: 4K → none']);
-    expect(checked('Aspect ratio')).toBe('9:16');
-    expect(credits()).toBe('3 credits');
-    await expectNoAxeViolations();
-  });
+      await chooseModel('Nano Banana');
+      expect(noticeLines()).toEqual(['Resolution: 4K → none']);
+      expect(checked('Aspect ratio')).toBe('9:16');
+      expect(credits()).toBe('3 credits');
+      await expectNoAxeViolations();
+    },
+    LONG_FLOW,
+  );
 });
 
 describe('useGenerationForm: submitting', () => {
@@ -304,34 +317,41 @@ describe('useGenerationForm: submitting', () => {
     await expectNoAxeViolations();
   });
 
-  it('submits through the hooks and shows the task to its result', async () => {
-    renderWithProviders(
-      <GenerationFormView kind="image" defaultValues={{ model: 'nano-banana-2' }} />,
-    );
-    await userEvent.type(screen.getByRole('textbox', { name: 'Prompt' }), 'A red kite over dunes');
-    await userEvent.click(screen.getByRole('radio', { name: '16:9' }));
-    await userEvent.click(screen.getByRole('radio', { name: '2K' }));
-    expect(credits()).toBe('6 credits');
-    await userEvent.click(screen.getByRole('button', { name: 'Generate' }));
-    const progress = screen.getByTestId('progress');
-    await waitFor(() => expect(progress).toHaveAttribute('data-state', 'pending'));
-    expect(screen.getByRole('button', { name: 'Generate' })).toBeDisabled();
-    expect(mock.api.requests.find((request) => request.method === 'POST')?.body).toEqual({
-      model: 'nano-banana-2',
-      prompt: 'A red kite over dunes',
-      aspectRatio: '16:9',
-      resolution: '2K',
-    });
-    await waitFor(() => expect(progress).toHaveAttribute('data-state', 'completed'), {
-      timeout: 10_000,
-    });
-    const image = within(progress).getByRole('img');
-    expect(image.getAttribute('src')).toMatch(/^https:\/\/api\.test\/__mock__\/outputs\//);
-    expect(image).toHaveAccessibleName('Generated image: A red kite over dunes');
-    expect(screen.getByRole('button', { name: 'Generate' })).toBeEnabled();
-    expect(mock.posts()).toBe(1);
-    await expectNoAxeViolations();
-  });
+  it(
+    'submits through the hooks and shows the task to its result',
+    async () => {
+      renderWithProviders(
+        <GenerationFormView kind="image" defaultValues={{ model: 'nano-banana-2' }} />,
+      );
+      await userEvent.type(
+        screen.getByRole('textbox', { name: 'Prompt' }),
+        'A red kite over dunes',
+      );
+      await userEvent.click(screen.getByRole('radio', { name: '16:9' }));
+      await userEvent.click(screen.getByRole('radio', { name: '2K' }));
+      expect(credits()).toBe('6 credits');
+      await userEvent.click(screen.getByRole('button', { name: 'Generate' }));
+      const progress = screen.getByTestId('progress');
+      await waitFor(() => expect(progress).toHaveAttribute('data-state', 'pending'));
+      expect(screen.getByRole('button', { name: 'Generate' })).toBeDisabled();
+      expect(mock.api.requests.find((request) => request.method === 'POST')?.body).toEqual({
+        model: 'nano-banana-2',
+        prompt: 'A red kite over dunes',
+        aspectRatio: '16:9',
+        resolution: '2K',
+      });
+      await waitFor(() => expect(progress).toHaveAttribute('data-state', 'completed'), {
+        timeout: 10_000,
+      });
+      const image = within(progress).getByRole('img');
+      expect(image.getAttribute('src')).toMatch(/^https:\/\/api\.test\/__mock__\/outputs\//);
+      expect(image).toHaveAccessibleName('Generated image: A red kite over dunes');
+      expect(screen.getByRole('button', { name: 'Generate' })).toBeEnabled();
+      expect(mock.posts()).toBe(1);
+      await expectNoAxeViolations();
+    },
+    LONG_FLOW,
+  );
 
   it("shows the server's 400 on the control it names, until that control is changed", async () => {
     // The app's registry says Veo 3.1 Fast also makes 4 s clips; the API disagrees.
