@@ -1,6 +1,8 @@
 // gptimage2-react/server: the route between the browser client and the API, holding the key. Never
 // imports React; loads in Node, Bun, Deno and edge runtimes (no `node:` imports).
 export { createProxyHandler } from './create-proxy-handler.js';
+export { narrowRegistry } from '../core/registry/narrow-registry.js';
+export { PROVIDER_INPUT_MAX_BYTES, PROVIDER_INPUT_MAX_DEPTH } from '../core/request/provider-input-limits.js';
 export type { ProxyErrorStage, ProxyHandler, ProxyOptions, SubmitContext, TaskContext } from './proxy-options.js';
 export { errorResponse } from './error-response.js';
 export { IMAGE_URL_MAX_BYTES, largestRequestBytes } from './largest-request.js';
