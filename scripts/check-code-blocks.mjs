@@ -36,6 +36,7 @@ writeFileSync(
   `declare module '@/auth' { export function auth(): Promise<{ user?: { id?: string } } | null>; }
 declare module '@/lib/quota' { export const quota: { allows(userId: string, credits: number): Promise<boolean>; charge(userId: string, credits: number): Promise<void> }; }
 declare module '@/lib/redis' { export const redis: ${redis}; }
+declare module '@/components/video-form' { export function VideoForm(): import('react').ReactElement; }
 declare const redis: ${redis};
 `,
 );
