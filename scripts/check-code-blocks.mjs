@@ -40,6 +40,7 @@ declare module '@/lib/models' {
   import type { BuiltInModel, Registry } from 'gptimage2-react/client';
   export const registry: Registry<Extract<BuiltInModel, { id: 'gpt-image-2' | 'nano-banana-2' | 'veo3_fast' }>>;
 }
+declare module '@/components/video-form' { export function VideoForm(): import('react').ReactElement; }
 declare const redis: ${redis};
 `,
 );

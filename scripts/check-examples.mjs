@@ -3,7 +3,8 @@
 // (`next build` with no API key in the environment), runs the Vite example's own tests, then starts both
 // against the mock API on loopback and drives one video and one image generation in Chromium to a visible
 // result. Prints build times, bundle sizes and the test time.
-//   SKIP_INSTALL=1 reuses the examples' node_modules (after a first run), reinstalling only the tarball.
+//   SKIP_INSTALL=1 reuses the examples' node_modules (after a first run), reinstalling only the tarball;
+//   E2E_ONLY=1 only starts the apps built by an earlier run and drives them.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -184,13 +185,14 @@ async function drive(browser, name, url, { reloadWhilePending }) {
   const image = page.getByRole('form', { name: 'Image' });
   await video.getByLabel('Video prompt').fill('Waves at dawn');
   await video.getByRole('button', { name: 'Generate video' }).click();
-  await image.getByLabel('Image prompt').fill('A red fox in fresh snow');
-  await image.getByRole('button', { name: 'Generate image' }).click();
   if (reloadWhilePending) {
     // `persist`: a reload while the video is pending re-attaches to the same task, with no new submit.
     await video.getByRole('status').filter({ hasText: 'Generating' }).waitFor({ timeout: 30_000 });
     await page.reload();
+    await video.getByRole('status').filter({ hasText: 'Generating' }).waitFor({ timeout: 30_000 });
   }
+  await image.getByLabel('Image prompt').fill('A red fox in fresh snow');
+  await image.getByRole('button', { name: 'Generate image' }).click();
   await video.locator('video').waitFor({ state: 'visible', timeout: 120_000 });
   await image.locator('img[alt^="Generated image"]').waitFor({ state: 'visible', timeout: 120_000 });
   const loaded = await image.locator('img[alt^="Generated image"]').evaluate((img) => img.complete && img.naturalWidth > 0);
@@ -240,6 +242,11 @@ async function endToEnd() {
 
 try {
   const started = Date.now();
+  if (process.env.E2E_ONLY) {
+    await endToEnd();
+    console.log(figures.map(([what, value]) => `${what}: ${value}`).join('\n'));
+    process.exit(0);
+  }
   await pack();
   const [viteInstall, nextInstall] = await Promise.all([install(examples.vite), install(examples.next)]);
   figures.push(['install from lockfile + tarball', `vite-spa ${viteInstall.toFixed(1)} s, next-app ${nextInstall.toFixed(1)} s`]);

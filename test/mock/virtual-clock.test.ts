@@ -51,4 +51,17 @@ describe('the virtual clock', () => {
     expect(clock.pending).toBe(0);
     await expect(clock.sleep(10, controller.signal)).rejects.toThrow('stop');
   });
+
+  it('tells when the next sleep falls due, so a caller can step timer by timer', async () => {
+    const clock = createVirtualClock(0);
+    expect(clock.nextAt).toBeNull();
+    const controller = new AbortController();
+    void clock.sleep(500);
+    clock.sleep(200, controller.signal).catch(() => {});
+    expect(clock.nextAt).toBe(200);
+    controller.abort(new Error('stop'));
+    expect(clock.nextAt).toBe(500);
+    await clock.next();
+    expect(clock.nextAt).toBeNull();
+  });
 });
