@@ -109,10 +109,11 @@ describe('TaskProgress', () => {
         generation={{ ...base, status: 'failed', error: new InsufficientCreditsError(63) }}
       />,
     );
-    expect(
-      screen.getByText('Insufficient credits: 63 required; nothing was charged', shown),
-    ).toBeVisible();
+    // One message per fact: the reason, then the credits; no timer for a task that never began.
+    expect(screen.getByText('Not enough credits: 63 required', shown)).toBeVisible();
     expect(screen.getByText('Nothing was charged', shown)).toBeVisible();
+    expect(screen.getAllByText(/nothing was charged/i)).toHaveLength(1);
+    expect(document.querySelector('time')).toBeNull();
   });
 
   it('shows the failure reason and the refund, announced', async () => {
