@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates src/mock/outputs/video-clips.ts: three tiny H.264 MP4 clips (16:9, 9:16, 1:1; 3 s, 12 fps,
+# Regenerates src/mock/outputs/video-clips.ts: six tiny H.264 MP4 clips, one per aspect ratio a video
+# model offers (16:9, 9:16, 1:1, 4:3, 3:4, 21:9; 3 s, 12 fps,
 # a moving bar under "mock video") embedded as base64, so the mock serves a playable video in Node and in
 # the browser alike without reading files. Needs ffmpeg (`apt-get install -y ffmpeg`).
 set -euo pipefail
@@ -14,12 +15,12 @@ font=/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
   echo '// Tiny H.264 (baseline) MP4 clips, 3 s at 12 fps, base64, keyed by aspect ratio.'
   echo ''
   echo '/** The mock'"'"'s playable clips as base64 MP4, keyed by aspect ratio. */'
-  echo "export const videoClips: Readonly<Record<'16:9' | '9:16' | '1:1', string>> = {"
-  for spec in 16:9=320x180 9:16=180x320 1:1=240x240; do
+  echo "export const videoClips: Readonly<Record<'16:9' | '9:16' | '1:1' | '4:3' | '3:4' | '21:9', string>> = {"
+  for spec in 16:9=256x144 9:16=144x256 1:1=192x192 4:3=224x168 3:4=168x224 21:9=336x144; do
     ratio=${spec%=*}
     size=${spec#*=}
     ffmpeg -hide_banner -loglevel error -y -filter_complex \
-      "gradients=s=${size}:d=3:r=12:speed=0.02:c0=0x312e81:c1=0x0e7490:nb_colors=2:seed=1[bg];color=c=0xf8fafc:s=40x8:r=12:d=3[bar];[bg][bar]overlay=x='(W-w)*t/3':y='H-28',drawtext=fontfile=${font}:text='mock video':fontcolor=white:fontsize=18:x=(w-text_w)/2:y=(h-text_h)/2" \
+      "gradients=s=${size}:d=3:r=12:speed=0.02:c0=0x312e81:c1=0x0e7490:nb_colors=2:seed=1[bg];color=c=0xf8fafc:s=40x8:r=12:d=3[bar];[bg][bar]overlay=x='(W-w)*t/3':y='H-28',drawtext=fontfile=${font}:text='mock video':fontcolor=white:fontsize=16:x=(w-text_w)/2:y=(h-text_h)/2" \
       -c:v libx264 -preset veryslow -crf 34 -pix_fmt yuv420p -profile:v baseline -movflags +faststart -an \
       -fflags +bitexact -flags:v +bitexact -map_metadata -1 "$tmp/clip.mp4"
     echo "  '${ratio}': '$(base64 -w0 "$tmp/clip.mp4")',"

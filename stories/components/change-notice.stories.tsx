@@ -4,10 +4,17 @@ import { useState } from 'react';
 import { expect, fn } from 'storybook/test';
 import '../theme/theme.css';
 
-// What switching a Sora 2 request (10 s, 1080p, 9:16) to Veo 3.1 Fast changes, from the registry itself.
+// What switching a Sora 2 request (20 s, 1080p, 9:16, from text) to Kling V2.1 Pro (5 or 10 s from one
+// image, its ratio and resolution) changes, from the registry itself.
 const { changes } = adaptRequest(
-  { model: 'veo3_fast', prompt: 'Waves', duration: 10, resolution: '1080p', aspectRatio: '9:16' },
-  defaultRegistry.get('veo3_fast')!,
+  {
+    model: 'sora-2-text-to-video',
+    prompt: 'Waves',
+    duration: 20,
+    resolution: '1080p',
+    aspectRatio: '9:16',
+  },
+  defaultRegistry.get('kling/v2-1-pro')!,
 );
 
 const meta = {
@@ -41,17 +48,28 @@ export const Styled: Story = {
   ),
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('status').parentElement).toHaveAttribute('data-state', 'open');
+    // Every field the model change touched, one line each, in the words of the form's controls.
+    await expect(canvas.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Start from: text → images',
+      'Duration: 20 s → 10 s',
+      'Aspect ratio: 9:16 → none',
+      'Resolution: 1080p → none',
+    ]);
   },
 };
 
-/** The changes of switching a Sora 2 request to Veo 3.1 Fast. */
+/** The changes of switching a Sora 2 request to Kling V2.1 Pro. */
 export const WithChanges: Story = {
   play: async ({ canvas }) => {
     const region = canvas.getByRole('status');
-    await expect(region).toHaveTextContent(/Duration 10 s → 8 s/);
-    await expect(canvas.getByText(/Duration 10 s → 8 s/).closest('li')).toHaveAttribute(
+    await expect(region).toHaveTextContent(/Duration: 20 s → 10 s/);
+    await expect(canvas.getByText('Duration: 20 s → 10 s').closest('li')).toHaveAttribute(
       'data-field',
       'duration',
+    );
+    await expect(canvas.getByText('Start from: text → images')).toHaveAttribute(
+      'data-field',
+      'inputMode',
     );
   },
 };
@@ -97,6 +115,6 @@ export const CustomText: Story = {
       `${String(change.field)}: ${JSON.stringify(change.from)} → ${JSON.stringify(change.to)}`,
   },
   play: async ({ canvas }) => {
-    await expect(canvas.getByText('duration: 10 → 8')).toBeVisible();
+    await expect(canvas.getByText('duration: 20 → 10')).toBeVisible();
   },
 };

@@ -266,8 +266,11 @@ export const TimedOut: Story = {
 /** Refused before any task existed (402): nothing was charged. */
 export const NothingCharged: Story = {
   args: { generation: generation({ status: 'failed', error: new InsufficientCreditsError(9) }) },
-  play: async ({ canvas }) => {
-    await expect(canvas.getByText('Nothing was charged')).toBeVisible();
+  play: async ({ canvas, canvasElement }) => {
+    // One message per fact: the reason, then the credits, each once; no timer for a task never begun.
+    await expect(canvas.getByText('Not enough credits: 9 required')).toBeVisible();
+    await expect(canvas.getAllByText(/nothing was charged/i)).toHaveLength(1);
+    await expect(canvasElement.querySelector('time')).toBeNull();
   },
 };
 

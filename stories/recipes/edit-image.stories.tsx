@@ -68,6 +68,12 @@ export const WalkthroughToTheEdit: Story = {
     await step('Choose 2K and say what to change', async () => {
       await userEvent.click(canvas.getByRole('radio', { name: /2K/ }));
       await expect(canvas.getByText('6 credits', { selector: '.recipe-credits' })).toBeVisible();
+      // The four ratios 2K rules out share one caption, which describes each of them.
+      const caption = '1:4, 4:1, 1:8 and 8:1 are only available at 1K';
+      await expect(canvas.getAllByText(/only available at/)).toHaveLength(1);
+      await expect(canvas.getByRole('radio', { name: '8:1' })).toHaveAccessibleDescription(caption);
+      // The ratio the request carries is the one shown chosen.
+      await expect(canvas.getByRole('radio', { name: 'Auto' })).toBeChecked();
       await userEvent.type(
         canvas.getByRole('textbox', { name: 'What to change' }),
         'Make it winter: snow on the roof',

@@ -40,8 +40,51 @@ export const Default: Story = {
       'data-fixed',
     );
     await expect(canvas.getByText('9 credits', { selector: '.recipe-credits' })).toBeVisible();
+    // Every picker whose value is sent shows it: Veo sends 16:9 unless told otherwise.
+    await expect(canvas.getByRole('radio', { name: '16:9' })).toBeChecked();
     await expect(canvas.getByText('Your video will appear here.')).toBeVisible();
     await expect(mockApiOf(id).requests).toHaveLength(0);
+  },
+};
+
+/**
+ * Keyboard only: Ctrl+Enter in the prompt generates; the focus moves to the status (the button it
+ * left is disabled), and to the clip once it is ready. (Pinned to *Instant*.)
+ */
+export const KeyboardToTheResult: Story = {
+  // A behaviour, not a look: left out of the visual tests.
+  tags: ['!visual'],
+  globals: { scenario: 'instant' },
+  play: async ({ canvas, userEvent, id }) => {
+    const prompt = canvas.getByRole('textbox', { name: 'Prompt' });
+    await userEvent.click(prompt);
+    await userEvent.type(prompt, 'Waves at dawn');
+    await userEvent.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(mockApiOf(id).requests[0]?.method).toBe('POST'));
+    await expect(prompt).toHaveValue('Waves at dawn');
+    const video = await canvas.findByLabelText<HTMLVideoElement>(
+      /^Generated video/,
+      {},
+      { timeout: 10_000 },
+    );
+    await waitFor(() => expect(video).toHaveFocus());
+    // Said aloud as well, by TaskProgress's polite live region.
+    await expect(
+      canvas.getByText('Completed: the video is ready', { selector: '[role="status"]' }),
+    ).toBeInTheDocument();
+  },
+};
+
+/** The focus goes to the status as the submit starts, never to the page. (Pinned to *Realistic*, real time.) */
+export const FocusOnTheStatus: Story = {
+  // A behaviour, not a look: left out of the visual tests.
+  tags: ['!visual'],
+  globals: { scenario: 'realistic', speed: 'realtime' },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Prompt' }), 'Waves at dawn');
+    await userEvent.click(canvas.getByRole('button', { name: 'Generate video' }));
+    const status = await canvas.findByText('Generating…', { selector: '.recipe-status' });
+    await waitFor(() => expect(status).toHaveFocus());
   },
 };
 
@@ -121,7 +164,11 @@ export const WalkthroughFailureAndRefund: Story = {
       canvas.getByText('9 credits refunded', { selector: '.recipe-refund' }),
     ).toBeVisible();
     await expect(canvas.getByTestId('mock-balance')).toHaveTextContent('1000');
-    await userEvent.click(canvas.getByRole('button', { name: 'Back to the form' }));
+    // One thing to do next: the form's own button, now "Try again", with the prompt kept.
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toHaveClass(
+      'recipe-button-primary',
+    );
+    await expect(canvas.queryByRole('button', { name: /Back to the form|Generate video/ })).toBeNull();
     await expect(canvas.getByRole('textbox', { name: 'Prompt' })).toHaveValue('Waves at dawn');
   },
 };
@@ -141,31 +188,76 @@ export const InvalidSubmit: Story = {
 /** The account is short: the price it needed, and nothing charged. */
 export const InsufficientCredits: Story = {
   parameters: { mock: { panel: true, credits: 5 } },
-  play: async ({ canvas, userEvent }) => {
+  play: async ({ canvas, canvasElement, userEvent }) => {
     await userEvent.type(canvas.getByRole('textbox', { name: 'Prompt' }), 'Waves at dawn');
     await userEvent.click(canvas.getByRole('button', { name: 'Generate video' }));
     await expect(
       await canvas.findByText('Nothing was charged', { selector: '.recipe-refund' }),
     ).toBeVisible();
-    await expect(canvas.getByText(/9 required/, { selector: '.recipe-failure' })).toBeVisible();
+    // One message per fact: the reason once, the charge once, and no timer for a task that never began.
+    await expect(canvas.getByText('Not enough credits: 9 required')).toHaveClass('recipe-failure');
+    await expect(canvas.getAllByText(/nothing was charged/i)).toHaveLength(1);
+    await expect(canvasElement.querySelector('time')).toBeNull();
+    await expect(canvas.getAllByRole('button', { name: 'Try again' })).toHaveLength(1);
   },
 };
 
 /**
  * Changing the model keeps what the user chose where the new model allows it, and says what it had to
- * change: 10 s on Sora 2 becomes Veo's fixed 8 s, with a notice.
+ * change, in the controls' words: Sora 2 → Kling V2.1 Pro (images only) → Veo 3.1 Fast goes back to
+ * starting from text, and 10 s becomes Veo's fixed 8 s.
  */
 export const ModelChangeAdaptsTheRequest: Story = {
   args: { defaultModel: 'sora-2-text-to-video' },
-  play: async ({ canvas, userEvent }) => {
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    const choose = async (name: RegExp) => {
+      await userEvent.click(canvas.getByRole('combobox', { name: 'Model' }));
+      await userEvent.click(await screen.findByRole('option', { name }));
+    };
     await userEvent.click(canvas.getByRole('radio', { name: '10 s' }));
     await expect(canvas.getByText('10 credits', { selector: '.recipe-credits' })).toBeVisible();
-    await userEvent.click(canvas.getByRole('combobox', { name: 'Model' }));
-    await userEvent.click(await screen.findByRole('option', { name: /Veo 3\.1 Fast/ }));
-    await expect(await canvas.findByText(/Duration 10 s → 8 s/)).toBeVisible();
+    await choose(/^Kling V2\.1 Pro/);
+    await expect(await canvas.findByText('Start from: text → images')).toBeVisible();
+    await choose(/^Veo 3\.1 Fast/);
+    const notice = canvasElement.querySelector('.recipe-notice')!;
+    await waitFor(() =>
+      expect([...notice.querySelectorAll('li')].map((item) => item.textContent)).toEqual([
+        'Start from: images → text',
+        'Duration: 10 s → 8 s',
+      ]),
+    );
+    await expect(canvas.getByRole('radio', { name: 'From text' })).toBeChecked();
     await expect(canvas.getByRole('radiogroup', { name: 'Duration' })).toHaveAttribute(
       'data-value',
       '8',
     );
+  },
+};
+
+/** The model list says it scrolls, and keeps each family's heading in view while it does. */
+export const ModelListScrolls: Story = {
+  // A behaviour, not a look: left out of the visual tests.
+  tags: ['!visual'],
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole('combobox', { name: 'Model' }));
+    const list = await screen.findByRole('listbox');
+    const viewport = list.querySelector<HTMLElement>('.recipe-listbox-viewport')!;
+    await waitFor(() => expect(viewport.scrollHeight).toBeGreaterThan(viewport.clientHeight));
+    // More below: the down arrow is there; nothing above yet.
+    const cue = (direction: string) =>
+      list.parentElement!.querySelector(`.recipe-listbox-scroll[data-direction="${direction}"]`);
+    await waitFor(() => expect(cue('down')).toBeVisible());
+    await expect(cue('up')).toBeNull();
+    // Scrolled into the Kling rows, the "Kling 2.1" heading sticks to the top of the list.
+    const kling = within(list).getByRole('group', { name: 'Kling 2.1' });
+    viewport.scrollTop = kling.offsetTop + 60;
+    const heading = kling.querySelector<HTMLElement>('.recipe-listbox-label')!;
+    await waitFor(() =>
+      expect(
+        Math.abs(heading.getBoundingClientRect().top - viewport.getBoundingClientRect().top),
+      ).toBeLessThan(2),
+    );
+    await waitFor(() => expect(cue('up')).toBeVisible());
+    await userEvent.keyboard('{Escape}');
   },
 };

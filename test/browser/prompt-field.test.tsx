@@ -6,6 +6,33 @@ import { PromptField } from '../../src/components/index.js';
 import { expectNoAxeViolations, renderWithProviders } from './helpers.js';
 
 describe('PromptField', () => {
+  it('submits its form on Ctrl+Enter or Cmd+Enter; Enter alone adds a line', async () => {
+    const submitted: string[] = [];
+    renderWithProviders(
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          submitted.push(new FormData(event.currentTarget).get('prompt') as string);
+        }}
+      >
+        <PromptField.Root model="veo3_fast">
+          <PromptField.Label />
+          <PromptField.Textarea />
+        </PromptField.Root>
+      </form>,
+    );
+    const textarea = screen.getByRole('textbox', { name: 'Prompt' });
+    await userEvent.click(textarea);
+    await userEvent.keyboard('Waves{Enter}at dawn');
+    expect(textarea).toHaveValue('Waves\nat dawn');
+    expect(submitted).toEqual([]);
+    await userEvent.keyboard('{Control>}{Enter}{/Control}');
+    expect(submitted).toEqual(['Waves\nat dawn']);
+    await userEvent.keyboard('{Meta>}{Enter}{/Meta}');
+    expect(submitted).toHaveLength(2);
+    expect(textarea).toHaveValue('Waves\nat dawn');
+  });
+
   it("counts against the model's cap, is marked invalid past it, and says so once", async () => {
     renderWithProviders(
       <PromptField.Root model="hailuo/02-text-to-video-pro" defaultValue={'a'.repeat(1498)}>

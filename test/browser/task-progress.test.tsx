@@ -111,10 +111,11 @@ describe('TaskProgress', () => {
         generation={{ ...base, status: 'failed', error: new InsufficientCreditsError(63) }}
       />,
     );
-    expect(
-      screen.getByText('Insufficient credits: 63 required; nothing was charged', shown),
-    ).toBeVisible();
+    // One message per fact: the reason, then the credits; no timer for a task that never began.
+    expect(screen.getByText('Not enough credits: 63 required', shown)).toBeVisible();
     expect(screen.getByText('Nothing was charged', shown)).toBeVisible();
+    expect(screen.getAllByText(/nothing was charged/i)).toHaveLength(1);
+    expect(document.querySelector('time')).toBeNull();
     // A per-user limit on the server (a 429 with Retry-After): the wait, in words.
     rerender(
       <TaskProgress.Root

@@ -17,11 +17,22 @@ function clip(ratio: ClipRatio): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** The clip nearest in shape to an aspect ratio (landscape by default, as most video models make). */
-function clipFor(aspectRatio: string | undefined): ClipRatio {
-  const [w, h] = (aspectRatio ?? '').split(':').map(Number);
-  const ratio = w && h ? w / h : 16 / 9;
-  return ratio > 1.2 ? '16:9' : ratio < 0.83 ? '9:16' : '1:1';
+// A ratio's shape on a log scale, so 1:2 and 2:1 are as far from 1:1.
+const shape = (ratio: string) => {
+  const [w, h] = ratio.split(':').map(Number);
+  return w && h ? Math.log(w / h) : Math.log(16 / 9);
+};
+
+/**
+ * The clip of the request's aspect ratio: every ratio a video model offers has its own, anything else
+ * gets the nearest in shape, and none (a model that follows its image) landscape, as most models make.
+ */
+export function clipFor(aspectRatio: string | undefined): ClipRatio {
+  const wanted = shape(aspectRatio ?? '16:9');
+  let best: ClipRatio = '16:9';
+  for (const ratio of Object.keys(videoClips) as ClipRatio[])
+    if (Math.abs(shape(ratio) - wanted) < Math.abs(shape(best) - wanted)) best = ratio;
+  return best;
 }
 
 /** The bytes, or the part a `Range: bytes=a-b` header asks for (video elements seek this way). */
