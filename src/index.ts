@@ -3,3 +3,4 @@
 export * from './core/index.js';
 export * from './react/index.js';
 export * from './components/index.js';
+export * from './upload/index.js';
