@@ -14,12 +14,14 @@ function mock() {
   return api;
 }
 
-async function upload(bytes: Uint8Array<ArrayBuffer>, contentType = 'image/png', model = 'gpt-image-2') {
+type Answer = { status: number; body: UploadResult & { code?: string; details?: unknown }; ticket?: UploadTicket };
+
+async function upload(bytes: Uint8Array<ArrayBuffer>, contentType = 'image/png', model = 'gpt-image-2'): Promise<Answer> {
   const started = await fetch(`${APP}/api/uploads`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ model, size: bytes.byteLength, contentType }) });
-  if (started.status !== 200) return { status: started.status, body: (await started.json()) as Record<string, unknown> };
+  if (started.status !== 200) return { status: started.status, body: (await started.json()) as Answer['body'] };
   const ticket = (await started.json()) as UploadTicket;
   const stored = await fetch(new URL(ticket.put.url, APP), { method: 'PUT', headers: ticket.put.headers, body: bytes });
-  return { status: stored.status, body: (await stored.json()) as UploadResult & { code?: string }, ticket };
+  return { status: stored.status, body: (await stored.json()) as Answer['body'], ticket };
 }
 
 describe('the mock upload store', () => {
