@@ -102,6 +102,8 @@ export default defineConfig({
           provide: { reactMajor: '18' },
           include: ['test/browser/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/browser.ts'],
+          // Real upload handlers on 127.0.0.1 (file system and s3rver) for test/browser/uploads.test.tsx.
+          globalSetup: ['test/setup/upload-servers.ts'],
           testTimeout: 30_000,
           globals: true,
           browser: { enabled: true, provider: chromium, headless: true, instances: [{ browser: 'chromium' }], screenshotFailures: false },
@@ -113,6 +115,8 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/browser.ts'],
+          // Real upload handlers on 127.0.0.1 (file system and s3rver) for test/browser/uploads.test.tsx.
+          globalSetup: ['test/setup/upload-servers.ts'],
           testTimeout: 30_000,
           globals: true,
           browser: { enabled: true, provider: chromium, headless: true, instances: [{ browser: 'chromium' }], screenshotFailures: false },
