@@ -120,6 +120,8 @@ export default defineConfig({
           provide: { reactMajor: '18' },
           include: ['test/browser/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/browser.ts'],
+          // Real upload handlers on 127.0.0.1 (file system and s3rver) for test/browser/uploads.test.tsx.
+          globalSetup: ['test/setup/upload-servers.ts'],
           testTimeout: 30_000,
           // Patience for what a user would see, as Testing Library's in the setup (5 s, not 1 s).
           expect: { poll: { timeout: 5000 } },
@@ -135,6 +137,8 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/browser.ts'],
+          // Real upload handlers on 127.0.0.1 (file system and s3rver) for test/browser/uploads.test.tsx.
+          globalSetup: ['test/setup/upload-servers.ts'],
           testTimeout: 30_000,
           expect: { poll: { timeout: 5000 } },
           sequence: { groupOrder: 1 },

@@ -13,6 +13,7 @@ import { validateMockRequest } from './request-schema.js';
 import { mockFailures, type MockFailure } from './failures.js';
 import { mockScenarios, networkFaults, timingScale, type MockScenario, type MockScenarioName, type MockTiming } from './scenarios.js';
 import { createTaskId } from './task-id.js';
+import { createMockUploadStore, type MockUploadStore } from './uploads/mock-upload-store.js';
 
 /** Options of {@link createMockApi}. */
 export interface MockApiOptions {
@@ -86,6 +87,8 @@ export interface MockApi {
   readonly clock: Clock;
   /** The models it serves. */
   readonly registry: Registry;
+  /** Its upload endpoint (`/api/uploads`, the protocol of `createUploadHandler`): the files it holds. */
+  readonly uploads: Pick<MockUploadStore, 'files'>;
 }
 
 const DEFAULT_CREDITS = 1000;
@@ -94,6 +97,11 @@ const OUTPUT = new RegExp(`${OUTPUTS_PATH}([^/]+)/([^/]+)$`);
 const CORS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Expose-Headers': 'Retry-After, Content-Range, Content-Length',
+};
+
+const withCors = (response: Response) => {
+  for (const [name, value] of Object.entries(CORS)) response.headers.set(name, value);
+  return response;
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -147,6 +155,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   // Two streams, so how often a client polls (network draws) never changes the tasks (task draws).
   let taskRandom: Random = createRandom(seed);
   let networkRandom: Random = createRandom(seed ^ 0x5bd1e995);
+  const uploads = createMockUploadStore(registry);
 
   /** Refunds every failed task whose time has come: the balance follows the clock, polled or not. */
   const settle = () => {
@@ -265,9 +274,11 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     if (method === 'OPTIONS') {
       return new Response(null, {
         status: 204,
-        headers: { ...CORS, 'Access-Control-Allow-Methods': 'GET, POST, HEAD', 'Access-Control-Allow-Headers': 'Authorization, Content-Type, Range', 'Access-Control-Max-Age': '600' },
+        headers: { ...CORS, 'Access-Control-Allow-Methods': 'GET, POST, HEAD, PUT', 'Access-Control-Allow-Headers': 'Authorization, Content-Type, Range', 'Access-Control-Max-Age': '600' },
       });
     }
+    // Uploads carry bytes, not JSON: their own store reads them.
+    if (uploads.owns(path)) return withCors(await uploads.handle(request));
     const text = method === 'GET' || method === 'HEAD' ? undefined : await request.text();
     const record: MockRequestRecord = {
       method,
@@ -297,8 +308,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     }
 
     record.status = response.type === 'error' ? 0 : response.status;
-    if (response.type !== 'error') for (const [name, value] of Object.entries(CORS)) response.headers.set(name, value);
-    return response;
+    return response.type === 'error' ? response : withCors(response);
   };
 
   return {
@@ -342,8 +352,10 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       taskRandom = createRandom(seed);
       networkRandom = createRandom(seed ^ 0x5bd1e995);
       accounts.reset();
+      uploads.reset();
     },
     clock,
     registry,
+    uploads,
   };
 }

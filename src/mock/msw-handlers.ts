@@ -29,5 +29,7 @@ export function createMockHandlers(api: MockApi, options: MockHandlersOptions = 
   return [
     http.all(({ request }) => isApi(new URL(request.url)), resolve),
     http.all(({ request }) => new URL(request.url).pathname.includes(OUTPUTS_PATH), resolve),
+    // The upload endpoint of the app (createUploadHandler's), answered at any origin like the outputs.
+    http.all(({ request }) => /\/api\/uploads(\/|$)/.test(new URL(request.url).pathname), resolve),
   ];
 }

@@ -1,0 +1,45 @@
+/**
+ * Why an upload failed: the handler's refusals (`file-invalid-type` 415, `file-too-large` 413,
+ * `invalid-upload` 400, `unauthorized` 401), the storage refusing a presigned PUT (`storage`), no
+ * answer at all (`network`), or another HTTP status (`http`).
+ */
+export type UploadErrorCode =
+  | 'file-invalid-type'
+  | 'file-too-large'
+  | 'invalid-upload'
+  | 'unauthorized'
+  | 'storage'
+  | 'network'
+  | 'http';
+
+/** An upload that failed, as `createUploader`'s adapter rejects (the dropzone shows its message). */
+export class UploadError extends Error {
+  /** A stable code; see {@link UploadErrorCode}. */
+  declare readonly code: UploadErrorCode;
+  /** The HTTP status, or `null` when nothing answered. */
+  declare readonly status: number | null;
+  /** Whether trying again may work (a network failure or a 5xx). */
+  declare readonly retryable: boolean;
+  /** Messages per field of a refusal (`file`, `model`, `size`), each naming the rule. */
+  declare readonly fieldErrors: Partial<Record<string, string[]>>;
+
+  constructor(code: UploadErrorCode, message: string, status: number | null = null, fieldErrors: Partial<Record<string, string[]>> = {}) {
+    super(message);
+    Object.assign(this, { name: 'UploadError', code, status, retryable: status === null || status >= 500, fieldErrors });
+  }
+}
+
+const BY_STATUS: Partial<Record<number, UploadErrorCode>> = { 400: 'invalid-upload', 401: 'unauthorized', 413: 'file-too-large', 415: 'file-invalid-type' };
+
+/** The error of a handler's answer in the API's shape (`{"error","code","details"}`). */
+export function handlerError(status: number, text: string): UploadError {
+  let body: { error?: unknown; code?: unknown; details?: { fieldErrors?: Partial<Record<string, string[]>> } } = {};
+  try {
+    body = JSON.parse(text) ?? {};
+  } catch {
+    // A proxy's HTML page: the status says enough.
+  }
+  const code = typeof body.code === 'string' && Object.values(BY_STATUS).includes(body.code as UploadErrorCode) ? (body.code as UploadErrorCode) : (BY_STATUS[status] ?? 'http');
+  const message = typeof body.error === 'string' && body.error ? body.error : `The upload failed (HTTP ${status})`;
+  return new UploadError(code, message, status, body.details?.fieldErrors ?? {});
+}

@@ -1,0 +1,8 @@
+// What test/setup/upload-servers.ts provides to the browser tests.
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The upload handlers on 127.0.0.1: through the handler (file system), and presigned PUT to s3rver. */
+    uploadEndpoints: { direct: string; presigned: string };
+  }
+}
+export {};
