@@ -8,17 +8,13 @@ import * as validation from '../../src/core/request/validate-request.js';
 import { useGenerateVideo } from '../../src/react/index.js';
 import { advance, providers, setupMockApi } from '../helpers/render-with-client.js';
 
-// Every call of either entry point of the validation counts (assertValidRequest runs validateRequest
-// inside its own module, so the two spies never count one check twice).
+// Every call of the validation counts: the client, the hooks and the form all check through it.
 vi.mock('../../src/core/request/validate-request.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/core/request/validate-request.js')>();
-  return { ...original, validateRequest: vi.fn(original.validateRequest), assertValidRequest: vi.fn(original.assertValidRequest) };
+  const original: typeof validation = await importOriginal();
+  return { ...original, validateRequest: vi.fn(original.validateRequest) };
 });
-const checks = () => vi.mocked(validation.validateRequest).mock.calls.length + vi.mocked(validation.assertValidRequest).mock.calls.length;
-const resetChecks = () => {
-  vi.mocked(validation.validateRequest).mockClear();
-  vi.mocked(validation.assertValidRequest).mockClear();
-};
+const checks = () => vi.mocked(validation.validateRequest).mock.calls.length;
+const resetChecks = () => vi.mocked(validation.validateRequest).mockClear();
 
 const mock = setupMockApi({ timing: 'realistic' });
 const veo = { model: 'veo3_fast', prompt: 'Waves at dawn', duration: 8 } as const;
