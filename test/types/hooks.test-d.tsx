@@ -2,7 +2,8 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { expectTypeOf } from 'vitest';
 import { createClient, type GptImageError, type Submission, type Task } from '../../src/core/index.js';
-import { taskKeys, taskQueryOptions, useGenerateImage, useGenerateVideo, useGptImageClient, useTask } from '../../src/react/index.js';
+import { GptImageProvider, taskKeys, taskQueryOptions, useGenerateImage, useGenerateVideo, useGptImageClient, useTask, useTaskProgress, type TaskProgressInfo } from '../../src/react/index.js';
+import type { QueryClient } from '@tanstack/react-query';
 
 export function VideoForm() {
   const video = useGenerateVideo({ onSubmitted: (submission) => expectTypeOf(submission).toEqualTypeOf<Submission>() });
@@ -59,4 +60,25 @@ export function DirectClient() {
   // @ts-expect-error Veo 3.1 Fast is fixed at 8 seconds
   client.generateVideo({ model: 'veo3_fast', prompt: 'x', duration: 5 });
   return null;
+}
+
+export function Progress({ task }: { task: Task }) {
+  // Named options, not four positional arguments.
+  const progress = useTaskProgress({ status: task.status, submittedAt: 0, model: { typicalSeconds: [30, 70] }, tickMs: false });
+  expectTypeOf(progress).toEqualTypeOf<TaskProgressInfo>();
+  // @ts-expect-error the positional form is gone
+  useTaskProgress(task.status, 0);
+  // @ts-expect-error status and submittedAt are required
+  useTaskProgress({ status: task.status });
+  return null;
+}
+
+export function Scoped() {
+  // Remembered generations are kept per user.
+  return <GptImageProvider persistScope="user_1" />;
+}
+
+export function CacheRead(queryClient: QueryClient) {
+  // taskQueryOptions (now React-free) still tags its key with the data's type.
+  expectTypeOf(queryClient.getQueryData(taskQueryOptions(createClient(), 't').queryKey)).toEqualTypeOf<Task | undefined>();
 }
