@@ -3,11 +3,12 @@ import type { FieldErrors } from '../core/errors.js';
 import { estimateCredits } from '../core/registry/estimate-credits.js';
 import type { ModelKind } from '../core/registry/model-spec.js';
 import { defaultRegistry } from '../core/registry/registry.js';
-import { providerInputLimitError } from '../core/request/provider-input-limits.js';
+// From the index: its file moves within core.
+import { parseTask } from '../core/index.js';
+import { providerInputError } from '../core/request/provider-input-limits.js';
 import { toWireBody } from '../core/request/to-wire-body.js';
 import type { DraftRequest } from '../core/request/types.js';
 import { validateRequest } from '../core/request/validate-request.js';
-import { parseTask } from '../core/task/parse-task.js';
 import { callUpstream, type Upstream } from './call-upstream.js';
 import { errorResponse, invalidRequest } from './error-response.js';
 import { largestRequestBytes } from './largest-request.js';
@@ -106,7 +107,7 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
       errors.fieldErrors.model = [`model ${modelId} is not offered here (choose one of ${[...allowed].join(', ')})`];
     }
     // Also in the client's validation; checked here for hand-written bodies (once only, whichever runs).
-    const limit = errors.fieldErrors.providerInput ? undefined : providerInputLimitError(providerInput);
+    const limit = errors.fieldErrors.providerInput ? undefined : providerInputError(providerInput);
     if (limit) errors.fieldErrors.providerInput = [limit];
     return errors.formErrors.length || Object.keys(errors.fieldErrors).length ? errors : null;
   };

@@ -1,24 +1,29 @@
-// The limits on `providerInput`, which the API passes to the provider unchecked: the client refuses
-// past them before sending, and the proxy before forwarding (its JSON must serialize on the way).
+// `providerInput` is passed through to the provider unchecked, so its shape is the caller's; only its
+// depth and size are bounded, by the client before it sends and by the proxy before it forwards (a
+// 20,000-level object overflows `JSON.stringify`'s stack, and no provider field needs either bound).
 
-/** Deepest nesting of objects and arrays in `providerInput`; the object itself is level 1. */
-export const PROVIDER_INPUT_MAX_DEPTH = 16;
+/** The deepest `providerInput` nesting accepted: the object itself is level 1, each nested object or array one more. */
+export const PROVIDER_INPUT_MAX_DEPTH = 32;
 
-/** Largest `providerInput`, in bytes of its JSON (UTF-8). */
-export const PROVIDER_INPUT_MAX_BYTES = 16_384;
+/** The largest `providerInput` accepted, in bytes of UTF-8 JSON (64 KB). */
+export const PROVIDER_INPUT_MAX_BYTES = 65_536;
+
+// Stops at the first level past the limit, so a hostile depth (or a cycle) costs at most 33 frames.
+const within = (value: unknown, level: number): boolean =>
+  typeof value !== 'object' || value === null || (level <= PROVIDER_INPUT_MAX_DEPTH && Object.values(value).every((item) => within(item, level + 1)));
 
 /**
- * Why `providerInput` breaks a limit, as a validation message naming the field and the rule, or
- * `undefined`. Walks without recursion, so even 100,000 levels of nesting are safe to check.
+ * The rule `providerInput` breaks, as a message that names the field and the limit, or `undefined`
+ * when it is within both limits (or absent). Safe on any value: never throws, never recurses deeply.
  */
-export function providerInputLimitError(value: unknown): string | undefined {
-  const stack: [unknown, number][] = [[value, 1]];
-  for (let item = stack.pop(); item; item = stack.pop()) {
-    const [node, depth] = item;
-    if (typeof node !== 'object' || node === null) continue;
-    if (depth > PROVIDER_INPUT_MAX_DEPTH) return `providerInput must be nested at most ${PROVIDER_INPUT_MAX_DEPTH} levels deep`;
-    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+export function providerInputError(value: unknown): string | undefined {
+  if (!within(value, 1)) return `providerInput must be nested at most ${PROVIDER_INPUT_MAX_DEPTH} levels deep`;
+  let bytes: number;
+  try {
+    bytes = new TextEncoder().encode(JSON.stringify(value) ?? '').length;
+  } catch {
+    return 'providerInput must be plain JSON';
   }
-  const bytes = new TextEncoder().encode(JSON.stringify(value)).length;
-  return bytes > PROVIDER_INPUT_MAX_BYTES ? `providerInput must be at most ${PROVIDER_INPUT_MAX_BYTES} bytes of JSON (it has ${bytes})` : undefined;
+  if (bytes > PROVIDER_INPUT_MAX_BYTES) return `providerInput must be at most 64 KB as JSON (it has ${Math.ceil(bytes / 1024)} KB)`;
+  return undefined;
 }
