@@ -5,6 +5,7 @@
 // test/bench/server-results.json. Compare ratios, not milliseconds: 2 shared cores.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startRedis } from '../server/redis-server.js';
 import { median, percentile, round } from './stats.js';
@@ -98,7 +99,7 @@ const mb = (bytes: number) => `${round(bytes / 1024 / 1024, 1)} MB`;
 const redis = await startRedis();
 // Realistic timing: veo3_fast takes minutes, so every poll in the window sees a pending task.
 const upstream = await startProcess(['--import', 'tsx', 'scripts/mock-serve.ts', '--port', '0', '--key', `${KEY}:100000000`]);
-const results: Record<string, unknown> = { pollers: POLLERS, seconds: SECONDS };
+const results: Record<string, unknown> = { pollers: POLLERS, seconds: SECONDS, loadAverageAtStart: loadavg()[0] };
 try {
   const rows: (string | number)[][] = [];
   let direct: LoadFigures | undefined;
@@ -115,7 +116,7 @@ try {
     await stop(proxy.child);
   }
   results.direct = direct;
-  console.log(`Proxy under load: ${POLLERS} concurrent pollers for ${SECONDS} s each, loopback, one request at a time per poller.`);
+  console.log(`Proxy under load: ${POLLERS} concurrent pollers for ${SECONDS} s each, loopback, one request at a time per poller (load average ${round(loadavg()[0]!, 1)} at the end, ${round(results.loadAverageAtStart as number, 1)} at the start).`);
   printTable(
     ['target', 'polls', 'failed', 'median ms', 'p95 ms', 'median vs direct', 'heap growth', 'RSS growth'],
     [['straight to the upstream (mock server)', direct!.polls, direct!.failed, direct!.medianMs, direct!.p95Ms, '1×', '', ''], ...rows],
