@@ -63,7 +63,7 @@ export interface ProxyOptions {
   allowModels?: readonly string[];
   /**
    * The largest submit body accepted, in bytes; larger is a 413, never read past. Defaults to the
-   * largest valid request of `registry` (`largestRequestBytes`: about 154 KB for the built-in models).
+   * largest valid request of `registry` (`largestRequestBytes`: 207,018 bytes for the built-in models).
    */
   maxBodyBytes?: number;
   /** The largest answer read from the API, in bytes; a larger one is a 502, never read past. Defaults to `1048576` (1 MB). */

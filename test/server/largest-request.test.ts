@@ -10,9 +10,9 @@ const urls = (count: number, length: number) =>
 describe('largestRequestBytes', () => {
   it('makes room for the longest prompt at 4 bytes a character, the most image URLs and providerInput', () => {
     // nano-banana-2: 20,000 characters and 14 images is the largest built-in request.
-    expect(largestRequestBytes(defaultRegistry)).toBe(20_000 * 4 + 14 * 4099 + 16_384 + 4096);
+    expect(largestRequestBytes(defaultRegistry)).toBe(20_000 * 4 + 14 * 4099 + 65_536 + 4096);
     const one = createRegistry([{ ...defaultRegistry.get('gpt-image-2')!, promptMax: 100, maxImages: 0 }]);
-    expect(largestRequestBytes(one)).toBe(400 + 16_384 + 4096);
+    expect(largestRequestBytes(one)).toBe(400 + 65_536 + 4096);
   });
 
   it('is the proxy default: a 20,000-character Japanese prompt with 14 image URLs on nano-banana-2 goes through', async () => {
@@ -28,7 +28,7 @@ describe('largestRequestBytes', () => {
   it('still refuses a body past it with a 413', async () => {
     const upstream = await startFakeUpstream();
     const { url } = await startProxy({ baseUrl: upstream.url });
-    const answer = await postJson(url, '/api/ai/image/generate', { model: 'nano-banana-2', prompt: 'x', inputImageUrls: urls(14, 12_000) });
+    const answer = await postJson(url, '/api/ai/image/generate', { model: 'nano-banana-2', prompt: 'x', inputImageUrls: urls(14, 16_000) });
     expect(answer).toMatchObject({ status: 413, json: { error: `Request body too large (at most ${largestRequestBytes(defaultRegistry)} bytes)` } });
     expect(upstream.requests).toHaveLength(0);
   });
