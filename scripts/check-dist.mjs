@@ -1,7 +1,8 @@
 // Checks the built package for what users rely on but types cannot show:
 // - the React entry is marked 'use client' (React Server Components), the others are not;
 // - the client, server and mock entries never import React (they run in Node, edge and any framework);
-// - only `mock/node` imports Node built-ins (the rest runs on edge runtimes and in browsers).
+// - only `mock/node` imports Node built-ins (the rest runs on edge runtimes and in browsers);
+// - the testing entry stays out of the main entry, and its setup file imports nothing.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -32,6 +33,11 @@ for (const ext of ['js', 'cjs']) {
     const node = imports.filter((spec) => spec.startsWith('node:'));
     if (entry !== 'mock-node' && node.length) failures.push(`dist/${file} loads ${node.join(', ')}`);
   }
+  // The testing setup file is loaded by test runners before anything else: DOM stubs only, no imports.
+  const setupImports = bare(graph(`testing-setup.${ext}`));
+  if (setupImports.length) failures.push(`dist/testing-setup.${ext} loads ${setupImports.join(', ')}`);
+  // Nothing of the testing entry (it swaps TanStack Query's timers) reaches an app through the main entry.
+  if ([...graph(`index.${ext}`)].some((file) => read(file).includes('setTimeoutProvider'))) failures.push(`dist/index.${ext} loads the testing entry`);
 }
 
 if (failures.length) {
