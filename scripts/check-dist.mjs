@@ -3,6 +3,7 @@
 // - the client, server and mock entries never import React (they run in Node, edge and any framework);
 // - only `mock/node` and `server/fs` import Node built-ins (the rest runs on edge runtimes and in browsers);
 // - only `server/s3` loads the AWS SDK (an optional peer dependency).
+// - the testing entry stays out of the main entry, and its setup file imports nothing.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -35,6 +36,11 @@ for (const ext of ['js', 'cjs']) {
     const aws = imports.filter((spec) => spec.startsWith('@aws-sdk/'));
     if (entry !== 'server-s3' && aws.length) failures.push(`dist/${file} loads ${aws.join(', ')}`);
   }
+  // The testing setup file is loaded by test runners before anything else: DOM stubs only, no imports.
+  const setupImports = bare(graph(`testing-setup.${ext}`));
+  if (setupImports.length) failures.push(`dist/testing-setup.${ext} loads ${setupImports.join(', ')}`);
+  // Nothing of the testing entry (it swaps TanStack Query's timers) reaches an app through the main entry.
+  if ([...graph(`index.${ext}`)].some((file) => read(file).includes('setTimeoutProvider'))) failures.push(`dist/index.${ext} loads the testing entry`);
 }
 
 if (failures.length) {
