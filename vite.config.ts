@@ -29,14 +29,14 @@ const chromium = playwright({
   },
 });
 
-// The visual tests' Chromium: a window as large as the widest capture, so the test frame is never
-// scaled down to fit it (a scaled frame would capture 1280 px as 1024).
+// The visual tests' Chromium: a window as large as the largest capture (1280 wide, pages up to 3000 px
+// tall), so the test frame is never scaled down to fit it (a scaled frame would capture 1280 px as 1024).
 const chromiumForScreenshots = playwright({
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--font-render-hinting=none'],
   },
-  contextOptions: { viewport: { width: 1300, height: 1000 } },
+  contextOptions: { viewport: { width: 1300, height: 3000 } },
 });
 
 // React 18 in place of 19, for the projects that run the suites again under it (peer range ^18 || ^19).

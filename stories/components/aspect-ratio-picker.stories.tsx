@@ -37,7 +37,9 @@ export const Styled: Story = {
   ),
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('radio', { name: '8:1' })).toHaveAttribute('data-disabled');
-    await expect(canvas.getByText('8:1 is only available at 1K')).toBeVisible();
+    // One caption for the four ratios 4K rules out, not four.
+    await expect(canvas.getByText('1:4, 4:1, 1:8 and 8:1 are only available at 1K')).toBeVisible();
+    await expect(canvas.getAllByText(/only available at/)).toHaveLength(1);
   },
 };
 
@@ -103,7 +105,9 @@ export const LimitedByResolution: Story = {
   play: async ({ canvas }) => {
     const tall = canvas.getByRole('radio', { name: '1:4' });
     await expect(tall).toBeDisabled();
-    await waitFor(() => expect(tall).toHaveAccessibleDescription('1:4 is only available at 1K'));
+    await waitFor(() =>
+      expect(tall).toHaveAccessibleDescription('1:4, 4:1, 1:8 and 8:1 are only available at 1K'),
+    );
     await expect(canvas.getByRole('radio', { name: '16:9' })).toBeEnabled();
   },
 };

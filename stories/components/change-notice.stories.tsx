@@ -6,7 +6,7 @@ import '../theme/theme.css';
 
 // What switching a Sora 2 request (20 s, 1080p, 9:16, from text) to Kling V2.1 Pro (5 or 10 s from one
 // image, its ratio and resolution) changes, from the registry itself.
-const { changes } = adaptRequest(
+const adapted = adaptRequest(
   {
     model: 'sora-2-text-to-video',
     prompt: 'Waves',
@@ -16,6 +16,8 @@ const { changes } = adaptRequest(
   },
   defaultRegistry.get('kling/v2-1-pro')!,
 );
+// The model change itself is what the user did; the notice tells the rest.
+const changes = adapted.changes.filter((change) => change.field !== 'model');
 
 const meta = {
   title: 'Components/ChangeNotice',

@@ -123,6 +123,11 @@ export const LimitedByAspectRatio: Story = {
         '1:4 is only available at 1K',
       ),
     );
+    // 2K and 4K share that reason: one caption describes both.
+    await expect(canvas.getAllByText('1:4 is only available at 1K')).toHaveLength(1);
+    await expect(canvas.getByRole('radio', { name: '4K' })).toHaveAccessibleDescription(
+      '1:4 is only available at 1K',
+    );
     await expect(canvas.getByRole('radio', { name: '1K' })).toBeEnabled();
   },
 };

@@ -139,7 +139,7 @@ export const ModelChange: Story = {
     );
     await expect(draftOf().aspectRatio).toBeUndefined();
     await expect(canvas.getByRole('region', { name: 'Form state' })).toHaveTextContent(
-      /Duration: 20 s → 15 s/,
+      /Duration 20 s → 15 s/,
     );
   },
 };

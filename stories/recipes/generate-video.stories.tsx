@@ -243,11 +243,12 @@ export const ModelListScrolls: Story = {
     const list = await screen.findByRole('listbox');
     const viewport = list.querySelector<HTMLElement>('.recipe-listbox-viewport')!;
     await waitFor(() => expect(viewport.scrollHeight).toBeGreaterThan(viewport.clientHeight));
-    // More below: the down arrow is there; nothing above yet.
+    // At the top of the list: an arrow says there is more below, none above.
     const cue = (direction: string) =>
       list.parentElement!.querySelector(`.recipe-listbox-scroll[data-direction="${direction}"]`);
-    await waitFor(() => expect(cue('down')).toBeVisible());
-    await expect(cue('up')).toBeNull();
+    viewport.scrollTop = 0;
+    await waitFor(() => expect(cue('up')).toBeNull());
+    await expect(cue('down')).toBeVisible();
     // Scrolled into the Kling rows, the "Kling 2.1" heading sticks to the top of the list.
     const kling = within(list).getByRole('group', { name: 'Kling 2.1' });
     viewport.scrollTop = kling.offsetTop + 60;

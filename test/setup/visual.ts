@@ -6,6 +6,8 @@ import { afterEach, expect, type TestContext } from 'vitest';
 import { page } from 'vitest/browser';
 
 const VIEWPORTS = [1280, 375] as const;
+// The tallest page captured whole (the browser window is as tall, see vite.config.ts).
+const MAX_HEIGHT = 3000;
 const THEMES = ['light', 'dark'] as const;
 // Storybook's own test viewport (@storybook/addon-vitest), restored after the captures.
 const DEFAULT_VIEWPORT = { width: 1200, height: 900 };
@@ -57,14 +59,18 @@ afterEach(async (context: StoryContext) => {
   try {
     (document.activeElement as HTMLElement | null)?.blur?.();
     for (const width of VIEWPORTS) {
-      await page.viewport(width, 900);
       for (const theme of THEMES) {
         root.dataset.theme = theme;
+        // The whole page in view: a frame captures only what its viewport shows.
+        await page.viewport(width, 900);
+        await frame();
+        await page.viewport(width, Math.min(MAX_HEIGHT, Math.max(900, root.scrollHeight)));
         window.scrollTo(0, 0);
         await settle();
         await expect
           .element(page.elementLocator(document.body))
-          .toMatchScreenshot(`${story.id}--${width}-${theme}`);
+          // Up to 30 s to find two equal captures in a row: a loaded machine draws slowly.
+          .toMatchScreenshot(`${story.id}--${width}-${theme}`, { timeout: 30_000 });
       }
     }
   } finally {
@@ -72,4 +78,4 @@ afterEach(async (context: StoryContext) => {
     root.dataset.theme = 'light';
     await page.viewport(DEFAULT_VIEWPORT.width, DEFAULT_VIEWPORT.height);
   }
-}, 90_000);
+}, 240_000);
