@@ -3,4 +3,3 @@
 export * from './core/index.js';
 export * from './react/index.js';
 export * from './components/index.js';
-export * from './upload/index.js';
