@@ -13,6 +13,7 @@ const allEntries: Record<string, string> = {
   server: 'src/server/index.ts',
   'server-fs': 'src/server/uploads/file-system/index.ts',
   'server-s3': 'src/server/uploads/s3/index.ts',
+  upload: 'src/upload/index.ts',
   mock: 'src/mock/index.ts',
   'mock-node': 'src/mock/node.ts',
   testing: 'src/testing/index.ts',

@@ -24,7 +24,7 @@ const bare = (files) => [...files].flatMap((file) => [...read(file).matchAll(/(?
 
 for (const ext of ['js', 'cjs']) {
   if (!read(`index.${ext}`).startsWith('"use client";')) failures.push(`dist/index.${ext} does not start with "use client"`);
-  for (const entry of ['client', 'server', 'server-fs', 'server-s3', 'mock', 'mock-node']) {
+  for (const entry of ['client', 'server', 'server-fs', 'server-s3', 'upload', 'mock', 'mock-node']) {
     const file = `${entry}.${ext}`;
     const files = graph(file);
     if (read(file).includes('use client')) failures.push(`dist/${file} is marked "use client"`);

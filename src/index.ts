@@ -5,4 +5,3 @@ export * from './core/index.js';
 export { narrowRegistry } from './core/registry/narrow-registry.js';
 export * from './react/index.js';
 export * from './components/index.js';
-export * from './upload/index.js';
