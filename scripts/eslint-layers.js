@@ -1,5 +1,5 @@
 // The layers of `src`, one way: core ← query ← react ← components; server and mock on core only;
-// testing over core, query, react and mock; nothing in src reaches stories or tests. An ESLint rule so
+// upload (the browser uploader) on core only; testing over core, query, react and mock; nothing in src reaches stories or tests. An ESLint rule so
 // the editor says it at once. Relative imports are resolved against the file, so depth does not matter.
 import { dirname, relative, resolve, sep } from 'node:path';
 
@@ -8,6 +8,7 @@ export const LAYERS = {
   core: { may: ['core'], packages: 'none', why: 'the client has no dependencies and runs in any runtime' },
   query: { may: ['core', 'query'], packages: ['react', 'react-dom', '@tanstack/react-query', 'radix-ui', 'msw'], why: 'the observers are framework-free' },
   react: { may: ['core', 'query', 'react'], packages: ['radix-ui', 'msw', 'zod'], why: 'hooks never reach into components' },
+  upload: { may: ['core', 'upload'], packages: ['react', 'react-dom', '@tanstack/react-query', '@tanstack/query-core', 'radix-ui', 'msw'], why: 'the uploader is framework-free, in its own entry' },
   components: { may: ['core', 'query', 'react', 'components'], packages: ['msw'], why: 'components get data through hooks' },
   server: { may: ['core', 'server'], packages: ['react', 'react-dom', '@tanstack/react-query', '@tanstack/query-core', 'radix-ui', 'msw'], why: 'the proxy uses the core only' },
   mock: { may: ['core', 'mock'], packages: ['react', 'react-dom', '@tanstack/react-query', '@tanstack/query-core', 'radix-ui'], why: 'the mock uses the core only' },

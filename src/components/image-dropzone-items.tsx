@@ -2,7 +2,7 @@
 import { Progress } from 'radix-ui';
 import { useMemo, type ReactNode } from 'react';
 import { isHttpUrl } from '../core/request/validate-request.js';
-import type { ImageItem } from './image-dropzone-types.js';
+import type { ImageItem } from './internal/image-dropzone-types.js';
 import {
   ItemScope,
   useDropzone,

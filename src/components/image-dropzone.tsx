@@ -2,7 +2,7 @@
 import { VisuallyHidden } from 'radix-ui';
 import { useId, useState, type ReactNode } from 'react';
 import { describeImageRules, type ImageRejection } from './image-checks.js';
-import type { UseImageDropzoneOptions } from './image-dropzone-types.js';
+import type { UseImageDropzoneOptions } from './internal/image-dropzone-types.js';
 import {
   Item,
   ItemCancel,

@@ -33,7 +33,7 @@ export type {
   ImageDropzoneState,
   ImageItem,
   UseImageDropzoneOptions,
-} from './image-dropzone-types.js';
+} from './internal/image-dropzone-types.js';
 export { describeImageRules, ImageErrorCode } from './image-checks.js';
 export type { ImageError, ImageErrorCodeValue, ImageRejection } from './image-checks.js';
 export type { UploadAdapter, UploadContext } from './upload-queue.js';

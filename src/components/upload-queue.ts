@@ -1,19 +1,12 @@
 import { isHttpUrl } from '../core/request/validate-request.js';
+import type { UploadAdapter, UploadContext } from '../core/upload/upload-adapter.js';
 import { ImageErrorCode, type ImageError } from './image-checks.js';
+
+export type { UploadAdapter, UploadContext };
 
 // Uploads as a plain object (no React): at most `concurrency` at a time, each cancellable, reporting
 // progress, success and failure by id. The dropzone's hook turns the reports into item changes.
 
-/** What the `upload` adapter is given besides the file. */
-export interface UploadContext {
-  /** Aborted when the user cancels or removes the upload, or the dropzone unmounts. */
-  signal: AbortSignal;
-  /** Report progress as a fraction from 0 to 1. */
-  onProgress: (fraction: number) => void;
-}
-
-/** Turns a file into an http(s) URL the API can fetch (e.g. a presigned upload to your storage). */
-export type UploadAdapter = (file: File, context: UploadContext) => Promise<string>;
 
 /** What an {@link UploadQueue} reports; none of it after the upload was cancelled. */
 export interface UploadQueueOptions {

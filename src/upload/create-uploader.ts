@@ -1,4 +1,4 @@
-import type { UploadAdapter } from '../components/index.js';
+import type { UploadAdapter } from '../core/upload/upload-adapter.js';
 import { SNIFF_BYTES, sniffImageType } from '../core/upload/image-type.js';
 import { DEFAULT_UPLOAD_PREFIX, type UploadIntent, type UploadResult, type UploadTicket } from '../core/upload/upload-protocol.js';
 import { sendRequest } from './send-request.js';

@@ -1,5 +1,5 @@
 'use client';
-import type { ImageDropzoneState, ImageItem } from '../image-dropzone-types.js';
+import type { ImageDropzoneState, ImageItem } from './image-dropzone-types.js';
 import type { useDescriptions } from './use-descriptions.js';
 import { createScope } from './scope.js';
 

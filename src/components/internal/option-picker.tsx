@@ -10,58 +10,19 @@ import {
 import { adaptRequest } from '../../core/request/adapt-request.js';
 import type { ControlOption, OptionContext } from '../../core/registry/control-options.js';
 import type { ModelSpec } from '../../core/registry/model-spec.js';
-import type { Registry } from '../../core/registry/registry.js';
 import { formatCredits } from './format.js';
 import { flag, Part, part, type PartProps } from './primitive.js';
 import { fieldErrorPart } from './field-error.js';
-import type { PickerParts, ReasonsProps } from './picker-parts.js';
+import type { PickerOption, PickerParts, PickerRootProps, ReasonsProps } from './picker-parts.js';
 
-export type { PickerParts, ReasonsProps } from './picker-parts.js';
+export type { PickerOption, PickerParts, PickerRootProps, ReasonsProps } from './picker-parts.js';
 import { groupReasons, type ReasonGroup } from './reason-groups.js';
 import { createScope } from './scope.js';
 import { useControllableState } from './use-controllable-state.js';
 import { joinIds, useDescriptions, useRegisterDescription } from './use-descriptions.js';
-import { useModelSpec, type ModelInput } from './use-model.js';
+import { useModelSpec } from './use-model.js';
 
 const NO_ERRORS: readonly string[] = [];
-
-/** One choice of a picker, as its render props and parts see it. */
-export interface PickerOption<T> extends ControlOption<T> {
-  /** The choice in words (`"8 s"`, `"16:9"`, `"1080p"`). */
-  label: string;
-  /** Whether it is the model's only choice (Veo 3.1's 8 s): shown as fixed. */
-  fixed: boolean;
-  /** Whether it is the current value. */
-  checked: boolean;
-}
-
-/** Props of a picker's `Root`. */
-export interface PickerRootProps<T> extends Omit<
-  RadioGroup.RadioGroupProps,
-  'value' | 'defaultValue' | 'onValueChange' | 'children'
-> {
-  /** The model whose choices are offered: its id or its spec. Nothing is offered without one. */
-  model: ModelInput | undefined;
-  /** Where a model id is looked up. Defaults to the client's registry (`GptImageProvider`). */
-  registry?: Registry;
-  /** The choice (controlled); `null` for none. */
-  value?: T | null;
-  /** The first choice when uncontrolled. Defaults to none. */
-  defaultValue?: T | null;
-  /**
-   * Called with the user's choice, and with the adapted choice when the model changes and the current
-   * one is no longer offered (`null` when the model offers no such choice at all).
-   */
-  onValueChange?: (value: T | null) => void;
-  /** The request's other choices, which some options depend on (Nano Banana 2's 1:4 at 1K only). */
-  context?: OptionContext;
-  /** Marks the group invalid (`aria-invalid`, `data-invalid`). */
-  invalid?: boolean;
-  /** Messages for this field (the form's, or the server's 400); any makes the group invalid, and `Error` shows them. */
-  errors?: readonly string[];
-  /** The parts, or a render function of the options. Defaults to one `Item` and `ItemReason` per option, or `Empty`. */
-  children?: ReactNode;
-}
 
 /** What varies between the pickers. */
 export interface PickerDefinition<T extends string | number> {

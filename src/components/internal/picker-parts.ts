@@ -5,8 +5,48 @@ import type {
   ReactNode,
   RefAttributes,
 } from 'react';
-import type { PickerOption, PickerRootProps } from './option-picker.js';
+import type { ControlOption, OptionContext } from '../../core/registry/control-options.js';
+import type { Registry } from '../../core/registry/registry.js';
 import type { PartProps } from './primitive.js';
+import type { ModelInput } from './use-model.js';
+
+/** One choice of a picker, as its render props and parts see it. */
+export interface PickerOption<T> extends ControlOption<T> {
+  /** The choice in words (`"8 s"`, `"16:9"`, `"1080p"`). */
+  label: string;
+  /** Whether it is the model's only choice (Veo 3.1's 8 s): shown as fixed. */
+  fixed: boolean;
+  /** Whether it is the current value. */
+  checked: boolean;
+}
+
+/** Props of a picker's `Root`. */
+export interface PickerRootProps<T> extends Omit<
+  RadioGroup.RadioGroupProps,
+  'value' | 'defaultValue' | 'onValueChange' | 'children'
+> {
+  /** The model whose choices are offered: its id or its spec. Nothing is offered without one. */
+  model: ModelInput | undefined;
+  /** Where a model id is looked up. Defaults to the client's registry (`GptImageProvider`). */
+  registry?: Registry;
+  /** The choice (controlled); `null` for none. */
+  value?: T | null;
+  /** The first choice when uncontrolled. Defaults to none. */
+  defaultValue?: T | null;
+  /**
+   * Called with the user's choice, and with the adapted choice when the model changes and the current
+   * one is no longer offered (`null` when the model offers no such choice at all).
+   */
+  onValueChange?: (value: T | null) => void;
+  /** The request's other choices, which some options depend on (Nano Banana 2's 1:4 at 1K only). */
+  context?: OptionContext;
+  /** Marks the group invalid (`aria-invalid`, `data-invalid`). */
+  invalid?: boolean;
+  /** Messages for this field (the form's, or the server's 400); any makes the group invalid, and `Error` shows them. */
+  errors?: readonly string[];
+  /** The parts, or a render function of the options. Defaults to one `Item` and `ItemReason` per option, or `Empty`. */
+  children?: ReactNode;
+}
 
 /** Props of a picker's `Reasons`: those of a `span`, given to each caption. */
 export type ReasonsProps = Omit<ComponentPropsWithoutRef<'span'>, 'children' | 'id'>;

@@ -1,4 +1,4 @@
-import type { PickerOption } from './option-picker.js';
+import type { PickerOption } from './picker-parts.js';
 
 /** Disabled options that share one reason, captioned once (`1:4, 4:1, 1:8 and 8:1 are only available at 1K`). */
 export interface ReasonGroup<T> {

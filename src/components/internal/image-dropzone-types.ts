@@ -1,14 +1,14 @@
-import type { ModelSpec } from '../core/registry/model-spec.js';
-import type { Registry } from '../core/registry/registry.js';
-import type { ImageError, ImageRejection } from './image-checks.js';
-import type { Announcement } from './internal/dropzone-announcements.js';
-import type { ImageItem } from './internal/image-items.js';
-import type { useDropTarget } from './internal/use-drop-target.js';
-import type { useItemReorder } from './internal/use-item-reorder.js';
-import type { ModelInput } from './internal/use-model.js';
-import type { UploadAdapter } from './upload-queue.js';
+import type { ModelSpec } from '../../core/registry/model-spec.js';
+import type { Registry } from '../../core/registry/registry.js';
+import type { ImageError, ImageRejection } from '../image-checks.js';
+import type { Announcement } from './dropzone-announcements.js';
+import type { ImageItem } from './image-items.js';
+import type { useDropTarget } from './use-drop-target.js';
+import type { useItemReorder } from './use-item-reorder.js';
+import type { ModelInput } from './use-model.js';
+import type { UploadAdapter } from '../upload-queue.js';
 
-export type { ImageItem } from './internal/image-items.js';
+export type { ImageItem } from './image-items.js';
 
 /** Options of {@link useImageDropzone}. */
 export interface UseImageDropzoneOptions {
