@@ -1,5 +1,8 @@
 // gptimage2-react: hooks and headless components. The client core is re-exported for one-import apps;
 // bundlers drop what an app does not use.
 export * from './core/index.js';
+// A form's helper, so here rather than in gptimage2-react/client (whose budget is for the client itself).
+export { adaptRequest } from './core/request/adapt-request.js';
+export type { AdaptedRequest, RequestChange } from './core/request/adapt-request.js';
 export * from './react/index.js';
 export * from './components/index.js';

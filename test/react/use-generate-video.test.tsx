@@ -60,7 +60,7 @@ describe('useGenerateVideo', () => {
     expect(result.current.status).toBe('failed');
     expect(result.current.error).toBeInstanceOf(ValidationError);
     expect(result.current.fieldErrors).toEqual({
-      inputMode: ['inputMode text_to_video is not supported by kling/v2-1-pro (it takes image_to_video)'],
+      inputImageUrls: ['Kling V2.1 Pro needs an image: add inputImageUrls or choose Kling V2.1 Master'],
       duration: ['duration must be one of 5, 10 for kling/v2-1-pro'],
     });
     expect(onFailed).toHaveBeenCalledTimes(1);
