@@ -55,7 +55,8 @@ describe('useGenerateVideo', () => {
   it('refuses an invalid request with field errors for the form, and sends nothing', async () => {
     const onFailed = vi.fn();
     const { result } = renderHook(() => useGenerateVideo({ onFailed }), providers());
-    act(() => result.current.generate({ model: 'kling/v2-1-pro', prompt: 'x', duration: 7 as 5 }));
+    // Missing images and a wrong duration, past the types, to see the run-time errors.
+    act(() => result.current.generate({ model: 'kling/v2-1-pro', prompt: 'x', duration: 7 } as unknown as Parameters<typeof result.current.generate>[0]));
     await advance(0);
     expect(result.current.status).toBe('failed');
     expect(result.current.error).toBeInstanceOf(ValidationError);
