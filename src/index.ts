@@ -3,5 +3,8 @@
 export * from './core/index.js';
 // Not in the client entry (its 8 KB budget); here and in gptimage2-react/server.
 export { narrowRegistry } from './core/registry/narrow-registry.js';
+// A form's helper, so here rather than in gptimage2-react/client (whose budget is for the client itself).
+export { adaptRequest } from './core/request/adapt-request.js';
+export type { AdaptedRequest, RequestChange } from './core/request/adapt-request.js';
 export * from './react/index.js';
 export * from './components/index.js';

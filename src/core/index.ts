@@ -26,8 +26,6 @@ export { defaultPollSchedule, fixedPollSchedule } from './polling/poll-schedule.
 export type { PollContext, PollSchedule } from './polling/poll-schedule.js';
 export type { PollOptions, PollState } from './polling/next-poll.js';
 export type { WaitForTaskOptions } from './polling/wait-for-task.js';
-export { adaptRequest } from './request/adapt-request.js';
-export type { AdaptedRequest, RequestChange } from './request/adapt-request.js';
 export { getAspectRatioOptions, getDurationOptions, getResolutionOptions } from './registry/control-options.js';
 export type { ControlOption, OptionContext } from './registry/control-options.js';
 export { estimateCredits } from './registry/estimate-credits.js';

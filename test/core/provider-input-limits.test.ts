@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createClient, ValidationError } from '../../src/core/index.js';
 import { PROVIDER_INPUT_MAX_BYTES, PROVIDER_INPUT_MAX_DEPTH, providerInputError } from '../../src/core/request/provider-input-limits.js';
+import { API, recordRequests, setupMswServer } from '../helpers/msw-server.js';
 
 /** An object nested `levels` deep: `{ a: { a: … { a: 1 } } }`, the outer object being level 1. */
 function nested(levels: number): Record<string, unknown> {
@@ -38,7 +40,28 @@ describe('providerInputError', () => {
     expect(providerInputError({ s: 'あ'.repeat(22_000) })).toBe('providerInput must be at most 64 KB as JSON');
   });
 
-  it('refuses what JSON cannot carry instead of throwing', () => {
+  it('refuses what is not an object, and what JSON cannot carry, instead of throwing', () => {
+    expect(providerInputError('high')).toBe('providerInput must be an object');
+    expect(providerInputError([1])).toBe('providerInput must be an object');
     expect(providerInputError({ big: 10n })).toBe('providerInput must be plain JSON');
+  });
+});
+
+describe('the client', () => {
+  const server = setupMswServer();
+  const seen = recordRequests(server);
+  const client = createClient({ baseUrl: API, apiKey: 'sk_live_test' });
+
+  it('refuses a too-deep or too-large providerInput as a client ValidationError and sends nothing', async () => {
+    const base = { model: 'veo3_fast', prompt: 'Waves' } as const;
+    for (const [providerInput, message] of [
+      [nested(20_000), 'providerInput must be nested at most 32 levels deep'],
+      [{ s: 'x'.repeat(70_000) }, 'providerInput must be at most 64 KB as JSON'],
+    ] as const) {
+      const error = await client.generateVideo({ ...base, providerInput }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error).toMatchObject({ source: 'client', fieldErrors: { providerInput: [message] } });
+    }
+    expect(seen).toHaveLength(0);
   });
 });

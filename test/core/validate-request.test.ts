@@ -80,12 +80,28 @@ describe('the documented rules', () => {
   it('matches the input mode to the model', () => {
     expect(fieldErrors('video', { model: 'kling/v2-1-master-text-to-video', prompt: 'x', inputMode: 'image_to_video', inputImageUrls: [IMG] }).inputMode)
       .toEqual(['inputMode image_to_video is not supported by kling/v2-1-master-text-to-video (it takes text_to_video)']);
-    expect(fieldErrors('video', { model: 'kling/v2-1-standard', prompt: 'x' }).inputMode?.[0]).toMatch(/text_to_video is not supported/);
     expect(fieldErrors('video', { model: 'veo3', prompt: 'x', inputMode: 'sideways' }).inputMode).toEqual(['inputMode must be one of text_to_video, image_to_video']);
     // Veo 3.1 and Seedance take both.
     expect(check('video', { model: 'veo3', prompt: 'x', inputMode: 'text_to_video' })).toBeNull();
     expect(check('video', { model: 'veo3', prompt: 'x', inputMode: 'image_to_video', inputImageUrls: images(3) })).toBeNull();
     expect(check('video', { model: 'bytedance/seedance-1.5-pro', prompt: 'xyz', inputImageUrls: [IMG] })).toBeNull();
+  });
+
+  it('names the field the caller set: images left to decide the mode are told about as images', () => {
+    // Images on a text-only model, no inputMode given: the message is about inputImageUrls, with the
+    // family's model that takes images.
+    expect(fieldErrors('video', { model: 'sora-2-text-to-video', prompt: 'x', inputImageUrls: [IMG] })).toEqual({
+      inputImageUrls: ['Sora 2 takes no images: remove inputImageUrls or choose Sora 2 Image-to-Video'],
+    });
+    // No image for an image-only model.
+    expect(fieldErrors('video', { model: 'kling/v2-1-standard', prompt: 'x' })).toEqual({
+      inputImageUrls: ['Kling V2.1 Standard needs an image: add inputImageUrls or choose Kling V2.1 Master'],
+    });
+    // Any family's sibling of the other mode is offered.
+    expect(fieldErrors('video', { model: 'wan/2-6-image-to-video', prompt: 'x' }).inputImageUrls).toEqual(['Wan 2.6 Image-to-Video needs an image: add inputImageUrls or choose Wan 2.6']);
+    expect(fieldErrors('video', { model: 'hailuo/02-text-to-video-pro', prompt: 'x', inputImageUrls: [IMG] }).inputImageUrls).toEqual([
+      'Hailuo Pro takes no images: remove inputImageUrls or choose Hailuo I2V Standard',
+    ]);
   });
 
   it('requires images for image modes and none for text modes', () => {

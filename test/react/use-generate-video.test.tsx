@@ -55,12 +55,13 @@ describe('useGenerateVideo', { timeout: SLOW }, () => {
   it('refuses an invalid request with field errors for the form, and sends nothing', async () => {
     const onFailed = vi.fn();
     const { result } = renderHook(() => useGenerateVideo({ onFailed }), providers());
-    act(() => result.current.generate({ model: 'kling/v2-1-pro', prompt: 'x', duration: 7 as 5 }));
+    // Missing images and a wrong duration, past the types, to see the run-time errors.
+    act(() => result.current.generate({ model: 'kling/v2-1-pro', prompt: 'x', duration: 7 } as unknown as Parameters<typeof result.current.generate>[0]));
     await advance(0);
     expect(result.current.status).toBe('failed');
     expect(result.current.error).toBeInstanceOf(ValidationError);
     expect(result.current.fieldErrors).toEqual({
-      inputMode: ['inputMode text_to_video is not supported by kling/v2-1-pro (it takes image_to_video)'],
+      inputImageUrls: ['Kling V2.1 Pro needs an image: add inputImageUrls or choose Kling V2.1 Master'],
       duration: ['duration must be one of 5, 10 for kling/v2-1-pro'],
     });
     expect(onFailed).toHaveBeenCalledTimes(1);

@@ -16,7 +16,17 @@ import {
 const client = createClient();
 
 // Durations, aspect ratios, resolutions and input modes narrow by model.
-expectTypeOf(client.generateVideo({ model: 'kling/v2-1-pro', prompt: 'x', duration: 10, inputMode: 'image_to_video' })).toEqualTypeOf<Promise<Submission>>();
+expectTypeOf(client.generateVideo({ model: 'kling/v2-1-pro', prompt: 'x', duration: 10, inputMode: 'image_to_video', inputImageUrls: ['https://cdn.test/a.png'] })).toEqualTypeOf<Promise<Submission>>();
+// Images by model: none on a text-only model, at least one on an image-only model.
+// @ts-expect-error Sora 2 (text) takes no images: choose Sora 2 Image-to-Video
+client.generateVideo({ model: 'sora-2-text-to-video', prompt: 'x', inputImageUrls: ['https://cdn.test/a.png'] });
+// @ts-expect-error Kling V2.1 Pro animates an image: one is required
+client.generateVideo({ model: 'kling/v2-1-pro', prompt: 'x' });
+// @ts-expect-error ... and an empty list is not one
+client.generateVideo({ model: 'kling/v2-1-standard', prompt: 'x', inputImageUrls: [] });
+client.generateVideo({ model: 'sora-2-image-to-video', prompt: 'x', inputImageUrls: ['https://cdn.test/a.png'] });
+client.generateVideo({ model: 'veo3_fast', prompt: 'x' });
+client.generateImage({ model: 'nano-banana-2', prompt: 'x', inputImageUrls: ['https://cdn.test/a.png', 'https://cdn.test/b.png'] });
 // @ts-expect-error Kling takes 5 or 10 seconds
 client.generateVideo({ model: 'kling/v2-1-pro', prompt: 'x', duration: 7 });
 // @ts-expect-error Veo 3.1 is fixed at 8 seconds

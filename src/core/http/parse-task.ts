@@ -1,6 +1,6 @@
 import { InvalidResponseError } from '../errors.js';
 import type { Submission, Task, TaskStatus } from '../task/task.js';
-import { isRecord } from '../values.js';
+import { isHttpUrl, isRecord } from '../values.js';
 
 type Json = Record<string, unknown>;
 
@@ -14,6 +14,17 @@ const first = (body: Json, ...keys: string[]): unknown => keys.map((key) => body
 function asObject(body: unknown, what: string): Json {
   if (!isRecord(body)) throw new InvalidResponseError(`${what} is not a JSON object`);
   return body;
+}
+
+/**
+ * An output URL, accepted only as absolute http(s): a `javascript:` or `data:` URL handed to an app
+ * would end up in an `href` or `src`. Refused with an error naming the field, not retryable (the same
+ * snapshot would come again), so following stops and the app shows it rather than the URL.
+ */
+function outputUrl(value: unknown, field: string): string | null {
+  if (value == null) return null;
+  if (isHttpUrl(value)) return value;
+  throw new InvalidResponseError(`${field} must be an absolute http(s) URL`, undefined, false);
 }
 
 function parseId(body: Json): string {
@@ -41,8 +52,8 @@ export function parseTask(body: unknown): Task {
     type: type === 'image' || type === 'video' ? type : null,
     model: str(json.model),
     prompt: str(json.prompt),
-    imageUrls: Array.isArray(images) ? images.filter((url): url is string => typeof url === 'string') : [],
-    videoUrl: str(first(json, 'videoUrl', 'outputVideoUrl')),
+    imageUrls: Array.isArray(images) ? images.map((url, index) => outputUrl(url, `imageUrls[${index}]`)!).filter(Boolean) : [],
+    videoUrl: outputUrl(first(json, 'videoUrl', 'outputVideoUrl'), 'videoUrl'),
     errorCode: str(json.errorCode),
     errorMessage: str(json.errorMessage),
     creditsUsed: num(json.creditsUsed),

@@ -1,6 +1,6 @@
 import type { ModelSpec } from '../registry/model-spec.js';
 import { modeLabel } from '../registry/registry.js';
-import { effectiveInputMode } from './input-mode.js';
+import { effectiveInputMode, modesOf } from './input-mode.js';
 import type { DraftRequest } from './types.js';
 
 /** One thing {@link adaptRequest} changed, with a sentence to show the user. */
@@ -58,7 +58,7 @@ export function adaptRequest(request: DraftRequest, model: ModelSpec): AdaptedRe
 
   // Input mode: keep it if the model takes it, else switch; then fit the images to the mode and the model.
   const images = next.inputImageUrls ?? [];
-  const [textMode, imageMode] = model.kind === 'video' ? (['text_to_video', 'image_to_video'] as const) : (['text_to_image', 'image_to_image'] as const);
+  const [textMode, imageMode] = modesOf(model.kind);
   const wanted = effectiveInputMode(next, model.kind).startsWith('image') ? imageMode : textMode;
   const mode = model.inputModes.includes(wanted) ? wanted : wanted === imageMode ? textMode : imageMode;
   if (next.inputMode !== undefined ? next.inputMode !== mode : mode !== wanted) {

@@ -10,12 +10,22 @@ type ImageModelOf<M extends ModelSpec> = M extends unknown ? ('image' extends M[
 // M is the general spec (its id is any string).
 type TakesNegativePrompt<M extends ModelSpec> = string extends M['id'] ? true : M extends { negativePromptMax: number } ? true : false;
 
+/**
+ * `inputImageUrls` as the model takes it: absent for a text-only model, at least one for an image-only
+ * model (the maximum is checked at run time: a list built at run time has no length the types know).
+ */
+type ImagesFor<M extends ModelSpec> = number extends M['maxImages']
+  ? { inputImageUrls?: readonly string[] }
+  : M['maxImages'] extends 0
+    ? { /** This model takes no images. */ inputImageUrls?: never }
+    : Of<M['inputModes']> extends `image_to_${string}`
+      ? { /** Reference images as absolute http(s) URLs: at least one, up to the model's maximum. */ inputImageUrls: readonly [string, ...string[]] }
+      : { /** Reference images as absolute http(s) URLs, up to the model's maximum. */ inputImageUrls?: readonly string[] };
+
 /** Fields every request shares. */
 interface RequestCommon {
   /** What to generate. Required; 1 character up to the model's cap. */
   prompt: string;
-  /** Reference images as absolute http(s) URLs (the API takes URLs, not files). */
-  inputImageUrls?: readonly string[];
   /** Advanced pass-through of provider-specific fields; not validated by the API. */
   providerInput?: Readonly<Record<string, unknown>>;
 }
@@ -41,7 +51,7 @@ interface VideoCommon extends RequestCommon {
  * only ones that type-check. `resolution` is the library's friendly field; it is sent where the
  * registry says (for video, `providerInput.resolution`).
  */
-export type VideoRequestFor<M extends ModelSpec> = VideoCommon & {
+export type VideoRequestFor<M extends ModelSpec> = VideoCommon & ImagesFor<M> & {
   /** The model id. */
   model: M['id'];
   /** Text or image input. Defaults to `image_to_video` when images are attached, else `text_to_video`. */
@@ -62,7 +72,7 @@ export type VideoRequestFor<M extends ModelSpec> = VideoCommon & {
     : { negativePrompt?: never; guidanceScale?: never });
 
 /** An image request for one model. */
-export type ImageRequestFor<M extends ModelSpec> = RequestCommon & {
+export type ImageRequestFor<M extends ModelSpec> = RequestCommon & ImagesFor<M> & {
   /** The model id. */
   model: M['id'];
   /** Optional and never sent: the API edits when `inputImageUrls` has items. Checked against the images. */

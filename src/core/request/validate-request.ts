@@ -2,6 +2,8 @@ import type { FieldErrors } from '../errors.js';
 import type { InputMode, ModelKind, ModelSpec } from '../registry/model-spec.js';
 import type { Registry } from '../registry/registry.js';
 import { isHttpUrl, isRecord } from '../values.js';
+import { modesOf } from './input-mode.js';
+import { providerInputError } from './provider-input-limits.js';
 
 // Kept here for the components that import it from this file.
 export { isHttpUrl };
@@ -69,22 +71,28 @@ export function validateRequest(request: unknown, kind: ModelKind, registry: Reg
     if (prompt.length < min) fail('prompt', `prompt must be at least ${min} characters for ${id}`);
   }
 
-  // inputMode: checked against the images and the model.
-  const modes: InputMode[] = kind === 'video' ? ['text_to_video', 'image_to_video'] : ['text_to_image', 'image_to_image'];
-  const givenMode = body.inputMode;
-  if (givenMode !== undefined && !modes.includes(givenMode as InputMode)) {
+  // inputMode: checked against the images and the model. Left out, the images decide it, and a model
+  // that cannot serve them is told in terms of the images, the field the caller set.
+  const modes = modesOf(kind);
+  const givenMode = body.inputMode as InputMode | undefined;
+  // How many images: -1 for a list too broken to count (already reported).
+  const count = images ? images.length : body.inputImageUrls === undefined ? 0 : -1;
+  if (givenMode !== undefined && !modes.includes(givenMode)) {
     fail('inputMode', `inputMode must be one of ${list(modes)}`);
   } else {
-    const mode = (givenMode as InputMode | undefined) ?? modes[images && images.length > 0 ? 1 : 0]!;
+    const image = givenMode ? givenMode === modes[1] : count > 0;
+    const mode = modes[+image]!;
     if (model && !model.inputModes.includes(mode)) {
-      fail('inputMode', `inputMode ${mode} is not supported by ${id} (it takes ${list(model.inputModes)})`);
+      // The same family's model that does take (or skip) images: "Sora 2" → "Sora 2 Image-to-Video".
+      const other = registry.models.find((item) => item.family === model.family && item.kind === kind && item.inputModes.includes(mode));
+      fail(
+        givenMode ? 'inputMode' : 'inputImageUrls',
+        givenMode
+          ? `inputMode ${mode} is not supported by ${id} (it takes ${list(model.inputModes)})`
+          : `${model.name} ${image ? 'takes no images: remove' : 'needs an image: add'} inputImageUrls${other ? ` or choose ${other.name}` : ''}`,
+      );
     }
-    if (images) {
-      if (mode === modes[1] && images.length === 0) fail('inputImageUrls', `inputImageUrls needs at least 1 image for ${mode}`);
-      if (mode === modes[0] && images.length > 0) fail('inputImageUrls', `inputImageUrls must be empty for ${mode}`);
-    } else if (mode === modes[1] && body.inputImageUrls === undefined) {
-      fail('inputImageUrls', `inputImageUrls needs at least 1 image for ${mode}`);
-    }
+    if (image ? count === 0 : count > 0) fail('inputImageUrls', `inputImageUrls ${image ? 'needs at least 1 image' : 'must be empty'} for ${mode}`);
   }
   if (model && images && images.length > model.maxImages && model.maxImages > 0) {
     fail('inputImageUrls', `inputImageUrls must have at most ${model.maxImages} for ${id} (it has ${images.length})`);
@@ -113,7 +121,8 @@ export function validateRequest(request: unknown, kind: ModelKind, registry: Reg
     }
   }
 
-  if (body.providerInput !== undefined && !isRecord(body.providerInput)) fail('providerInput', 'providerInput must be an object');
+  const inputError = providerInputError(body.providerInput);
+  if (inputError) fail('providerInput', inputError);
   // `in`, not `??`: a `null` resolution is an error to report, not an absent field.
   const resolution = 'resolution' in body ? body.resolution : kind === 'video' && isRecord(body.providerInput) ? body.providerInput.resolution : undefined;
   checkChoice('aspectRatio', body.aspectRatio, model, fail);
