@@ -31,7 +31,7 @@ const IDLE: Local = { phase: 'idle' };
 // older than this has lost its page (a reload), and its outcome is unknown.
 const SUBMIT_GRACE_MS = 60_000;
 
-const busyError = () => new Error('gptimage2-react: a generation is already in flight; cancel() or reset() it first');
+const busyError = () => new Error('gptimage2-react: a generation is already in flight; cancel() or reset() first');
 
 /**
  * One generation's state machine, with no React in it: submits (exactly one POST per intent: a second
