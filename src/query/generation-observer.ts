@@ -1,4 +1,4 @@
-import { hashKey, MutationObserver, QueryObserver, timeoutManager, type ManagedTimerId, type QueryClient } from '@tanstack/query-core';
+import { MutationObserver, QueryObserver, timeoutManager, type ManagedTimerId, type QueryClient } from '@tanstack/query-core';
 import type { GptImageClient } from '../core/client.js';
 import { NetworkError, SubmitOutcomeUnknownError, TimeoutError, ValidationError, type GptImageError } from '../core/errors.js';
 import type { ModelKind, ModelSpec } from '../core/registry/model-spec.js';
@@ -11,7 +11,6 @@ import { getTaskProgress } from './get-task-progress.js';
 import { pendingTask } from './pending-task.js';
 import { submitMutationOptions } from './mutation-options.js';
 import { readPersisted, resolvePersisted, subscribePersisted, writePersisted, type PersistedGeneration, type PersistedTask, type PersistTarget } from './persistence.js';
-import { taskKeys } from './query-keys.js';
 import { restartFollow, taskQueryOptions } from './task-query-options.js';
 
 /** Options of a {@link GenerationObserver}: a generation's, plus the scope its persistence key belongs to. */
@@ -32,7 +31,7 @@ const IDLE: Local = { phase: 'idle' };
 // older than this has lost its page (a reload), and its outcome is unknown.
 const SUBMIT_GRACE_MS = 60_000;
 
-const busyError = () => new Error('gptimage2-react: a generation is already in flight; cancel() or reset() it before generating again');
+const busyError = () => new Error('gptimage2-react: a generation is already in flight; cancel() or reset() first');
 
 /**
  * One generation's state machine, with no React in it: submits (exactly one POST per intent: a second
@@ -92,7 +91,6 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
       if (this.#listeners.size) return;
       this.#unwatch?.();
       this.#unfollow?.();
-      this.#unwatch = this.#unfollow = this.#watched = undefined;
       timeoutManager.clearTimeout(this.#graceTimer);
     };
   };
@@ -157,11 +155,10 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
     }
     const left = value.submittedAt + SUBMIT_GRACE_MS - this.#client.clock.now();
     if (value.status === 'submitting' && left > 0) {
-      const target = this.#target()!;
       this.#busy = this.#adopted = true;
       // Not answered in time: the page that submitted is gone (a reload); read again, and an overdue
       // `submitting` becomes `unknown`.
-      this.#graceTimer = timeoutManager.setTimeout(() => this.#adopt(readPersisted(target)), left);
+      this.#graceTimer = timeoutManager.setTimeout(() => this.#watch(), left);
       return this.#setLocal({ phase: 'submitting' });
     }
     if (value.status === 'submitting') this.#remember({ ...value, status: 'unknown' });
@@ -236,7 +233,7 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
   /** After a timeout, follows the same task again (no new submit). */
   resume = () => {
     if (this.#local.phase !== 'following') return;
-    restartFollow(this.#queryClient.getQueryCache().get(hashKey(taskKeys.task(this.#local.record.taskId))));
+    restartFollow(this.#queryClient, this.#local.record.taskId);
     void this.#task?.refetch();
   };
 
@@ -301,7 +298,8 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
       this.#busy = false;
       this.#remember(null);
     }
-    const outcome = result.status === 'failed' && result.task ? result.task : result.status === 'completed' || result.status === 'failed' ? (result.error ?? result.task) : null;
+    // A task's end is its snapshot; a refused submit's, its error.
+    const outcome = result.status === 'completed' || result.status === 'failed' ? (result.task ?? result.error) : null;
     if (outcome && outcome !== this.#announced && this.#listeners.size) {
       this.#announced = outcome;
       const { onCompleted, onFailed, onSettled } = this.options;

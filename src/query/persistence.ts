@@ -69,11 +69,7 @@ export function readPersisted(target: PersistTarget): PersistedGeneration | null
     if (raw === undefined) return null;
   }
   if (process.env.NODE_ENV !== 'production') console.warn(`gptimage2-react: ignored and removed an unreadable remembered generation under "${key}"`);
-  try {
-    storage?.removeItem(key);
-  } catch {
-    // Ignored either way.
-  }
+  writePersisted(target, null);
   return null;
 }
 

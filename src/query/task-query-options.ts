@@ -1,4 +1,4 @@
-import { hashKey, type DataTag, type Query, type QueryObserverOptions } from '@tanstack/query-core';
+import { hashKey, type DataTag, type Query, type QueryClient, type QueryObserverOptions } from '@tanstack/query-core';
 import type { GptImageClient } from '../core/client.js';
 import type { GptImageError} from '../core/errors.js';
 import { TaskNotFoundError, TimeoutError } from '../core/errors.js';
@@ -40,7 +40,8 @@ function followOf(query: TaskQuery, timeoutMs: number): FollowState {
 }
 
 /** Starts a new timeout window for a task that timed out, so following can resume. */
-export function restartFollow(query: TaskQuery | undefined) {
+export function restartFollow(queryClient: QueryClient, taskId: string) {
+  const query = queryClient.getQueryCache().get<Task, GptImageError, Task, readonly unknown[]>(hashKey(taskKeys.task(taskId)));
   const state = query && follows.get(query);
   if (state) state.startedAt = Date.now();
 }

@@ -1,10 +1,9 @@
 'use client';
-import { hashKey, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { GptImageError } from '../core/errors.js';
 import type { Task } from '../core/task/task.js';
 import { useGptImageClient, useRequiredQueryClient } from './provider.js';
-import { taskKeys } from '../query/query-keys.js';
 import { restartFollow, taskQueryOptions, type FollowTaskOptions } from '../query/task-query-options.js';
 
 /** Options of {@link useTask}. */
@@ -37,7 +36,7 @@ export function useTask(taskId: string | null | undefined, options: UseTaskOptio
   const { refetch } = result;
   const resume = useCallback(() => {
     if (!taskId) return;
-    restartFollow(queryClient.getQueryCache().get(hashKey(taskKeys.task(taskId))));
+    restartFollow(queryClient, taskId);
     void refetch();
   }, [queryClient, refetch, taskId]);
   return Object.assign(result, { resume });

@@ -9,12 +9,17 @@ import { GptImageProvider } from '../../src/react/index.js';
 
 export const ORIGIN = 'http://localhost:3000';
 
-/** A timeout for tests that walk minutes of virtual time in thousands of steps (a loaded machine is slow). */
-export const SLOW = 60_000;
+/**
+ * A timeout for tests that walk minutes of virtual time in thousands of steps: seconds on an idle
+ * machine, minutes on a 2-core one shared with other work.
+ */
+export const SLOW = 180_000;
 
 // Which test is running: an `advance` left running by a test that timed out stops at its next step
 // instead of moving the clock and acting under the next test.
 let epoch = 0;
+// The step in flight: a test that timed out leaves one, and the next test must not start inside its `act`.
+let stepping: Promise<unknown> | undefined;
 
 /**
  * The mock API behind real `fetch` (MSW), on fake timers: TanStack Query, the client and the mock all
@@ -33,8 +38,9 @@ export function setupMockApi(options: MockApiOptions = {}) {
     api = createMockApi({ seed: 7, ...options });
     server.use(...createMockHandlers(api));
   });
-  afterEach(() => {
+  afterEach(async () => {
     epoch++;
+    await stepping?.catch(() => {});
     vi.useRealTimers();
     vi.restoreAllMocks();
     server.resetHandlers();
@@ -73,10 +79,10 @@ export async function advance(ms: number) {
   for (let left = ms; ; left -= STEP_MS) {
     if (mine !== epoch) throw new Error('advance() outlived its test');
     // One act per step: React 18 holds every update made inside an act until it ends.
-    await act(async () => {
+    await (stepping = act(async () => {
       await vi.advanceTimersByTimeAsync(Math.max(0, Math.min(STEP_MS, left)));
       for (let turn = 0; turn < 3 && mine === epoch; turn++) await realTurn();
-    });
+    }));
     if (left <= STEP_MS) break;
   }
 }

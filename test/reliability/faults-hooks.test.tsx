@@ -16,13 +16,10 @@ import type { ImageRequest, VideoRequest } from '../../src/core/request/types.js
 import type { MockScenario } from '../../src/mock/index.js';
 import { GptImageProvider, useGenerateImage, useGenerateVideo, type Generation } from '../../src/react/index.js';
 import { requestFor } from '../bench/mock-service.js';
-import { advance, ORIGIN, setupMockApi } from '../helpers/render-with-client.js';
+import { advance, ORIGIN, setupMockApi, SLOW } from '../helpers/render-with-client.js';
 import { faultScenarios, REQUEST_TIMEOUT_MS } from './fault-scenarios.js';
 import { notFoundFrom, notFoundOnce, type Override } from './mock-fetch.js';
 import { catchEscapes, expectTrueEnd, expectTypedErrorFor } from './truth.js';
-
-// Deterministic on virtual time, but thousands of steps: a loaded machine needs more than the default 5 s.
-const SLOW = 60_000;
 
 const mock = setupMockApi({ timing: 'realistic', credits: 1e6, scenario: { failureRate: 0.25 } });
 
