@@ -45,7 +45,7 @@ describe('the answer cap', () => {
     await expect.poll(() => outcome.closedEarly).toBe(true);
     expect(outcome.finished).toBe(false);
     expect(onError.mock.calls[0]![0].message).toMatch(/over maxAnswerBytes \(1048576 bytes\); it was not read/);
-  });
+  }, 20_000);
 
   it('refuses an answer whose Content-Length is over maxAnswerBytes without reading it', async () => {
     const upstream = await startFakeUpstream((_, res) => {
