@@ -52,7 +52,7 @@ function redactedJson(bytes: Uint8Array, apiKey: string): { text: string; json: 
  * proxy checked (already serialized). The answer keeps the upstream's status; its body is passed on
  * when it is JSON (an error body without an `error` field gets one); anything else becomes the API's
  * error shape. An answer over `maxAnswerBytes`, an upstream that cannot be reached or drops the
- * connection is a 502; one that does not answer within `timeoutMs` (headers and body) is a 504. A 401
+ * connection is a 502 (a GET is tried twice first); one that does not answer within `timeoutMs` (headers and body) is a 504. A 401
  * means the key itself was refused: a 502 for the browser. `signal` (the browser went away) aborts
  * the call.
  */
@@ -74,7 +74,13 @@ export async function callUpstream(upstream: Upstream, method: 'GET' | 'POST', p
   let retryAfter: string | null;
   try {
     if (signal?.aborted) throw new Error('The browser went away');
-    const res = await (upstream.fetch ?? globalThis.fetch)(upstream.baseUrl + path, { method, headers, body, redirect: 'manual', signal: controller.signal });
+    const call = () => (upstream.fetch ?? globalThis.fetch)(upstream.baseUrl + path, { method, headers, body, redirect: 'manual', signal: controller.signal });
+    // A GET whose connection failed before any answer (a kept-alive socket the upstream had just
+    // closed, say) is tried once more: it is safe to repeat. A POST never is.
+    const res = await call().catch((error: unknown) => {
+      if (method !== 'GET' || controller.signal.aborted) throw error;
+      return call();
+    });
     status = res.status;
     retryAfter = safeRetryAfter(res.headers.get('Retry-After'), apiKey);
     // A declared length over the cap is refused unread; an undeclared one is read up to the cap only.

@@ -17,7 +17,14 @@ async function makeStore(): Promise<TaskOwnerStore> {
 }
 
 const taskStore = await makeStore();
-const handler = createProxyHandler({ apiKey: env.API_KEY, baseUrl: env.UPSTREAM, authorize: (request) => request.headers.get('x-user'), taskStore, onError: () => {} });
+// What the proxy reported, by message (with its cause), for the benchmark to show.
+const errors: Record<string, number> = {};
+const onError = (error: Error) => {
+  const cause = (error as Error & { cause?: Error }).cause;
+  const text = `${error.message}${cause ? `: ${cause.message}` : ''}`;
+  errors[text] = (errors[text] ?? 0) + 1;
+};
+const handler = createProxyHandler({ apiKey: env.API_KEY, baseUrl: env.UPSTREAM, authorize: (request) => request.headers.get('x-user'), taskStore, onError });
 const server = createServer(toNodeHandler(handler));
 server.keepAliveTimeout = 60_000;
 
@@ -40,7 +47,7 @@ process.on('message', async (message: { type: 'memory' } | { type: 'fill'; count
       await Promise.all(batch);
     }
   }
-  process.send!({ type: 'done', memory: settledMemory() });
+  process.send!({ type: 'done', memory: settledMemory(), errors });
 });
 
 server.listen(0, '127.0.0.1', () => console.log(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));

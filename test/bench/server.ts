@@ -32,9 +32,9 @@ function startProcess(args: string[], env: Record<string, string> = {}): Promise
 }
 
 /** Sends a message to a proxy process and waits for its memory figures. */
-function ask(child: ChildProcess, message: object): Promise<{ heapUsed: number; rss: number }> {
+function ask(child: ChildProcess, message: object): Promise<{ heapUsed: number; rss: number; errors: Record<string, number> }> {
   return new Promise((resolve) => {
-    child.once('message', (reply: { memory: { heapUsed: number; rss: number } }) => resolve(reply.memory));
+    child.once('message', (reply: { memory: { heapUsed: number; rss: number }; errors: Record<string, number> }) => resolve({ ...reply.memory, errors: reply.errors }));
     child.send(message);
   });
 }
@@ -111,6 +111,7 @@ try {
     const through = await load(proxy.url, ids, { 'x-user': 'bench' });
     const after = await ask(proxy.child, { type: 'memory' });
     const filled = await ask(proxy.child, { type: 'fill', count: TASKS });
+    if (Object.keys(after.errors).length) console.error(`The proxy (${store} store) reported: ${JSON.stringify(after.errors)}`);
     rows.push([`through the proxy, ${store} store`, through.polls, through.failed, through.medianMs, through.p95Ms, `${round(through.medianMs / direct.medianMs)}×`, mb(after.heapUsed - before.heapUsed), mb(after.rss - before.rss)]);
     results[store] = { ...through, heapGrowth: after.heapUsed - before.heapUsed, rssGrowth: after.rss - before.rss, afterTasks: { count: TASKS, heapGrowth: filled.heapUsed - after.heapUsed, rssGrowth: filled.rss - after.rss, heapUsed: filled.heapUsed, rss: filled.rss } };
     await stop(proxy.child);

@@ -45,7 +45,7 @@ describe('the answer cap', () => {
     await expect.poll(() => outcome.closedEarly).toBe(true);
     expect(outcome.finished).toBe(false);
     expect(onError.mock.calls[0]![0].message).toMatch(/over maxAnswerBytes \(1048576 bytes\); it was not read/);
-  });
+  }, 20_000);
 
   it('refuses an answer whose Content-Length is over maxAnswerBytes without reading it', async () => {
     const upstream = await startFakeUpstream((_, res) => {
@@ -95,6 +95,29 @@ describe('key redaction', () => {
     const answer = await postJson(url, '/api/ai/image/generate', image);
     expect(answer.status).toBe(429);
     expect(answer.headers['retry-after']).toBe(passed);
+  });
+});
+
+describe('a connection that fails before any answer', () => {
+  it('is tried once more for a poll, which then succeeds', async () => {
+    let drops = 1;
+    const upstream = await startFakeUpstream((seen, res) => {
+      if (drops-- > 0) return void res.socket?.destroy(); // as a kept-alive socket closed under it would
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ taskId: TASK, status: 0, creditsUsed: 3 }));
+    });
+    const { url } = await startProxy({ baseUrl: upstream.url, taskStore: aliceOwnsEverything });
+    expect(await send(url, `/api/ai/tasks/${TASK}`, { headers: alice })).toMatchObject({ status: 200, json: { taskId: TASK } });
+    expect(upstream.requests).toHaveLength(2);
+  });
+
+  it('is a 502 after the second try, and a submit is never tried twice', async () => {
+    const upstream = await startFakeUpstream((_, res) => res.socket?.destroy());
+    const { url } = await startProxy({ baseUrl: upstream.url, taskStore: aliceOwnsEverything });
+    expect(await send(url, `/api/ai/tasks/${TASK}`, { headers: alice })).toMatchObject({ status: 502 });
+    expect(upstream.requests).toHaveLength(2);
+    expect(await postJson(url, '/api/ai/image/generate', image)).toMatchObject({ status: 502 });
+    expect(upstream.requests).toHaveLength(3);
   });
 });
 

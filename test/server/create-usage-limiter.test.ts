@@ -91,7 +91,7 @@ describe.each(stores)('createUsageLimiter on the %s store', (_, makeStore) => {
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).retryAfterMs).toBeGreaterThanOrEqual(1000);
-  });
+  }, 30_000);
 
   it('counts credits at the estimate, corrects them to the charge, and gives back a refused submit and a refunded task', async () => {
     const store = await makeStore();
@@ -121,7 +121,7 @@ describe.each(stores)('createUsageLimiter on the %s store', (_, makeStore) => {
     expect((await postJson(refusing.url, '/api/ai/image/generate', image, { 'x-user': 'carol' })).status).toBe(402);
     expect((await postJson(refusing.url, '/api/ai/image/generate', image, { 'x-user': 'carol' })).status).toBe(402); // 12 > 10 if kept
     expect((await postJson(proxy.url, '/api/ai/image/generate', image, { 'x-user': 'carol' })).status).toBe(200);
-  });
+  }, 30_000);
 });
 
 describe('createUsageLimiter options', () => {

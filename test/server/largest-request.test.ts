@@ -23,7 +23,7 @@ describe('largestRequestBytes', () => {
     const answer = await postJson(url, '/api/ai/image/generate', body);
     expect(answer.status).toBe(200);
     expect(JSON.parse(upstream.requests[0]!.body)).toEqual(body);
-  });
+  }, 20_000);
 
   it('still refuses a body past it with a 413', async () => {
     const upstream = await startFakeUpstream();

@@ -62,7 +62,7 @@ describe.each(['redis', 'ioredis'] as const)('createRedisTaskStore with a %s cli
     expect(await send(one.url, `/api/ai/tasks/${taskId}`, as('alice'))).toMatchObject({ status: 200 });
     expect(await send(two.url, `/api/ai/tasks/${taskId}`, as('bob'))).toMatchObject({ status: 404, json: { error: 'Task not found' } });
     expect(upstream.requests.filter((seen) => seen.method === 'GET')).toHaveLength(2);
-  });
+  }, 20_000);
 
   it('lets Redis expire a record after its TTL, and never hands a recorded task to another user', async () => {
     const { client, close } = await connectClient(kind, redis.url);
@@ -76,7 +76,7 @@ describe.each(['redis', 'ioredis'] as const)('createRedisTaskStore with a %s cli
     } finally {
       await close();
     }
-  });
+  }, 20_000);
 
   it('answers 503 while Redis is away, reports a submit charged as it went as an unknown outcome, and serves again once it is back', async () => {
     const submitted = await postJson(one.url, '/api/ai/image/generate', image);
