@@ -1,6 +1,9 @@
 // npm run mock:serve: the mock GPT Image 2 API on http://127.0.0.1:4010, for curl, an app's server or
 // a browser. Flags (or environment variables):
-//   --port 4010 (PORT)            --host 127.0.0.1 (HOST)
+//   --port 4010 (PORT)
+//   --host 127.0.0.1: the interface; only this flag moves it off loopback (HOST is ignored: many
+//     containers export HOST=0.0.0.0), and then it warns
+//   --cors '*' or --cors http://localhost:5173 (MOCK_CORS): let browsers on other origins call it
 //   --key sk_test:500, repeatable (MOCK_KEYS=sk_a:500,sk_b:20): require these bearer keys
 //   --credits 1000 (MOCK_CREDITS): the balance when no keys are given
 //   --timing realistic|fast|instant|<factor> (MOCK_TIMING)   --seed 42 (MOCK_SEED)
@@ -13,6 +16,7 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string' },
     host: { type: 'string' },
+    cors: { type: 'string' },
     key: { type: 'string', multiple: true },
     credits: { type: 'string' },
     timing: { type: 'string' },
@@ -53,7 +57,8 @@ if (scenario !== undefined && !(scenario in mockScenarios)) fail(`--scenario mus
 
 const server = await startMockServer({
   port: number('--port', values.port ?? env.PORT) ?? 4010,
-  host: values.host ?? env.HOST ?? '127.0.0.1',
+  host: values.host ?? '127.0.0.1',
+  cors: values.cors ?? env.MOCK_CORS,
   keys,
   credits: number('--credits', values.credits ?? env.MOCK_CREDITS),
   timing,

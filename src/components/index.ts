@@ -41,4 +41,5 @@ export type {
 } from './use-image-dropzone.js';
 export type { ModelInput } from './internal/use-model.js';
 export { describeFieldError } from './describe-field-error.js';
+export { describeRateLimit } from './describe-rate-limit.js';
 export type { FieldErrorFormatter } from './describe-field-error.js';

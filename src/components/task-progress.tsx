@@ -3,6 +3,7 @@ import { Progress, VisuallyHidden } from 'radix-ui';
 import { useState, type ReactNode } from 'react';
 import {
   InsufficientCreditsError,
+  RateLimitedError,
   TaskFailedError,
   TimeoutError,
   ValidationError,
@@ -16,6 +17,7 @@ import type { GenerationStatus } from '../react/use-generation.js';
 import { getGenerationState } from '../react/use-generation.js';
 import { useTask, type UseTaskOptions } from '../react/use-task.js';
 import { useTaskProgress } from '../react/use-task-progress.js';
+import { describeRateLimit } from './describe-rate-limit.js';
 import { formatCredits } from './internal/format.js';
 import { Part, part, type PartProps } from './internal/primitive.js';
 import { createScope } from './internal/scope.js';
@@ -108,6 +110,7 @@ function failureReason(error: GptImageError | null, task: Task | null): string {
   }
   if (error instanceof TimeoutError)
     return 'Stopped waiting for the result; the task may still finish';
+  if (error instanceof RateLimitedError) return describeRateLimit(error.retryAfterMs);
   return error?.message ?? 'The generation failed';
 }
 
@@ -124,7 +127,11 @@ export function describeRefund(
     // The API refunds a failed task atomically, "or shortly" when the snapshot does not show it yet.
     return refunded ? `${credits} refunded` : `${credits} will be refunded shortly`;
   }
-  if (error instanceof ValidationError || error instanceof InsufficientCreditsError)
+  if (
+    error instanceof ValidationError ||
+    error instanceof InsufficientCreditsError ||
+    (error instanceof RateLimitedError && !task)
+  )
     return 'Nothing was charged';
   if (error instanceof TimeoutError)
     return creditsUsed === null

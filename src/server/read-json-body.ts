@@ -1,4 +1,5 @@
 import { errorResponse, invalidRequest } from './error-response.js';
+import { readCapped } from './read-capped.js';
 
 /** The parsed body, or the response that refuses it. */
 export type BodyResult = { ok: true; body: unknown } | { ok: false; response: Response };
@@ -23,32 +24,15 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   const declared = Number(request.headers.get('Content-Length') ?? NaN);
   if (declared > maxBytes) return tooLarge();
 
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body?.getReader();
+  let bytes: Uint8Array | null;
   try {
-    while (reader) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        // Stop reading; whatever is still on its way is not ours to buffer.
-        reader.cancel().catch(() => {});
-        return tooLarge();
-      }
-      chunks.push(value);
-    }
+    bytes = await readCapped(request.body, maxBytes);
   } catch {
     // The upload broke off (the browser went away): nothing to answer but a refusal.
     return refuse(errorResponse(400, 'The request body could not be read'));
   }
-
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  // Past the cap: reading stopped; whatever is still on its way is not ours to buffer.
+  if (!bytes) return tooLarge();
   try {
     return { ok: true, body: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
   } catch {

@@ -1,20 +1,19 @@
 /**
  * Where the proxy records which user submitted each task, so only that user can poll it. Implement it
- * over a shared store (Redis, a database table, a KV namespace) when the app runs on more than one
- * server instance; every method may be synchronous or return a promise.
- *
- * ```ts
- * const taskStore: TaskOwnerStore = {
- *   get: (taskId) => redis.get(`task-owner:${taskId}`),
- *   set: (taskId, userId, ttlMs) => redis.set(`task-owner:${taskId}`, userId, { PX: ttlMs }).then(() => {}),
- * };
- * ```
+ * over a shared store when the app runs on more than one server instance (`createRedisTaskStore` is
+ * one, on Redis); every method may be synchronous or return a promise. A method that throws or
+ * rejects makes the proxy answer 503.
  */
 export interface TaskOwnerStore {
   /** The user who submitted `taskId`, or `null`/`undefined` when unknown or expired. */
   get(taskId: string): string | null | undefined | Promise<string | null | undefined>;
   /** Records that `userId` submitted `taskId`; the record may be forgotten after `ttlMs` milliseconds. */
   set(taskId: string, userId: string, ttlMs: number): void | Promise<void>;
+  /**
+   * Optional: throws (or rejects) when the store cannot record now. The proxy calls it before sending a
+   * submit, so a store that is away refuses with a 503 before anything is charged.
+   */
+  ping?(): void | Promise<void>;
 }
 
 /** Options of {@link createMemoryTaskOwnerStore}. */
@@ -25,12 +24,20 @@ export interface MemoryTaskOwnerStoreOptions {
   now?: () => number;
 }
 
+let warnedInProduction = false;
+
 /**
  * The default {@link TaskOwnerStore}: a map in this process's memory whose records expire, bounded in
  * size. Right for one server instance; records are lost on restart (users then get 404 for tasks
- * submitted before it).
+ * submitted before it). With `NODE_ENV=production` the first one made logs a warning saying so.
  */
 export function createMemoryTaskOwnerStore({ maxEntries = 100_000, now = Date.now }: MemoryTaskOwnerStoreOptions = {}): TaskOwnerStore {
+  if (!warnedInProduction && globalThis.process?.env?.NODE_ENV === 'production') {
+    warnedInProduction = true;
+    console.warn(
+      'gptimage2-react/server: task owners are kept in this process only; with more than one instance a poll that lands on another gets 404. Use createRedisTaskStore (or another shared TaskOwnerStore).',
+    );
+  }
   // A Map keeps insertion order, so the first entries are the oldest: cheap eviction from the front.
   const records = new Map<string, { userId: string; expires: number }>();
   return {

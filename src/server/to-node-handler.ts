@@ -23,7 +23,16 @@ export interface NodeResponseLike {
   write(chunk: Uint8Array): unknown;
   end(chunk?: Uint8Array): unknown;
   destroy(error?: Error): unknown;
+  /** Whether the whole answer was sent (Node's `http.ServerResponse`). */
+  readonly writableFinished?: boolean;
+  /** Node's `close` event, which tells that the browser went away before the answer was sent. */
+  once?(event: 'close', listener: () => void): unknown;
 }
+
+// Methods the Fetch API refuses to carry (`new Request` throws for them), answered here.
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+const JSON_HEADERS = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', Allow: 'GET, POST' };
 
 /** The request's URL: its own path on the `Host` it was sent to (the host can never change the path). */
 function requestUrl(req: NodeRequestLike): URL {
@@ -95,16 +104,28 @@ async function send(response: Response, req: NodeRequestLike, res: NodeResponseL
 /**
  * Adapts a Fetch API handler (such as {@link createProxyHandler}'s) to Node's `http` server, Express or
  * Connect: `http.createServer(toNodeHandler(handler))`, or `app.all('/api/ai/*', toNodeHandler(handler))`.
- * The returned listener never rejects: a handler that throws answers 500 `{"error":"Internal error"}`.
+ * The returned listener never rejects: a handler that throws answers 500 `{"error":"Internal error"}`;
+ * `TRACE`, `TRACK` and `CONNECT`, which a Fetch API `Request` cannot carry, answer 405. The request's
+ * `signal` aborts when the browser disconnects before the answer is sent.
  */
 export function toNodeHandler(handler: ProxyHandler): (req: NodeRequestLike, res: NodeResponseLike) => Promise<void> {
   return async (req, res) => {
     const method = (req.method ?? 'GET').toUpperCase();
     try {
+      if (FORBIDDEN_METHODS.has(method)) {
+        await send(new Response('{"error":"Method not allowed"}', { status: 405, headers: JSON_HEADERS }), req, res);
+        return;
+      }
+      // Aborted when the connection closes before the answer is sent: the browser went away.
+      const gone = new AbortController();
+      res.once?.('close', () => {
+        if (!res.writableFinished) gone.abort();
+      });
       const request = new Request(requestUrl(req), {
         method,
         headers: requestHeaders(req),
         body: method === 'GET' || method === 'HEAD' ? undefined : requestBody(req),
+        signal: gone.signal,
         // Node's fetch needs this for a stream body; other platforms ignore it.
         duplex: 'half',
       } as RequestInit);

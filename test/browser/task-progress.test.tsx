@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TaskProgress } from '../../src/components/index.js';
-import { createClient, fixedPollSchedule, InsufficientCreditsError } from '../../src/core/index.js';
+import { createClient, fixedPollSchedule, InsufficientCreditsError, RateLimitedError } from '../../src/core/index.js';
 import { expectNoAxeViolations, renderWithProviders, taskSnapshot } from './helpers.js';
 import { setupBrowserMockApi } from './mock-api.js';
 
@@ -112,6 +112,14 @@ describe('TaskProgress', () => {
     expect(
       screen.getByText('Insufficient credits: 63 required; nothing was charged', shown),
     ).toBeVisible();
+    expect(screen.getByText('Nothing was charged', shown)).toBeVisible();
+    // A per-user limit on the server (a 429 with Retry-After): the wait, in words.
+    rerender(
+      <TaskProgress.Root
+        generation={{ ...base, status: 'failed', error: new RateLimitedError(42_000) }}
+      />,
+    );
+    expect(screen.getByText('Too many generations: try again in 42 s', shown)).toBeVisible();
     expect(screen.getByText('Nothing was charged', shown)).toBeVisible();
   });
 

@@ -184,13 +184,6 @@ describe('the mock server over real HTTP', () => {
     expect(server.api.requests.at(-1)).toMatchObject({ path: '/api/ai/tasks/tsk_x', status: 0, fault: 'drop' });
     expect((await get(`${url}/api/ai/tasks/tsk_x`, 'sk_a')).status).toBe(404);
   });
-
-  it('answers CORS preflights so a browser app on another origin can call it', async () => {
-    const res = await fetch(`${url}/api/ai/image/generate`, { method: 'OPTIONS', headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST' } });
-    expect(res.status).toBe(204);
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    expect(res.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
-  });
 });
 
 describe('the client against the mock server, on the real clock', () => {

@@ -78,6 +78,13 @@ describe('methods', () => {
     expect(answer.headers.allow).toBe('POST');
   });
 
+  // TRACK and CONNECT never reach a Node `request` listener (its parser answers them); see handler.test.ts.
+  it('TRACE, which a Fetch Request cannot carry, is a 405 in the API shape, not a 500', async () => {
+    const method = 'TRACE';
+    const answer = await send(proxy, '/api/ai/tasks/tsk_1', { method, headers: { 'x-user': 'alice' } });
+    expect(answer).toMatchObject({ status: 405, json: { error: 'Method not allowed' }, headers: { allow: 'GET, POST' } });
+  });
+
   it.each(['POST', 'PUT', 'DELETE'])('%s on a task path is a 405 that allows GET', async (method) => {
     const answer = await send(proxy, '/api/ai/tasks/tsk_1', { method, headers: { 'x-user': 'alice' } });
     expect(answer).toMatchObject({ status: 405, headers: { allow: 'GET' }, json: { error: 'Method not allowed: use GET' } });
@@ -189,6 +196,31 @@ describe('invalid requests, by the client’s own validation', () => {
   it('refuses a valid request for a model outside the allowlist', async () => {
     const answer = await postJson(proxy, '/api/ai/video/generate', { model: 'veo3', prompt: 'A cup', duration: 8 });
     expect(answer).toMatchObject({ status: 400, json: { details: { fieldErrors: { model: [expect.stringContaining('model veo3 is not offered here')] } } } });
+  });
+});
+
+describe('providerInput limits, checked before anything is sent', () => {
+  it('refuses 20,000 levels of nesting in 40 KB with a 400 on providerInput, not a 502 "may have been charged"', async () => {
+    const deep = '{"a":'.repeat(20_000) + '1' + '}'.repeat(20_000);
+    const body = `{"model":"gpt-image-2","prompt":"A fox","providerInput":${deep}}`;
+    const big = (await startProxy({ baseUrl: upstream.url })).url;
+    const answer = await send(big, '/api/ai/image/generate', { method: 'POST', headers: { 'content-type': 'application/json', 'x-user': 'alice' }, body });
+    expect(answer).toMatchObject({ status: 400, json: { error: 'Invalid request', details: { fieldErrors: { providerInput: ['providerInput must be nested at most 32 levels deep'] } } } });
+  });
+
+  it('refuses a providerInput over 64 KB of JSON', async () => {
+    const big = (await startProxy({ baseUrl: upstream.url })).url;
+    const answer = await postJson(big, '/api/ai/image/generate', { ...image, providerInput: { note: 'あ'.repeat(22_000) } });
+    expect(answer).toMatchObject({ status: 400, json: { details: { fieldErrors: { providerInput: [expect.stringMatching(/^providerInput must be at most 64 KB as JSON/)] } } } });
+  });
+
+  it('takes nesting up to 32 levels', async () => {
+    const big = (await startProxy({ baseUrl: upstream.url })).url;
+    let nested: unknown = 1;
+    for (let level = 0; level < 31; level += 1) nested = { a: nested };
+    const answer = await postJson(big, '/api/ai/image/generate', { ...image, providerInput: nested });
+    expect(answer.status).toBe(200);
+    expect(upstream.requests.splice(0)).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createMemoryTaskOwnerStore, createProxyHandler, toNodeHandler, type ProxyOptions } from '../../src/server/index.js';
-import { KEY, listen, send } from './helpers.js';
+import { KEY, listen, postJson, send, startFakeUpstream, startProxy } from './helpers.js';
 
 // The handler as Next.js, Hono, Bun or an edge runtime calls it: a Fetch API Request in, a Response out.
 const submitted = () => Response.json({ taskId: 'tsk_01J9XA5M2R9W4QZC4PYJF3N7ND', status: 0, creditsUsed: 3 });
@@ -82,7 +82,6 @@ describe('createProxyHandler', () => {
   });
 
   it.each([
-    [{ apiKey: '' }, /needs apiKey/],
     [{ authorize: undefined }, /needs authorize/],
     [{ allowModels: ['gpt-image-2', 'gpt-image-3'] }, /allowModels names models the registry does not have: gpt-image-3/],
     [{ prefix: 'gen' }, /prefix must start with "\/"/],
@@ -91,7 +90,43 @@ describe('createProxyHandler', () => {
   });
 });
 
+describe('a handler made without a key (a build without secrets)', () => {
+  it('is made without a throw, and answers the first request that needs the key with a 503, logging the variable once', async () => {
+    const upstream = await startFakeUpstream();
+    const onError = vi.fn();
+    const { url } = await startProxy({ baseUrl: upstream.url, apiKey: undefined, onError, taskStore: { get: () => 'alice', set: () => {} } });
+    const refusal = { status: 503, json: { error: 'The server has no GPT Image 2 API key configured; nothing was sent or charged' } };
+    expect(await postJson(url, '/api/ai/image/generate', { model: 'gpt-image-2', prompt: 'A fox' })).toMatchObject(refusal);
+    expect(await send(url, '/api/ai/tasks/tsk_1', { headers: { 'x-user': 'alice' } })).toMatchObject(refusal);
+    expect(upstream.requests).toHaveLength(0);
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]![0].message).toMatch(/set GPTIMAGE2_API_KEY in the server environment/);
+    expect(onError.mock.calls[0]![1]).toMatchObject({ stage: 'config' });
+    // Who is not signed in, or sends an invalid request, learns nothing of the configuration.
+    expect((await send(url, '/api/ai/tasks/tsk_1')).status).toBe(401);
+    expect((await postJson(url, '/api/ai/image/generate', { model: 'gpt-image-2' })).status).toBe(400);
+  });
+});
+
 describe('createMemoryTaskOwnerStore', () => {
+  it('warns once in production that it serves one process only, and never elsewhere', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      vi.resetModules();
+      const fresh = await import('../../src/server/task-owner-store.js');
+      fresh.createMemoryTaskOwnerStore();
+      expect(warn).not.toHaveBeenCalled(); // NODE_ENV=test
+      vi.stubEnv('NODE_ENV', 'production');
+      fresh.createMemoryTaskOwnerStore();
+      fresh.createMemoryTaskOwnerStore();
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0])).toMatch(/kept in this process only.*Use createRedisTaskStore/);
+    } finally {
+      vi.unstubAllEnvs();
+      warn.mockRestore();
+    }
+  });
+
   it('drops the oldest records past maxEntries', () => {
     const store = createMemoryTaskOwnerStore({ maxEntries: 2 });
     store.set('a', 'u1', 60_000);
@@ -122,6 +157,18 @@ describe('toNodeHandler', () => {
       void listener(req, res);
     });
     expect((await send(url, '/api/ai/tasks/tsk_1')).text).toBe('/api/ai/tasks/tsk_1');
+  });
+
+  it.each(['TRACK', 'CONNECT'])('answers %s set by a method-override middleware with a 405, not a 500', async (method) => {
+    const handler = vi.fn(async () => new Response('ok'));
+    const listener = toNodeHandler(handler);
+    const { url } = await listen((req, res) => {
+      req.method = String(req.headers['x-http-method-override'] ?? req.method);
+      void listener(req, res);
+    });
+    const answer = await send(url, '/api/ai/tasks/tsk_1', { method: 'POST', headers: { 'x-http-method-override': method } });
+    expect(answer).toMatchObject({ status: 405, json: { error: 'Method not allowed' } });
+    expect(handler).not.toHaveBeenCalled();
   });
 
   it('passes on every Set-Cookie of an app’s own handler, and answers 500 in the API shape when the handler throws', async () => {

@@ -191,18 +191,29 @@ describe('per-user task scoping', () => {
     expect((await send(url, `/api/ai/tasks/${taskId}`, { headers: alice })).status).toBe(200);
   });
 
-  it('answers 500 when the store fails: a submit reports a possible charge, a poll asks nobody', async () => {
+  it('answers 503 when the store fails: a submit reports a possible charge with its task id, a poll asks nobody', async () => {
     const onError = vi.fn();
     const upstream = await startFakeUpstream();
     const broken = { get: () => Promise.reject(new Error('redis down')), set: () => Promise.reject(new Error('redis down')) };
     const { url } = await startProxy({ baseUrl: upstream.url, taskStore: broken, onError });
     expect(await postJson(url, '/api/ai/image/generate', image)).toMatchObject({
-      status: 500,
-      json: { error: 'The task was submitted but could not be recorded; it may have been charged' },
+      status: 503,
+      json: { error: 'The task was submitted but could not be recorded; it may have been charged', taskId: 'tsk_FAKE0000000000000000000001' },
     });
-    expect(await send(url, '/api/ai/tasks/tsk_1', { headers: alice })).toMatchObject({ status: 500, json: { error: 'The task could not be looked up' } });
+    expect(await send(url, '/api/ai/tasks/tsk_1', { headers: alice })).toMatchObject({ status: 503, json: { error: 'The task store is unavailable; try again shortly' } });
     expect(upstream.requests).toHaveLength(1);
     expect(onError.mock.calls.map(([, context]) => context.stage)).toEqual(['taskStore', 'taskStore']);
+    expect(onError.mock.calls[0]![0].message).toMatch(/Task tsk_FAKE0000000000000000000001 of user alice was submitted but not recorded: redis down/);
+  });
+
+  it('refuses a submit with 503 before sending it when the store says it is away', async () => {
+    const upstream = await startFakeUpstream();
+    const afterSubmitRefused = vi.fn();
+    const away = { ...createMemoryTaskOwnerStore(), ping: () => Promise.reject(new Error('redis down')) };
+    const { url } = await startProxy({ baseUrl: upstream.url, taskStore: away, afterSubmitRefused });
+    expect(await postJson(url, '/api/ai/image/generate', image)).toMatchObject({ status: 503, json: { error: 'The task store is unavailable; nothing was sent or charged' } });
+    expect(upstream.requests).toHaveLength(0);
+    expect(afterSubmitRefused).toHaveBeenCalledWith(expect.objectContaining({ userId: 'alice', status: 503 }));
   });
 });
 
