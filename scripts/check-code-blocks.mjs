@@ -36,11 +36,11 @@ writeFileSync(
   `declare module '@/auth' { export function auth(): Promise<{ user?: { id?: string } } | null>; }
 declare module '@/lib/quota' { export const quota: { allows(userId: string, credits: number): Promise<boolean>; charge(userId: string, credits: number): Promise<void> }; }
 declare module '@/lib/redis' { export const redis: ${redis}; }
+declare module '@/components/video-form' { export function VideoForm(): import('react').ReactElement; }
 declare module '@/lib/models' {
   import type { BuiltInModel, Registry } from 'gptimage2-react/client';
   export const registry: Registry<Extract<BuiltInModel, { id: 'gpt-image-2' | 'nano-banana-2' | 'veo3_fast' }>>;
 }
-declare module '@/components/video-form' { export function VideoForm(): import('react').ReactElement; }
 declare const redis: ${redis};
 `,
 );

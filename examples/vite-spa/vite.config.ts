@@ -11,7 +11,7 @@ export default defineConfig({
     globals: true, // Testing Library unmounts after each test through the global afterEach
     // The DOM stubs Radix needs in jsdom (ResizeObserver, pointer capture, scrollIntoView).
     setupFiles: ['gptimage2-react/testing/setup'],
-    // Room for a loaded CI machine; each test takes about a second of real time.
-    testTimeout: 15_000,
+    // Room for a loaded CI machine (seen at a load of 28 on 2 cores); each test takes about a second of CPU.
+    testTimeout: 30_000,
   },
 });

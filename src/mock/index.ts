@@ -12,4 +12,4 @@ export type { FaultPhase, MockFault, MockFaultTarget, MockFaultType } from './fa
 export type { MockTaskSnapshot } from './mock-task.js';
 export { mockPrice } from './mock-price.js';
 export { createVirtualClock } from './virtual-clock.js';
-export type { VirtualClock } from './virtual-clock.js';
+export type { VirtualClock, VirtualClockOptions } from './virtual-clock.js';

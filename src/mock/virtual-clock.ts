@@ -29,14 +29,24 @@ const macrotask = () => new Promise<void>((resolve) => realSetTimeout(resolve, 0
 // Enough turns for a fetch intercepted by MSW to answer and its handlers to run.
 const SETTLE_TURNS = 12;
 
+/** Options of {@link createVirtualClock}. */
+export interface VirtualClockOptions {
+  /**
+   * Macrotask turns given to the work each fired sleep starts. Defaults to `12`: enough for a fetch
+   * intercepted by MSW. A fetch answered in memory (as `gptimage2-react/testing` does) needs fewer.
+   */
+  settleTurns?: number;
+}
+
 /** Makes a virtual clock starting at `start` (milliseconds since the epoch; defaults to 2026-01-01). */
-export function createVirtualClock(start = Date.UTC(2026, 0, 1)): VirtualClock {
+export function createVirtualClock(start = Date.UTC(2026, 0, 1), options: VirtualClockOptions = {}): VirtualClock {
   let now = start;
   let order = 0;
   const timers: Timer[] = [];
+  const turns = options.settleTurns ?? SETTLE_TURNS;
 
   const settle = async () => {
-    for (let turn = 0; turn < SETTLE_TURNS; turn++) await macrotask();
+    for (let turn = 0; turn < turns; turn++) await macrotask();
   };
 
   const fireNext = async (limit: number): Promise<boolean> => {

@@ -45,6 +45,8 @@ export interface TestWrapper {
   dispose(): void;
 }
 
+const SETTLE_TURNS = 3;
+
 // React's `act` (React 18.3 and 19); absent from older 18s, and refused by production builds.
 const reactAct = (React as { act?: (callback: () => Promise<void>) => Promise<void> }).act;
 
@@ -63,7 +65,8 @@ function step(work: () => Promise<unknown>): Promise<void> {
  * (through `timeoutManager`); make it before rendering.
  */
 export function createTestWrapper(options: TestWrapperOptions = {}): TestWrapper {
-  const clock = createVirtualClock(options.now ?? Date.now());
+  // The mock answers in memory: a few turns settle what a fired timer starts (MSW would need more).
+  const clock = createVirtualClock(options.now ?? Date.now(), { settleTurns: SETTLE_TURNS });
   const api = createMockApi({ seed: 1, timing: 'realistic', ...options.mock, clock });
   const client = createClient({ ...options.client, fetch: mockFetch(api), clock });
   const queryClient = options.queryClient ?? createTestQueryClient();

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { createTestWrapper, type TestWrapper } from 'gptimage2-react/testing';
 import { afterEach, expect, it } from 'vitest';
@@ -28,6 +28,6 @@ it('refuses an empty prompt in the form, and sends nothing', async () => {
   const form = screen.getByRole('form', { name: 'Image' });
   await userEvent.setup().click(within(form).getByRole('button', { name: 'Generate image' }));
   await gen.advance(0);
-  expect(within(form).getByLabelText('Image prompt').getAttribute('aria-invalid')).toBe('true');
+  await waitFor(() => expect(within(form).getByLabelText('Image prompt').getAttribute('aria-invalid')).toBe('true'));
   expect(gen.api.requests).toEqual([]);
 });
