@@ -21,8 +21,9 @@ export interface UploaderOptions {
  * declares the file (model, size, the type its first bytes say), sends the bytes where the handler says
  * (to the handler itself, or straight to S3 by presigned PUT, then confirms), with real progress from
  * XMLHttpRequest, cancelled by the dropzone's signal. Resolves with the URL for `inputImageUrls`;
- * rejects with an {@link UploadError} whose message the dropzone shows (a renamed text file: "The file
- * is not a JPEG, PNG or WebP image"). Nothing is charged: uploads never submit a generation.
+ * rejects with an {@link UploadError} whose message the dropzone shows: a file whose first bytes are
+ * not JPEG, PNG or WebP (a renamed text file) at once, without a request; the handler's refusals (its
+ * size limit) with their code and field. Nothing is charged: uploads never submit a generation.
  *
  * @example
  * const upload = useMemo(() => createUploader({ model }), [model]);
@@ -38,10 +39,16 @@ export function createUploader(options: UploaderOptions): UploadAdapter {
     const toHandler = (method: 'POST' | 'PUT', url: string, body: XMLHttpRequestBodyInit | null, extra: Record<string, string>, progress?: (fraction: number) => void) =>
       sendRequest({ method, url, headers: { ...headers, ...extra }, body, signal, withCredentials, onProgress: progress });
 
-    // The type the bytes say, so the declared type (and a presigned Content-Type) is right even for a
-    // misnamed file; the handler checks the bytes again either way.
-    const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
-    const intent: UploadIntent = { model: modelOf(), size: file.size, contentType: sniffImageType(head) ?? file.type, name: file.name };
+    // The type the bytes say: a file that is no image is refused here, before a byte is sent (a server
+    // refusing mid-body may reset the connection, which a browser reports as a network error); for one
+    // that is, the declared type (and a presigned Content-Type) is right even when misnamed. The handler
+    // checks the bytes again either way.
+    const contentType = sniffImageType(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
+    if (!contentType) {
+      const message = 'The file is not a JPEG, PNG or WebP image';
+      throw new UploadError('file-invalid-type', message, { retryable: false, fieldErrors: { file: [message] } });
+    }
+    const intent: UploadIntent = { model: modelOf(), size: file.size, contentType, name: file.name };
     const started = await toHandler('POST', base.href, JSON.stringify(intent), { 'Content-Type': 'application/json' });
     if (started.status !== 200) throw handlerError(started.status, started.text);
     const ticket = JSON.parse(started.text) as UploadTicket;
@@ -52,7 +59,7 @@ export function createUploader(options: UploaderOptions): UploadAdapter {
       answer = await toHandler('PUT', putUrl.href, file, ticket.put.headers, onProgress);
     } else {
       const put = await sendRequest({ method: 'PUT', url: putUrl.href, headers: ticket.put.headers, body: file, signal, withCredentials: false, onProgress });
-      if (put.status < 200 || put.status >= 300) throw new UploadError('storage', `The storage refused the upload (HTTP ${put.status})`, put.status);
+      if (put.status < 200 || put.status >= 300) throw new UploadError('storage', `The storage refused the upload (HTTP ${put.status})`, { status: put.status });
       answer = await toHandler('POST', new URL(ticket.complete, base).href, null, {});
     }
     if (answer.status !== 201 && answer.status !== 200) throw handlerError(answer.status, answer.text);

@@ -23,9 +23,13 @@ export class UploadError extends Error {
   /** Messages per field of a refusal (`file`, `model`, `size`), each naming the rule. */
   declare readonly fieldErrors: Partial<Record<string, string[]>>;
 
-  constructor(code: UploadErrorCode, message: string, status: number | null = null, fieldErrors: Partial<Record<string, string[]>> = {}) {
+  constructor(
+    code: UploadErrorCode,
+    message: string,
+    { status = null, fieldErrors = {}, retryable = status === null || status >= 500 }: { status?: number | null; fieldErrors?: Partial<Record<string, string[]>>; retryable?: boolean } = {},
+  ) {
     super(message);
-    Object.assign(this, { name: 'UploadError', code, status, retryable: status === null || status >= 500, fieldErrors });
+    Object.assign(this, { name: 'UploadError', code, status, retryable, fieldErrors });
   }
 }
 
@@ -41,5 +45,5 @@ export function handlerError(status: number, text: string): UploadError {
   }
   const code = typeof body.code === 'string' && Object.values(BY_STATUS).includes(body.code as UploadErrorCode) ? (body.code as UploadErrorCode) : (BY_STATUS[status] ?? 'http');
   const message = typeof body.error === 'string' && body.error ? body.error : `The upload failed (HTTP ${status})`;
-  return new UploadError(code, message, status, body.details?.fieldErrors ?? {});
+  return new UploadError(code, message, { status, fieldErrors: body.details?.fieldErrors ?? {} });
 }

@@ -53,7 +53,7 @@ describe('createUploader against the mock API', () => {
     expect([bitmap.width, bitmap.height]).toEqual([64, 48]);
   });
 
-  it('refuses a renamed text file as the real handler does, and charges nothing', async () => {
+  it('refuses a renamed text file before sending it, and charges nothing', async () => {
     const credits = mock.api.balance();
     const { container } = renderWithProviders(<UploadForm />);
     choose(container, new File(['not a photo'], 'photo.png', { type: 'image/png' }));

@@ -113,9 +113,12 @@ describe.each([
     expect(await sha256(blob)).toBe(await sha256(file));
     const bitmap = await createImageBitmap(blob);
     expect([bitmap.width, bitmap.height]).toEqual([800, 600]);
+    // The page's resource timings list the upload's requests (the refusal test relies on this).
+    expect(performance.getEntriesByType('resource').some((entry) => entry.name.startsWith(new URL(endpoint).origin))).toBe(true);
   });
 
-  it('refuses a text file renamed photo.png: the item fails with the typed reason, and no URL is added', async () => {
+  it('refuses a text file renamed photo.png at once, by its bytes: the item fails with the typed reason, nothing is sent', async () => {
+    performance.clearResourceTimings();
     const { upload, errors, release } = observedUploader(endpoint, 'gpt-image-2');
     release();
     const { container } = renderWithProviders(<UploadForm upload={upload} model="gpt-image-2" />);
@@ -125,8 +128,24 @@ describe.each([
     expect(message.closest('[data-state]')).toHaveAttribute('data-state', 'failed');
     expect(screen.getByRole('button', { name: 'Retry upload of photo.png' })).toBeVisible();
     expect(errors).toEqual([expect.any(UploadError)]);
-    expect(errors[0]).toMatchObject({ code: 'file-invalid-type', status: 415, fieldErrors: { file: ['The file is not a JPEG, PNG or WebP image'] } });
+    expect(errors[0]).toMatchObject({ code: 'file-invalid-type', retryable: false, fieldErrors: { file: ['The file is not a JPEG, PNG or WebP image'] } });
     expect(urlList().queryAllByRole('listitem')).toEqual([]);
+    expect(performance.getEntriesByType('resource').filter((entry) => entry.name.startsWith(new URL(endpoint).origin))).toEqual([]);
+  });
+
+  it('the handler refuses text bytes declared as a PNG too, from a client that skips the check (415 in the API shape)', async () => {
+    const headers = { 'x-user': 'alice' };
+    const text = new Blob(['These are my notes, not a photo.\n']);
+    const started = await fetch(endpoint, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ model: 'gpt-image-2', size: text.size, contentType: 'image/png' }) });
+    const ticket = (await started.json()) as { put: { url: string; headers: Record<string, string> }; complete: string | null };
+    const putUrl = new URL(ticket.put.url, endpoint).href;
+    let answer = await fetch(putUrl, { method: 'PUT', headers: ticket.complete === null ? { ...headers, ...ticket.put.headers } : ticket.put.headers, body: text });
+    if (ticket.complete !== null) {
+      expect(answer.status).toBe(200); // the bucket took it; the confirm step looks at what landed
+      answer = await fetch(new URL(ticket.complete, endpoint).href, { method: 'POST', headers });
+    }
+    expect(answer.status).toBe(415);
+    expect(await answer.json()).toMatchObject({ error: 'The file is not a JPEG, PNG or WebP image', code: 'file-invalid-type' });
   });
 
   it("refuses a file over the model's server-side limit before sending its bytes (413, typed)", async () => {
