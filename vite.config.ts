@@ -20,13 +20,23 @@ const allEntries: Record<string, string> = {
   'testing-setup': 'src/testing/setup.ts',
 };
 // Entries land issue by issue; build those that exist.
-export const entries = Object.fromEntries(Object.entries(allEntries).filter(([, file]) => existsSync(file)));
+export const entries = Object.fromEntries(
+  Object.entries(allEntries).filter(([, file]) => existsSync(file)),
+);
 
 // Debian's Chromium (browsers cannot be downloaded here); quiet flags for a closed network.
 const chromium = playwright({
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   },
 });
 
@@ -35,7 +45,16 @@ const chromium = playwright({
 const chromiumForScreenshots = playwright({
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--font-render-hinting=none'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--font-render-hinting=none',
+    ],
   },
   contextOptions: { viewport: { width: 1300, height: 3000 } },
 });
@@ -47,7 +66,17 @@ const react18 = [
 ];
 
 // Never bundled: peers, dependencies and Node's built-ins.
-const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^zod($|\/)/, /^radix-ui($|\/)/, /^msw($|\/)/, /^@aws-sdk\//, /^node:/, ...builtinModules];
+const external = [
+  /^react($|\/)/,
+  /^react-dom($|\/)/,
+  /^@tanstack\//,
+  /^zod($|\/)/,
+  /^radix-ui($|\/)/,
+  /^msw($|\/)/,
+  /^@aws-sdk\//,
+  /^node:/,
+  ...builtinModules,
+];
 
 export default defineConfig({
   plugins: [react()],
@@ -68,7 +97,9 @@ export default defineConfig({
       external,
       // The bundle drops per-file directives: mark the React entry as client code for React Server
       // Components (Next.js). The client, server and mock entries stay importable from server code.
-      output: { banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? "'use client';" : '') },
+      output: {
+        banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? "'use client';" : ''),
+      },
     },
   },
   test: {
@@ -92,7 +123,11 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['test/react/**/*.test.{ts,tsx}', 'test/reliability/**/*.test.tsx', 'test/testing/**/*.test.{ts,tsx}'],
+          include: [
+            'test/react/**/*.test.{ts,tsx}',
+            'test/reliability/**/*.test.tsx',
+            'test/testing/**/*.test.{ts,tsx}',
+          ],
           setupFiles: ['test/setup/dom.ts'],
           globals: true,
         },
@@ -129,7 +164,13 @@ export default defineConfig({
           // After the React 19 run, not beside it: two Chromiums on two cores doubled every wait.
           sequence: { groupOrder: 2 },
           globals: true,
-          browser: { enabled: true, provider: chromium, headless: true, instances: [{ browser: 'chromium' }], screenshotFailures: false },
+          browser: {
+            enabled: true,
+            provider: chromium,
+            headless: true,
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
+          },
         },
       },
       {
@@ -144,7 +185,13 @@ export default defineConfig({
           expect: { poll: { timeout: 5000 } },
           sequence: { groupOrder: 1 },
           globals: true,
-          browser: { enabled: true, provider: chromium, headless: true, instances: [{ browser: 'chromium' }], screenshotFailures: false },
+          browser: {
+            enabled: true,
+            provider: chromium,
+            headless: true,
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
+          },
         },
       },
       {
@@ -167,8 +214,10 @@ export default defineConfig({
             expect: {
               toMatchScreenshot: {
                 // One set of baselines, taken with this machine's Chromium and fonts (see .ci/run).
-                resolveScreenshotPath: ({ arg, ext, root }) => `${root}/test/visual/baselines/${arg}${ext}`,
-                resolveDiffPath: ({ arg, ext, root, attachmentsDir }) => `${root}/${attachmentsDir}/visual/${arg}${ext}`,
+                resolveScreenshotPath: ({ arg, ext, root }) =>
+                  `${root}/test/visual/baselines/${arg}${ext}`,
+                resolveDiffPath: ({ arg, ext, root, attachmentsDir }) =>
+                  `${root}/${attachmentsDir}/visual/${arg}${ext}`,
               },
             },
           },

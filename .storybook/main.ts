@@ -12,7 +12,10 @@ export const libraryAliases = [
   { find: /^gptimage2-react$/, replacement: src('index.ts') },
   { find: /^gptimage2-react\/client$/, replacement: src('core/index.ts') },
   { find: /^gptimage2-react\/server$/, replacement: src('server/index.ts') },
-  { find: /^gptimage2-react\/server\/fs$/, replacement: src('server/uploads/file-system/index.ts') },
+  {
+    find: /^gptimage2-react\/server\/fs$/,
+    replacement: src('server/uploads/file-system/index.ts'),
+  },
   { find: /^gptimage2-react\/server\/s3$/, replacement: src('server/uploads/s3/index.ts') },
   { find: /^gptimage2-react\/upload$/, replacement: src('upload/index.ts') },
   { find: /^gptimage2-react\/mock$/, replacement: src('mock/index.ts') },

@@ -30,7 +30,8 @@ for (const document of documents) {
   }
 }
 
-const redis = '{ get(key: string): Promise<string | null>; set(key: string, value: string, options: { PX: number }): Promise<unknown> }';
+const redis =
+  '{ get(key: string): Promise<string | null>; set(key: string, value: string, options: { PX: number }): Promise<unknown> }';
 writeFileSync(
   join(dir, 'reader-code.d.ts'),
   `declare module '@/auth' { export function auth(): Promise<{ user?: { id?: string } } | null>; }
@@ -49,7 +50,11 @@ writeFileSync(
   join(dir, 'tsconfig.json'),
   JSON.stringify({
     extends: `${up}/tsconfig.json`,
-    compilerOptions: { noEmit: true, noUnusedLocals: false, types: ['node', 'vitest/globals', 'msw-storybook-addon/csf3'] },
+    compilerOptions: {
+      noEmit: true,
+      noUnusedLocals: false,
+      types: ['node', 'vitest/globals', 'msw-storybook-addon/csf3'],
+    },
     include: ['./*.tsx', './*.d.ts'],
   }),
 );

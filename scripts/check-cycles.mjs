@@ -16,7 +16,11 @@ const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
 function listFiles(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? listFiles(path) : SOURCE.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+    return statSync(path).isDirectory()
+      ? listFiles(path)
+      : SOURCE.test(name) && !name.endsWith('.d.ts')
+        ? [path]
+        : [];
   });
 }
 
@@ -24,7 +28,13 @@ function listFiles(dir) {
 function resolveSpecifier(from, specifier) {
   const base = resolve(dirname(from), specifier);
   const stem = base.replace(/\.(js|mjs|jsx)$/, '');
-  const candidates = [base, `${stem}.ts`, `${stem}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')];
+  const candidates = [
+    base,
+    `${stem}.ts`,
+    `${stem}.tsx`,
+    join(base, 'index.ts'),
+    join(base, 'index.tsx'),
+  ];
   return candidates.find((path) => existsSync(path) && statSync(path).isFile());
 }
 
@@ -35,7 +45,8 @@ export function importEdges(root) {
     const text = readFileSync(file, 'utf8');
     for (const [, specifier] of text.matchAll(SPECIFIER)) {
       const target = resolveSpecifier(file, specifier);
-      if (target && !relative(root, target).startsWith('..')) edges.push([relative(root, file), relative(root, target)]);
+      if (target && !relative(root, target).startsWith('..'))
+        edges.push([relative(root, file), relative(root, target)]);
     }
   }
   return edges;
@@ -71,12 +82,15 @@ function findCycle(graph) {
 /** Every level's cycle, each as a readable chain with the imports that make it. */
 export function findCycles(edges) {
   const folders = new Set(['']);
-  for (const pair of edges) for (const file of pair) for (let dir = dirname(file); dir !== '.'; dir = dirname(dir)) folders.add(dir);
+  for (const pair of edges)
+    for (const file of pair)
+      for (let dir = dirname(file); dir !== '.'; dir = dirname(dir)) folders.add(dir);
   const cycles = [];
   for (const folder of folders) {
     const prefix = folder ? folder + sep : '';
     // The child of `folder` that holds `file`: the file itself or its subfolder.
-    const childOf = (file) => (file.startsWith(prefix) ? prefix + file.slice(prefix.length).split(sep)[0] : undefined);
+    const childOf = (file) =>
+      file.startsWith(prefix) ? prefix + file.slice(prefix.length).split(sep)[0] : undefined;
     const graph = new Map();
     const why = new Map();
     for (const [from, to] of edges) {
@@ -101,7 +115,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = resolve(process.argv[2] ?? 'src');
   const cycles = findCycles(importEdges(root));
   if (cycles.length) {
-    console.error(`Import cycles in ${relative(process.cwd(), root) || '.'} (move the shared part to where both can import it):\n`);
+    console.error(
+      `Import cycles in ${relative(process.cwd(), root) || '.'} (move the shared part to where both can import it):\n`,
+    );
     console.error(cycles.join('\n\n'));
     process.exit(1);
   }

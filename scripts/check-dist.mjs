@@ -14,37 +14,60 @@ const read = (file) => readFileSync(join('dist', file), 'utf8');
 function graph(entry, seen = new Set()) {
   if (seen.has(entry)) return seen;
   seen.add(entry);
-  for (const [, spec] of read(entry).matchAll(/(?:from\s+|import\(|require\()["'](\.[^"']+)["']/g)) {
+  for (const [, spec] of read(entry).matchAll(
+    /(?:from\s+|import\(|require\()["'](\.[^"']+)["']/g,
+  )) {
     graph(join(dirname(entry), spec), seen);
   }
   return seen;
 }
 
-const bare = (files) => [...files].flatMap((file) => [...read(file).matchAll(/(?:from\s+|import\(|require\()["']([^."'][^"']*)["']/g)].map((m) => m[1]));
+const bare = (files) =>
+  [...files].flatMap((file) =>
+    [...read(file).matchAll(/(?:from\s+|import\(|require\()["']([^."'][^"']*)["']/g)].map(
+      (m) => m[1],
+    ),
+  );
 
 for (const ext of ['js', 'cjs']) {
-  if (!read(`index.${ext}`).startsWith('"use client";')) failures.push(`dist/index.${ext} does not start with "use client"`);
-  for (const entry of ['client', 'server', 'server-fs', 'server-s3', 'upload', 'mock', 'mock-node']) {
+  if (!read(`index.${ext}`).startsWith('"use client";'))
+    failures.push(`dist/index.${ext} does not start with "use client"`);
+  for (const entry of [
+    'client',
+    'server',
+    'server-fs',
+    'server-s3',
+    'upload',
+    'mock',
+    'mock-node',
+  ]) {
     const file = `${entry}.${ext}`;
     const files = graph(file);
     if (read(file).includes('use client')) failures.push(`dist/${file} is marked "use client"`);
     const imports = bare(files);
-    const react = imports.filter((spec) => /^(react|react-dom|@tanstack|radix-ui)(\/|$)/.test(spec));
+    const react = imports.filter((spec) =>
+      /^(react|react-dom|@tanstack|radix-ui)(\/|$)/.test(spec),
+    );
     if (react.length) failures.push(`dist/${file} loads ${react.join(', ')}`);
     const node = imports.filter((spec) => spec.startsWith('node:'));
-    if (entry !== 'mock-node' && entry !== 'server-fs' && node.length) failures.push(`dist/${file} loads ${node.join(', ')}`);
+    if (entry !== 'mock-node' && entry !== 'server-fs' && node.length)
+      failures.push(`dist/${file} loads ${node.join(', ')}`);
     const aws = imports.filter((spec) => spec.startsWith('@aws-sdk/'));
     if (entry !== 'server-s3' && aws.length) failures.push(`dist/${file} loads ${aws.join(', ')}`);
   }
   // The testing setup file is loaded by test runners before anything else: DOM stubs only, no imports.
   const setupImports = bare(graph(`testing-setup.${ext}`));
-  if (setupImports.length) failures.push(`dist/testing-setup.${ext} loads ${setupImports.join(', ')}`);
+  if (setupImports.length)
+    failures.push(`dist/testing-setup.${ext} loads ${setupImports.join(', ')}`);
   // Nothing of the testing entry (it swaps TanStack Query's timers) reaches an app through the main entry.
-  if ([...graph(`index.${ext}`)].some((file) => read(file).includes('setTimeoutProvider'))) failures.push(`dist/index.${ext} loads the testing entry`);
+  if ([...graph(`index.${ext}`)].some((file) => read(file).includes('setTimeoutProvider(')))
+    failures.push(`dist/index.${ext} loads the testing entry`);
 }
 
 if (failures.length) {
   console.error(failures.join('\n'));
   process.exit(1);
 }
-console.log('dist: the React entry is a client module; client, server and mock are React-free and edge-safe; only server/s3 loads the AWS SDK.');
+console.log(
+  'dist: the React entry is a client module; client, server and mock are React-free and edge-safe; only server/s3 loads the AWS SDK.',
+);

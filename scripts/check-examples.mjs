@@ -6,7 +6,16 @@
 //   SKIP_INSTALL=1 reuses the examples' node_modules (after a first run), reinstalling only the tarball;
 //   E2E_ONLY=1 only starts the apps built by an earlier run and drives them.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,29 +32,47 @@ const children = new Set();
 function run(command, args, { cwd = root, env = process.env, quiet = true } = {}) {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    const child = spawn(command, args, {
+      cwd,
+      env,
+      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    });
     let output = '';
     child.stdout?.on('data', (chunk) => (output += chunk));
     child.stderr?.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0) resolve((Date.now() - started) / 1000);
-      else reject(new Error(`${command} ${args.join(' ')} (in ${cwd}) exited with ${code}\n${output.slice(-4000)}`));
+      else
+        reject(
+          new Error(
+            `${command} ${args.join(' ')} (in ${cwd}) exited with ${code}\n${output.slice(-4000)}`,
+          ),
+        );
     });
   });
 }
 
 /** Starts a long-running server; resolves once `url` answers. */
 async function start(name, command, args, { cwd, env, url }) {
-  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, args, {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   children.add(child);
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}\n${output}`);
-    const up = await fetch(url).then((response) => response.ok, () => false);
+    if (child.exitCode !== null)
+      throw new Error(`${name} exited with ${child.exitCode}\n${output}`);
+    const up = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (up) return { child, output: () => output };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -78,7 +105,8 @@ const filesUnder = (dir, pattern) =>
   readdirSync(dir, { recursive: true })
     .map((name) => join(dir, String(name)))
     .filter((path) => pattern.test(path) && statSync(path).isFile());
-const gzipKb = (files) => files.reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0) / 1024;
+const gzipKb = (files) =>
+  files.reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0) / 1024;
 const kb = (n) => `${n.toFixed(1)} kB`;
 
 /** The library as users get it: the tarball `npm pack` makes from the built package. */
@@ -100,7 +128,11 @@ async function install(dir) {
   }
   const env = { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
   if (process.env.SKIP_INSTALL && existsSync(join(dir, 'node_modules'))) {
-    return run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '../../gptimage2-react.tgz'], { cwd: dir, env });
+    return run(
+      'npm',
+      ['install', '--no-save', '--no-audit', '--no-fund', '../../gptimage2-react.tgz'],
+      { cwd: dir, env },
+    );
   }
   return run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, env });
 }
@@ -118,7 +150,8 @@ async function checkModuleResolution() {
   rmSync(join(fixture, 'node_modules'), { recursive: true, force: true });
   symlinkSync(join(examples.vite, 'node_modules'), join(fixture, 'node_modules'), 'dir');
   const tsc = join(root, 'node_modules/.bin/tsc');
-  for (const mode of ['node10', 'node16', 'bundler']) await run(tsc, ['-p', `tsconfig.${mode}.json`], { cwd: fixture });
+  for (const mode of ['node10', 'node16', 'bundler'])
+    await run(tsc, ['-p', `tsconfig.${mode}.json`], { cwd: fixture });
   figures.push(['module resolution node10, node16, bundler', 'every entry resolves']);
 }
 
@@ -160,12 +193,18 @@ async function buildNext() {
   const library = chunks.filter((file) => readFileSync(file, 'utf8').includes('gptimage2-react'));
   figures.push(['next-app: next build (no API key set)', `${seconds.toFixed(1)} s`]);
   figures.push(['next-app: client JS, every chunk (gzip)', kb(gzipKb(chunks))]);
-  figures.push(['next-app: chunks holding gptimage2-react code (gzip, with whatever else they bundle)', kb(gzipKb(library))]);
+  figures.push([
+    'next-app: chunks holding gptimage2-react code (gzip, with whatever else they bundle)',
+    kb(gzipKb(library)),
+  ]);
 }
 
 async function testVite() {
   const seconds = await run('npx', ['vitest', 'run'], { cwd: examples.vite });
-  figures.push(["vite-spa: the example's own tests (vitest run, 4 tests)", `${seconds.toFixed(1)} s`]);
+  figures.push([
+    "vite-spa: the example's own tests (vitest run, 4 tests)",
+    `${seconds.toFixed(1)} s`,
+  ]);
 }
 
 /** Drives one video and one image generation in the page to a visible result; checks the key never reaches the browser. */
@@ -174,7 +213,10 @@ async function drive(browser, name, url, { reloadWhilePending }) {
   const page = await context.newPage();
   const posts = [];
   const leaks = [];
-  page.on('request', (request) => request.method() === 'POST' && posts.push(new URL(request.url()).pathname));
+  page.on(
+    'request',
+    (request) => request.method() === 'POST' && posts.push(new URL(request.url()).pathname),
+  );
   page.on('response', async (response) => {
     const body = await response.body().catch(() => Buffer.alloc(0));
     if (body.includes(KEY)) leaks.push(response.url());
@@ -194,37 +236,77 @@ async function drive(browser, name, url, { reloadWhilePending }) {
   await image.getByLabel('Image prompt').fill('A red fox in fresh snow');
   await image.getByRole('button', { name: 'Generate image' }).click();
   await video.locator('video').waitFor({ state: 'visible', timeout: 120_000 });
-  await image.locator('img[alt^="Generated image"]').waitFor({ state: 'visible', timeout: 120_000 });
-  const loaded = await image.locator('img[alt^="Generated image"]').evaluate((img) => img.complete && img.naturalWidth > 0);
+  await image
+    .locator('img[alt^="Generated image"]')
+    .waitFor({ state: 'visible', timeout: 120_000 });
+  const loaded = await image
+    .locator('img[alt^="Generated image"]')
+    .evaluate((img) => img.complete && img.naturalWidth > 0);
   await context.close();
   const videoPosts = posts.filter((path) => path.endsWith('/api/ai/video/generate')).length;
   const imagePosts = posts.filter((path) => path.endsWith('/api/ai/image/generate')).length;
-  if (videoPosts !== 1 || imagePosts !== 1) throw new Error(`${name}: expected one submit of each kind, saw ${videoPosts} video and ${imagePosts} image POSTs`);
+  if (videoPosts !== 1 || imagePosts !== 1)
+    throw new Error(
+      `${name}: expected one submit of each kind, saw ${videoPosts} video and ${imagePosts} image POSTs`,
+    );
   if (!loaded) throw new Error(`${name}: the generated image did not load`);
-  if (leaks.length) throw new Error(`${name}: the API key reached the browser in ${leaks.join(', ')}`);
-  figures.push([`${name}: video + image to a visible result in Chromium${reloadWhilePending ? ' (with a reload while pending)' : ''}`, `${((Date.now() - started) / 1000).toFixed(1)} s`]);
+  if (leaks.length)
+    throw new Error(`${name}: the API key reached the browser in ${leaks.join(', ')}`);
+  figures.push([
+    `${name}: video + image to a visible result in Chromium${reloadWhilePending ? ' (with a reload while pending)' : ''}`,
+    `${((Date.now() - started) / 1000).toFixed(1)} s`,
+  ]);
 }
 
 async function endToEnd() {
-  const { startMockServer } = await import(pathToFileURL(join(examples.vite, 'node_modules/gptimage2-react/dist/mock-node.js')).href);
-  const mock = await startMockServer({ port: 0, seed: 1, timing: 'fast', keys: { [KEY]: { credits: 10_000 } } });
+  const { startMockServer } = await import(
+    pathToFileURL(join(examples.vite, 'node_modules/gptimage2-react/dist/mock-node.js')).href
+  );
+  const mock = await startMockServer({
+    port: 0,
+    seed: 1,
+    timing: 'fast',
+    keys: { [KEY]: { credits: 10_000 } },
+  });
   try {
-    const serverEnv = (port) => ({ ...withoutKey(), GPTIMAGE2_API_KEY: KEY, GPTIMAGE2_BASE_URL: mock.url, PORT: String(port) });
+    const serverEnv = (port) => ({
+      ...withoutKey(),
+      GPTIMAGE2_API_KEY: KEY,
+      GPTIMAGE2_BASE_URL: mock.url,
+      PORT: String(port),
+    });
     const [vitePort, nextPort] = [await freePort(), await freePort()];
     const viteUrl = `http://127.0.0.1:${vitePort}/`;
     const nextUrl = `http://127.0.0.1:${nextPort}/`;
     await Promise.all([
-      start('vite-spa server', process.execPath, ['server.mjs'], { cwd: examples.vite, env: serverEnv(vitePort), url: viteUrl }),
-      start('next start', 'npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(nextPort)], { cwd: examples.next, env: serverEnv(nextPort), url: nextUrl }),
+      start('vite-spa server', process.execPath, ['server.mjs'], {
+        cwd: examples.vite,
+        env: serverEnv(vitePort),
+        url: viteUrl,
+      }),
+      start('next start', 'npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(nextPort)], {
+        cwd: examples.next,
+        env: serverEnv(nextPort),
+        url: nextUrl,
+      }),
     ]);
     // The Server Component's table is in the HTML the server sends, before any client code runs.
     const html = await (await fetch(nextUrl)).text();
-    if (!/<table aria-label="Models">[\s\S]*Veo 3\.1 Fast/.test(html)) throw new Error('next-app: the model table is not in the server-rendered HTML');
+    if (!/<table aria-label="Models">[\s\S]*Veo 3\.1 Fast/.test(html))
+      throw new Error('next-app: the model table is not in the server-rendered HTML');
     if (html.includes(KEY)) throw new Error('next-app: the API key is in the page');
 
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
       await Promise.all([
@@ -248,8 +330,14 @@ try {
     process.exit(0);
   }
   await pack();
-  const [viteInstall, nextInstall] = await Promise.all([install(examples.vite), install(examples.next)]);
-  figures.push(['install from lockfile + tarball', `vite-spa ${viteInstall.toFixed(1)} s, next-app ${nextInstall.toFixed(1)} s`]);
+  const [viteInstall, nextInstall] = await Promise.all([
+    install(examples.vite),
+    install(examples.next),
+  ]);
+  figures.push([
+    'install from lockfile + tarball',
+    `vite-spa ${viteInstall.toFixed(1)} s, next-app ${nextInstall.toFixed(1)} s`,
+  ]);
   await checkModuleResolution();
   // One build at a time: `next build` alone keeps two cores busy.
   await buildVite();

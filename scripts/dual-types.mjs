@@ -8,7 +8,10 @@ function walk(dir) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) walk(path);
     else if (path.endsWith('.d.ts')) {
-      const text = readFileSync(path, 'utf8').replace(/(from\s+|import\()(['"])(\.{1,2}\/[^'"]+?)\.js\2/g, '$1$2$3.cjs$2');
+      const text = readFileSync(path, 'utf8').replace(
+        /(from\s+|import\()(['"])(\.{1,2}\/[^'"]+?)\.js\2/g,
+        '$1$2$3.cjs$2',
+      );
       writeFileSync(path.replace(/\.d\.ts$/, '.d.cts'), text);
     }
   }

@@ -51,9 +51,14 @@ const keys = keySpecs.length
 
 const timingText = values.timing ?? env.MOCK_TIMING;
 const timing: MockTiming | undefined =
-  timingText === undefined ? undefined : ['instant', 'fast', 'realistic'].includes(timingText) ? (timingText as MockTiming) : number('--timing', timingText);
+  timingText === undefined
+    ? undefined
+    : ['instant', 'fast', 'realistic'].includes(timingText)
+      ? (timingText as MockTiming)
+      : number('--timing', timingText);
 const scenario = values.scenario ?? env.MOCK_SCENARIO;
-if (scenario !== undefined && !(scenario in mockScenarios)) fail(`--scenario must be one of ${Object.keys(mockScenarios).join(', ')}`);
+if (scenario !== undefined && !(scenario in mockScenarios))
+  fail(`--scenario must be one of ${Object.keys(mockScenarios).join(', ')}`);
 
 const server = await startMockServer({
   port: number('--port', values.port ?? env.PORT) ?? 4010,
@@ -69,10 +74,18 @@ const server = await startMockServer({
 const key = keys ? Object.keys(keys)[0] : undefined;
 const auth = key ? ` \\\n  -H "Authorization: Bearer ${key}"` : '';
 console.log(`GPT Image 2 mock API listening on ${server.url}`);
-console.log(keys ? `Keys: ${Object.entries(keys).map(([k, { credits }]) => `${k} (${credits} credits)`).join(', ')}` : `No keys required; balance ${server.api.balance()} credits`);
+console.log(
+  keys
+    ? `Keys: ${Object.entries(keys)
+        .map(([k, { credits }]) => `${k} (${credits} credits)`)
+        .join(', ')}`
+    : `No keys required; balance ${server.api.balance()} credits`,
+);
 console.log(`Timing: ${timing ?? 'realistic'}${scenario ? `; scenario: ${scenario}` : ''}\n`);
 console.log('Submit a task:');
-console.log(`curl -X POST ${server.url}/api/ai/image/generate${auth} \\\n  -H "Content-Type: application/json" \\\n  -d '{"prompt":"A red fox in fresh snow","model":"gpt-image-2","aspectRatio":"16:9"}'\n`);
+console.log(
+  `curl -X POST ${server.url}/api/ai/image/generate${auth} \\\n  -H "Content-Type: application/json" \\\n  -d '{"prompt":"A red fox in fresh snow","model":"gpt-image-2","aspectRatio":"16:9"}'\n`,
+);
 console.log('Then poll it:');
 console.log(`curl ${server.url}/api/ai/tasks/<taskId>${auth}\n`);
 

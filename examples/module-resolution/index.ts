@@ -7,4 +7,11 @@ import { startMockServer } from 'gptimage2-react/mock/node';
 import { createProxyHandler } from 'gptimage2-react/server';
 import { createTestWrapper } from 'gptimage2-react/testing';
 
-export const entries = [useGenerateVideo, createClient, createMockApi, startMockServer, createProxyHandler, createTestWrapper];
+export const entries = [
+  useGenerateVideo,
+  createClient,
+  createMockApi,
+  startMockServer,
+  createProxyHandler,
+  createTestWrapper,
+];

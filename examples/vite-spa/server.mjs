@@ -21,13 +21,23 @@ const proxy = toNodeHandler(
 );
 
 const root = fileURLToPath(new URL('./dist/', import.meta.url));
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const types = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
 
 /** A file of the build, or index.html for any other path (the SPA routes on the client). */
 async function serveStatic(req, res) {
-  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+    /^(\.\.[/\\])+/,
+    '',
+  );
   const file = join(root, path.endsWith('/') ? 'index.html' : path);
-  const body = await readFile(file.startsWith(root) ? file : join(root, 'index.html')).catch(() => readFile(join(root, 'index.html')));
+  const body = await readFile(file.startsWith(root) ? file : join(root, 'index.html')).catch(() =>
+    readFile(join(root, 'index.html')),
+  );
   res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'text/html' });
   res.end(body);
 }
@@ -39,4 +49,6 @@ const server = createServer((req, res) => {
     res.end();
   });
 });
-server.listen(Number(process.env.PORT ?? 8787), '127.0.0.1', () => console.log(`http://127.0.0.1:${server.address().port}`));
+server.listen(Number(process.env.PORT ?? 8787), '127.0.0.1', () =>
+  console.log(`http://127.0.0.1:${server.address().port}`),
+);

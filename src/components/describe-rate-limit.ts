@@ -8,5 +8,7 @@ export function describeRateLimit(retryAfterMs: number | null): string {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
   if (seconds < 120) return `Too many generations: try again in ${seconds} s`;
   const minutes = Math.ceil(seconds / 60);
-  return minutes < 120 ? `Too many generations: try again in ${minutes} min` : `Too many generations: try again in ${Math.ceil(minutes / 60)} h`;
+  return minutes < 120
+    ? `Too many generations: try again in ${minutes} min`
+    : `Too many generations: try again in ${Math.ceil(minutes / 60)} h`;
 }

@@ -7,7 +7,6 @@ export type { UploadAdapter, UploadContext };
 // Uploads as a plain object (no React): at most `concurrency` at a time, each cancellable, reporting
 // progress, success and failure by id. The dropzone's hook turns the reports into item changes.
 
-
 /** What an {@link UploadQueue} reports; none of it after the upload was cancelled. */
 export interface UploadQueueOptions {
   /** The adapter, read when each upload starts (so the latest one is used). */

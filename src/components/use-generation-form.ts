@@ -68,14 +68,17 @@ function switchModel(draft: DraftRequest, model: ModelSpec, chosen: ReadonlySet<
   if (!chosen.has('inputMode')) delete base.inputMode;
   const { request, changes } = adaptRequest(base, model);
   const next = normalize(request, model);
-  const kept = changes.filter(
-    (change) => change.field !== 'model' && change.field !== 'inputMode',
-  );
+  const kept = changes.filter((change) => change.field !== 'model' && change.field !== 'inputMode');
   // The mode as the form shows it, before and after: announced whenever it differs.
   const [from, to] = [draft, next].map((request) => effectiveInputMode(request, model.kind));
   const modeChange = changes.find((change) => change.field === 'inputMode');
   if (from !== to)
-    kept.unshift({ field: 'inputMode', from, to, message: modeChange?.message ?? `Input mode → ${to}` });
+    kept.unshift({
+      field: 'inputMode',
+      from,
+      to,
+      message: modeChange?.message ?? `Input mode → ${to}`,
+    });
   return { draft: next, changes: kept };
 }
 
@@ -163,7 +166,8 @@ export function useGenerationForm({
     // In words for the person at the form; the same sentence from client and server is shown once.
     const shown: Partial<Record<string, string[]>> = {};
     for (const [field, messages] of Object.entries(raw)) {
-      const say = (message: string) => formatError?.(field, message, model) ?? describeFieldError(message, model);
+      const say = (message: string) =>
+        formatError?.(field, message, model) ?? describeFieldError(message, model);
       shown[field] = [...new Set((messages ?? []).map(say))];
     }
     return shown;

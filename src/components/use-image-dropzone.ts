@@ -1,7 +1,10 @@
 'use client';
 import { useCallback, useEffect, useRef } from 'react';
 import { checkImages, resolveImageRules } from './image-checks.js';
-import type { ImageDropzoneState, UseImageDropzoneOptions } from './internal/image-dropzone-types.js';
+import type {
+  ImageDropzoneState,
+  UseImageDropzoneOptions,
+} from './internal/image-dropzone-types.js';
 import { say, useAnnouncement } from './internal/dropzone-announcements.js';
 import { fileItem, readyUrls, urlItem, type ImageItem } from './internal/image-items.js';
 import { useDropTarget } from './internal/use-drop-target.js';

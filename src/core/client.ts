@@ -70,7 +70,9 @@ export interface GptImageClient<M extends ModelSpec = BuiltInModel> {
 }
 
 /** Makes a client. See {@link ClientOptions} for the defaults. */
-export function createClient<M extends ModelSpec = BuiltInModel>(options: ClientOptions<M> = {}): GptImageClient<M> {
+export function createClient<M extends ModelSpec = BuiltInModel>(
+  options: ClientOptions<M> = {},
+): GptImageClient<M> {
   const registry = (options.registry ?? defaultRegistry) as Registry<M>;
   const clock = options.clock ?? systemClock;
   const pollSchedule = options.pollSchedule ?? defaultPollSchedule;
@@ -110,6 +112,10 @@ export function createClient<M extends ModelSpec = BuiltInModel>(options: Client
     submit,
     getTask,
     waitForTask: (taskId, waitOptions) =>
-      waitForTask({ clock, getTask, getModel: (id) => registry.get(id), schedule: pollSchedule }, taskId, waitOptions),
+      waitForTask(
+        { clock, getTask, getModel: (id) => registry.get(id), schedule: pollSchedule },
+        taskId,
+        waitOptions,
+      ),
   };
 }

@@ -37,9 +37,22 @@ export class GptImageError extends Error {
    * `options.retryable` defaults to `false`; any further field of `options` (a subclass's `name` and
    * data) is set on the error.
    */
-  constructor(code: ErrorCode, message: string, { cause, ...fields }: { retryable?: boolean; status?: number; cause?: unknown; [field: string]: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    {
+      cause,
+      ...fields
+    }: { retryable?: boolean; status?: number; cause?: unknown; [field: string]: unknown } = {},
+  ) {
     super(message, { cause });
-    Object.assign(this, { name: 'GptImageError', retryable: false, status: undefined, ...fields, code });
+    Object.assign(this, {
+      name: 'GptImageError',
+      retryable: false,
+      status: undefined,
+      ...fields,
+      code,
+    });
   }
 }
 
@@ -53,7 +66,8 @@ export class ValidationError extends GptImageError {
   declare readonly source: 'client' | 'server';
 
   constructor(errors: FieldErrors, source: 'client' | 'server', status?: number) {
-    const first = [...errors.formErrors, ...Object.values(errors.fieldErrors).flat()][0] ?? 'Invalid request';
+    const first =
+      [...errors.formErrors, ...Object.values(errors.fieldErrors).flat()][0] ?? 'Invalid request';
     super('validation', first, { ...errors, name: 'ValidationError', source, status });
   }
 }
@@ -61,7 +75,10 @@ export class ValidationError extends GptImageError {
 /** 401: the API key or session is missing or invalid. */
 export class UnauthorizedError extends GptImageError {
   constructor(status = 401) {
-    super('unauthorized', 'Unauthorized: missing or invalid API key or session', { name: 'UnauthorizedError', status });
+    super('unauthorized', 'Unauthorized: missing or invalid API key or session', {
+      name: 'UnauthorizedError',
+      status,
+    });
   }
 }
 
@@ -70,7 +87,11 @@ export class InsufficientCreditsError extends GptImageError {
   /** Credits the request needs, when the server said. */
   declare readonly required: number | null;
   constructor(required: number | null, status = 402) {
-    super('insufficient_credits', `Insufficient credits${required === null ? '' : `: ${required} required`}; nothing was charged`, { name: 'InsufficientCreditsError', status, required });
+    super(
+      'insufficient_credits',
+      `Insufficient credits${required === null ? '' : `: ${required} required`}; nothing was charged`,
+      { name: 'InsufficientCreditsError', status, required },
+    );
   }
 }
 
@@ -79,7 +100,11 @@ export class TaskNotFoundError extends GptImageError {
   /** The id that was asked for. */
   declare readonly taskId: string;
   constructor(taskId: string, status = 404) {
-    super('task_not_found', `Task not found: ${taskId}`, { name: 'TaskNotFoundError', status, taskId });
+    super('task_not_found', `Task not found: ${taskId}`, {
+      name: 'TaskNotFoundError',
+      status,
+      taskId,
+    });
   }
 }
 
@@ -88,14 +113,23 @@ export class RateLimitedError extends GptImageError {
   /** How long the server asked us to wait, in milliseconds, when it said (`Retry-After`). */
   declare readonly retryAfterMs: number | null;
   constructor(retryAfterMs: number | null) {
-    super('rate_limited', 'Rate limited: too many requests', { name: 'RateLimitedError', retryable: true, status: 429, retryAfterMs });
+    super('rate_limited', 'Rate limited: too many requests', {
+      name: 'RateLimitedError',
+      retryable: true,
+      status: 429,
+      retryAfterMs,
+    });
   }
 }
 
 /** 5xx: the server or a gateway in front of it failed. Retryable with backoff. */
 export class ServerError extends GptImageError {
   constructor(status: number, message: string) {
-    super('server_error', `Server error ${status}: ${message}`, { name: 'ServerError', retryable: true, status });
+    super('server_error', `Server error ${status}: ${message}`, {
+      name: 'ServerError',
+      retryable: true,
+      status,
+    });
   }
 }
 
@@ -109,7 +143,11 @@ export class HttpError extends GptImageError {
 /** The request never got an answer: offline, DNS, a dropped connection, or no response in time. */
 export class NetworkError extends GptImageError {
   constructor(message: string, cause?: unknown) {
-    super('network_error', `Network error: ${message}`, { name: 'NetworkError', retryable: true, cause });
+    super('network_error', `Network error: ${message}`, {
+      name: 'NetworkError',
+      retryable: true,
+      cause,
+    });
   }
 }
 
@@ -119,7 +157,11 @@ export class NetworkError extends GptImageError {
  */
 export class InvalidResponseError extends GptImageError {
   constructor(message: string, status?: number, retryable = true) {
-    super('invalid_response', `Invalid response: ${message}`, { name: 'InvalidResponseError', retryable, status });
+    super('invalid_response', `Invalid response: ${message}`, {
+      name: 'InvalidResponseError',
+      retryable,
+      status,
+    });
   }
 }
 
@@ -135,7 +177,11 @@ export class TaskFailedError extends GptImageError {
   declare readonly creditsRefunded: boolean;
   constructor(task: Task) {
     const { errorCode, errorMessage, creditsRefunded } = task;
-    super('task_failed', `Task failed${errorCode ? ` (${errorCode})` : ''}: ${errorMessage ?? 'no reason given'}`, { name: 'TaskFailedError', task, errorCode, errorMessage, creditsRefunded });
+    super(
+      'task_failed',
+      `Task failed${errorCode ? ` (${errorCode})` : ''}: ${errorMessage ?? 'no reason given'}`,
+      { name: 'TaskFailedError', task, errorCode, errorMessage, creditsRefunded },
+    );
   }
 }
 
@@ -146,7 +192,11 @@ export class TimeoutError extends GptImageError {
   /** The last snapshot seen, if any. */
   declare readonly task: Task | null;
   constructor(taskId: string, waitedMs: number, task: Task | null, cause?: unknown) {
-    super('timeout', `Stopped waiting for task ${taskId} after ${Math.round(waitedMs / 1000)} s; it may still complete`, { name: 'TimeoutError', retryable: true, cause, taskId, task });
+    super(
+      'timeout',
+      `Stopped waiting for task ${taskId} after ${Math.round(waitedMs / 1000)} s; it may still complete`,
+      { name: 'TimeoutError', retryable: true, cause, taskId, task },
+    );
   }
 }
 
@@ -159,7 +209,11 @@ export class SubmitOutcomeUnknownError extends GptImageError {
     super(
       'submit_outcome_unknown',
       'No answer to the submit: a task may exist and be charged. Check before submitting again',
-      { name: 'SubmitOutcomeUnknownError', cause, status: cause instanceof GptImageError ? cause.status : undefined },
+      {
+        name: 'SubmitOutcomeUnknownError',
+        cause,
+        status: cause instanceof GptImageError ? cause.status : undefined,
+      },
     );
   }
 }

@@ -26,9 +26,13 @@ export { defaultPollSchedule, fixedPollSchedule } from './polling/poll-schedule.
 export type { PollContext, PollSchedule } from './polling/poll-schedule.js';
 export type { PollOptions, PollState } from './polling/next-poll.js';
 export type { WaitForTaskOptions } from './polling/wait-for-task.js';
-export { getAspectRatioOptions, getDurationOptions, getResolutionOptions } from './registry/control-options.js';
+export {
+  getAspectRatioOptions,
+  getDurationOptions,
+  getResolutionOptions,
+} from './registry/control-options.js';
 export type { ControlOption, OptionContext } from './registry/control-options.js';
-export { estimateCredits } from './registry/estimate-credits.js';
+export { estimateCredits, priceOf } from './registry/estimate-credits.js';
 export type { CreditRequest } from './registry/estimate-credits.js';
 export type { CreditRule, InputMode, ModelKind, ModelSpec } from './registry/model-spec.js';
 export { builtInModels } from './registry/models.js';
@@ -41,10 +45,22 @@ export {
   modeLabel,
   unavailableReason,
 } from './registry/registry.js';
-export type { DefaultRegistry, ModelFilter, Registry, RegistryExtension } from './registry/registry.js';
+export type {
+  DefaultRegistry,
+  ModelFilter,
+  Registry,
+  RegistryExtension,
+} from './registry/registry.js';
 export { effectiveInputMode } from './request/input-mode.js';
 export { toWireBody } from './request/to-wire-body.js';
-export type { DraftRequest, GenerationRequest, ImageRequest, ImageRequestFor, VideoRequest, VideoRequestFor } from './request/types.js';
+export type {
+  DraftRequest,
+  GenerationRequest,
+  ImageRequest,
+  ImageRequestFor,
+  VideoRequest,
+  VideoRequestFor,
+} from './request/types.js';
 export { validateRequest } from './request/validate-request.js';
 export { isTerminal } from './task/task.js';
 export type { Submission, Task, TaskStatus } from './task/task.js';

@@ -3,15 +3,38 @@ import { API_ROOT, matchApiPath } from '../core/http/routes.js';
 import type { ModelKind } from '../core/registry/model-spec.js';
 import { defaultRegistry, type Registry } from '../core/registry/registry.js';
 import { createAccounts } from './accounts.js';
-import { faultResponse, phaseOf, targets, toFault, type MockFault, type MockFaultTarget, type MockFaultType, type PendingFault } from './faults.js';
+import {
+  faultResponse,
+  phaseOf,
+  targets,
+  toFault,
+  type MockFault,
+  type MockFaultTarget,
+  type MockFaultType,
+  type PendingFault,
+} from './faults.js';
 import { json } from './json-response.js';
 import { mockPrice } from './mock-price.js';
-import { OUTPUTS_PATH, quickstartSnapshot, snapshotOf, statusAt, type MockTask, type MockTaskSnapshot } from './mock-task.js';
+import {
+  OUTPUTS_PATH,
+  quickstartSnapshot,
+  snapshotOf,
+  statusAt,
+  type MockTask,
+  type MockTaskSnapshot,
+} from './mock-task.js';
 import { serveOutput } from './outputs/serve-output.js';
 import { between, createRandom, pick, type Random } from './random.js';
 import { validateMockRequest } from './request-schema.js';
 import { mockFailures, type MockFailure } from './failures.js';
-import { mockScenarios, networkFaults, timingScale, type MockScenario, type MockScenarioName, type MockTiming } from './scenarios.js';
+import {
+  mockScenarios,
+  networkFaults,
+  timingScale,
+  type MockScenario,
+  type MockScenarioName,
+  type MockTiming,
+} from './scenarios.js';
 import { createTaskId } from './task-id.js';
 import { createMockUploadStore, type MockUploadStore } from './uploads/mock-upload-store.js';
 
@@ -92,7 +115,11 @@ export interface MockApi {
 }
 
 const DEFAULT_CREDITS = 1000;
-const RANDOM_FAILURES: readonly [MockFailure, ...MockFailure[]] = [mockFailures.emptyResult, mockFailures.storageError, mockFailures.providerError];
+const RANDOM_FAILURES: readonly [MockFailure, ...MockFailure[]] = [
+  mockFailures.emptyResult,
+  mockFailures.storageError,
+  mockFailures.providerError,
+];
 const OUTPUT = new RegExp(`${OUTPUTS_PATH}([^/]+)/([^/]+)$`);
 const CORS = {
   'Access-Control-Allow-Origin': '*',
@@ -110,7 +137,10 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 function resolveScenario(scenario: MockScenario | MockScenarioName): MockScenario {
   if (typeof scenario !== 'string') return scenario;
   const preset: MockScenario | undefined = mockScenarios[scenario];
-  if (!preset) throw new TypeError(`Unknown mock scenario "${scenario}": use one of ${Object.keys(mockScenarios).join(', ')}`);
+  if (!preset)
+    throw new TypeError(
+      `Unknown mock scenario "${scenario}": use one of ${Object.keys(mockScenarios).join(', ')}`,
+    );
   return preset;
 }
 
@@ -190,26 +220,41 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   const latency = (): number => {
     const { latencyMs } = scenario;
     if (latencyMs === undefined) return 0;
-    return typeof latencyMs === 'number' ? latencyMs : Math.round(between(networkRandom, latencyMs[0], latencyMs[1]));
+    return typeof latencyMs === 'number'
+      ? latencyMs
+      : Math.round(between(networkRandom, latencyMs[0], latencyMs[1]));
   };
 
-  const submit = (kind: ModelKind, account: string, request: Request, text: string | undefined, fault: MockFault | undefined): Response => {
+  const submit = (
+    kind: ModelKind,
+    account: string,
+    request: Request,
+    text: string | undefined,
+    fault: MockFault | undefined,
+  ): Response => {
     const type = (request.headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (type !== 'application/json') return json(415, { error: 'Unsupported Media Type: send Content-Type: application/json' });
+    if (type !== 'application/json')
+      return json(415, { error: 'Unsupported Media Type: send Content-Type: application/json' });
     let body: unknown;
     try {
       body = JSON.parse(text ?? '');
     } catch {
-      return json(400, { error: 'Invalid request', details: { formErrors: ['The request body is not valid JSON'], fieldErrors: {} } });
+      return json(400, {
+        error: 'Invalid request',
+        details: { formErrors: ['The request body is not valid JSON'], fieldErrors: {} },
+      });
     }
     const details = validateMockRequest(body, kind, registry);
     if (details || !isObject(body)) return json(400, { error: 'Invalid request', details });
 
     const model = registry.get(body.model as string)!;
     const { providerInput } = body;
-    const resolution = (body.resolution ?? (kind === 'video' && isObject(providerInput) ? providerInput.resolution : undefined)) as string | undefined;
+    const resolution = (body.resolution ??
+      (kind === 'video' && isObject(providerInput) ? providerInput.resolution : undefined)) as
+      string | undefined;
     const price = mockPrice(model, resolution, body.duration as number | undefined);
-    if (scenario.insufficientCredits || accounts.balance(account) < price) return json(402, { error: 'Insufficient credits', required: price });
+    if (scenario.insufficientCredits || accounts.balance(account) < price)
+      return json(402, { error: 'Insufficient credits', required: price });
 
     // The same number of draws for every task, so changing the scenario never shifts later ids.
     const now = clock.now();
@@ -218,7 +263,10 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     const seconds = between(taskRandom, fastest, slowest);
     const unlucky = taskRandom() < (scenario.failureRate ?? 0);
     const drawn = pick(taskRandom, RANDOM_FAILURES);
-    const forced: MockFailure | undefined = fault?.type === 'failTask' ? { code: fault.code ?? mockFailures.emptyResult.code, message: fault.message } : scenario.failure;
+    const forced: MockFailure | undefined =
+      fault?.type === 'failTask'
+        ? { code: fault.code ?? mockFailures.emptyResult.code, message: fault.message }
+        : scenario.failure;
 
     accounts.setBalance(account, accounts.balance(account) - price);
     tasks.set(id, {
@@ -231,7 +279,9 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       resolution,
       creditsUsed: price,
       createdAt: now,
-      endsAt: now + Math.round(seconds * 1000 * timingScale(scenario.timing ?? options.timing ?? 'realistic')),
+      endsAt:
+        now +
+        Math.round(seconds * 1000 * timingScale(scenario.timing ?? options.timing ?? 'realistic')),
       failure: forced ?? (unlucky ? drawn : null),
       origin: new URL(request.url).origin,
       refunded: false,
@@ -239,7 +289,11 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     return json(200, { taskId: id, status: 0, creditsUsed: price });
   };
 
-  const getTask = (id: string | undefined, account: string, fault: MockFault | undefined): Response => {
+  const getTask = (
+    id: string | undefined,
+    account: string,
+    fault: MockFault | undefined,
+  ): Response => {
     const task = id === undefined ? undefined : tasks.get(id);
     if (!task || task.account !== account) return json(404, { error: 'Task not found' });
     const body = snapshot(task);
@@ -248,24 +302,38 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   };
 
   /** The service itself: routes, methods, authentication, then the endpoint. */
-  const serve = (request: Request, path: string, text: string | undefined, fault: MockFault | undefined): Response => {
+  const serve = (
+    request: Request,
+    path: string,
+    text: string | undefined,
+    fault: MockFault | undefined,
+  ): Response => {
     const method = request.method.toUpperCase();
     const output = OUTPUT.exec(path);
     if (output) {
-      if (method !== 'GET' && method !== 'HEAD') return json(405, { error: 'Method not allowed' }, { Allow: 'GET, HEAD' });
+      if (method !== 'GET' && method !== 'HEAD')
+        return json(405, { error: 'Method not allowed' }, { Allow: 'GET, HEAD' });
       const task = tasks.get(decode(output[1]!) ?? '');
-      const found = task && statusAt(task, clock.now()) === 1 ? serveOutput(request, task, output[2]!) : undefined;
+      const found =
+        task && statusAt(task, clock.now()) === 1
+          ? serveOutput(request, task, output[2]!)
+          : undefined;
       return found ?? json(404, { error: 'Not found' });
     }
     // The API may sit under a prefix (a proxy's `/gpt/api/ai/…`): the route starts at its last folder.
     const at = path.lastIndexOf(API_ROOT);
     const route = at < 0 ? undefined : matchApiPath(path.slice(at));
-    if (!route || route.taskId === '' || route.taskId?.includes('/')) return json(404, { error: 'Not found' });
+    if (!route || route.taskId === '' || route.taskId?.includes('/'))
+      return json(404, { error: 'Not found' });
     const allowed = route.kind ? 'POST' : 'GET';
     if (method !== allowed) return json(405, { error: 'Method not allowed' }, { Allow: allowed });
-    const account = scenario.unauthorized ? null : accounts.authorize(request.headers.get('Authorization'));
+    const account = scenario.unauthorized
+      ? null
+      : accounts.authorize(request.headers.get('Authorization'));
     if (account === null) return json(401, { error: 'Unauthorized' });
-    return route.kind ? submit(route.kind, account, request, text, fault) : getTask(decode(route.taskId), account, fault);
+    return route.kind
+      ? submit(route.kind, account, request, text, fault)
+      : getTask(decode(route.taskId), account, fault);
   };
 
   const handle = async (request: Request): Promise<Response> => {
@@ -274,7 +342,12 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     if (method === 'OPTIONS') {
       return new Response(null, {
         status: 204,
-        headers: { ...CORS, 'Access-Control-Allow-Methods': 'GET, POST, HEAD, PUT', 'Access-Control-Allow-Headers': 'Authorization, Content-Type, Range', 'Access-Control-Max-Age': '600' },
+        headers: {
+          ...CORS,
+          'Access-Control-Allow-Methods': 'GET, POST, HEAD, PUT',
+          'Access-Control-Allow-Headers': 'Authorization, Content-Type, Range',
+          'Access-Control-Max-Age': '600',
+        },
       });
     }
     // Uploads carry bytes, not JSON: their own store reads them.
@@ -301,10 +374,13 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       settle();
       const early = fault && phaseOf(fault) === 'before' ? await faultResponse(fault) : undefined;
       response = early ?? serve(request, path, text, fault);
-      if (!early && fault && phaseOf(fault) === 'after') response = (await faultResponse(fault, response)) ?? response;
+      if (!early && fault && phaseOf(fault) === 'after')
+        response = (await faultResponse(fault, response)) ?? response;
     } catch (error) {
       // The reference's 500: an unexpected error (here, a bug in the mock) still answers JSON.
-      response = json(500, { error: `Internal server error: ${error instanceof Error ? error.message : String(error)}` });
+      response = json(500, {
+        error: `Internal server error: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
 
     record.status = response.type === 'error' ? 0 : response.status;
@@ -319,7 +395,9 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     tasks(key) {
       settle();
       const account = key === undefined ? undefined : accounts.resolve(key);
-      return [...tasks.values()].filter((task) => account === undefined || task.account === account).map(snapshot);
+      return [...tasks.values()]
+        .filter((task) => account === undefined || task.account === account)
+        .map(snapshot);
     },
     balance(key) {
       settle();

@@ -9,11 +9,17 @@ export interface MockFailure {
 /** Ready-made failures: the API's two codes and a provider-style one. */
 export const mockFailures = {
   /** The provider reported success with no output. */
-  emptyResult: { code: 'EMPTY_RESULT', message: 'The provider reported success but returned no output' },
+  emptyResult: {
+    code: 'EMPTY_RESULT',
+    message: 'The provider reported success but returned no output',
+  },
   /** The output could not be persisted to the CDN. */
   storageError: { code: 'STORAGE_ERROR', message: 'The output could not be saved to storage' },
   /** A provider's own code, passed through as the API does. */
-  providerError: { code: 'moderation_blocked', message: "The provider's safety system rejected the request" },
+  providerError: {
+    code: 'moderation_blocked',
+    message: "The provider's safety system rejected the request",
+  },
 } as const satisfies Record<string, MockFailure>;
 
 /** The message of a failure, with the default for known codes. */

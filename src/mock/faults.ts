@@ -17,7 +17,12 @@ export type MockFault =
   /** 429 `{"error":"Too many requests"}` with `Retry-After` (seconds, or an HTTP date). Defaults to `1`. */
   | { type: 'rateLimit'; retryAfter?: number | string }
   /** A 5xx. `status` defaults to `500`; `body` defaults to JSON for 500, an HTML gateway page otherwise. */
-  | { type: 'serverError'; status?: 500 | 502 | 503 | 504; body?: 'json' | 'html'; phase?: FaultPhase }
+  | {
+      type: 'serverError';
+      status?: 500 | 502 | 503 | 504;
+      body?: 'json' | 'html';
+      phase?: FaultPhase;
+    }
   /** The connection drops: no response at all. `phase` defaults to `'before'`. */
   | { type: 'drop'; phase?: FaultPhase }
   /** A truncated JSON body under a JSON content type. `phase` defaults to `'after'` (the real answer, cut). */
@@ -54,7 +59,8 @@ export interface PendingFault {
 /** The fault object for a shorthand string. */
 export function toFault(fault: MockFault | MockFaultType): MockFault {
   if (typeof fault !== 'string') return fault;
-  if (fault === 'latency') throw new TypeError("A latency fault needs its delay: { type: 'latency', ms: 2000 }");
+  if (fault === 'latency')
+    throw new TypeError("A latency fault needs its delay: { type: 'latency', ms: 2000 }");
   return { type: fault } as MockFault;
 }
 
@@ -81,30 +87,43 @@ const REASONS: Readonly<Record<number, string>> = {
 };
 
 const htmlPage = (status: number, title: string) =>
-  new Response(`<!DOCTYPE html>\n<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center><hr><center>nginx</center></body></html>\n`, {
-    status,
-    headers: { 'Content-Type': 'text/html; charset=utf-8' },
-  });
+  new Response(
+    `<!DOCTYPE html>\n<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center><hr><center>nginx</center></body></html>\n`,
+    {
+      status,
+      headers: { 'Content-Type': 'text/html; charset=utf-8' },
+    },
+  );
 
 /**
  * The response a fault answers with (`Response.error()` for a dropped connection), or `undefined`
  * for faults that do not replace the answer (latency, spelling, a failed task). `answer` is the
  * service's own answer, for faults that strike after it.
  */
-export async function faultResponse(fault: MockFault, answer?: Response): Promise<Response | undefined> {
+export async function faultResponse(
+  fault: MockFault,
+  answer?: Response,
+): Promise<Response | undefined> {
   switch (fault.type) {
     case 'rateLimit':
-      return json(429, { error: 'Too many requests' }, { 'Retry-After': String(fault.retryAfter ?? 1) });
+      return json(
+        429,
+        { error: 'Too many requests' },
+        { 'Retry-After': String(fault.retryAfter ?? 1) },
+      );
     case 'serverError': {
       const status = fault.status ?? 500;
       const title = REASONS[status] ?? 'Error';
-      if ((fault.body ?? (status === 500 ? 'json' : 'html')) === 'html') return htmlPage(status, `${status} ${title}`);
+      if ((fault.body ?? (status === 500 ? 'json' : 'html')) === 'html')
+        return htmlPage(status, `${status} ${title}`);
       return json(status, { error: title });
     }
     case 'drop':
       return Response.error();
     case 'malformedJson': {
-      const whole = answer ? await answer.text() : '{"taskId":"tsk_01J9XA5M2R9W4QZC4PYJF3N7ND","status":0}';
+      const whole = answer
+        ? await answer.text()
+        : '{"taskId":"tsk_01J9XA5M2R9W4QZC4PYJF3N7ND","status":0}';
       return new Response(whole.slice(0, Math.max(1, Math.floor(whole.length / 2))), {
         status: answer?.status ?? 200,
         headers: { 'Content-Type': 'application/json' },

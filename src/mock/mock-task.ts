@@ -59,7 +59,12 @@ export function outputFiles(task: Pick<MockTask, 'type'>): string[] {
 /** The canonical snapshot at clock time `now`; output URLs on `base` (an absolute origin). */
 export function snapshotOf(task: MockTask, now: number, base: string): MockTaskSnapshot {
   const status = statusAt(task, now);
-  const urls = status === 1 ? outputFiles(task).map((file) => `${base.replace(/\/+$/, '')}${OUTPUTS_PATH}${task.id}/${file}`) : [];
+  const urls =
+    status === 1
+      ? outputFiles(task).map(
+          (file) => `${base.replace(/\/+$/, '')}${OUTPUTS_PATH}${task.id}/${file}`,
+        )
+      : [];
   return {
     taskId: task.id,
     type: task.type,

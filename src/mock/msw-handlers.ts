@@ -25,7 +25,9 @@ export function createMockHandlers(api: MockApi, options: MockHandlersOptions = 
     return response.type === 'error' ? HttpResponse.error() : response;
   };
   const isApi = (url: URL) =>
-    base === undefined ? url.pathname.startsWith(API_ROOT) : `${url.origin}${url.pathname}`.startsWith(base + API_ROOT);
+    base === undefined
+      ? url.pathname.startsWith(API_ROOT)
+      : `${url.origin}${url.pathname}`.startsWith(base + API_ROOT);
   return [
     http.all(({ request }) => isApi(new URL(request.url)), resolve),
     http.all(({ request }) => new URL(request.url).pathname.includes(OUTPUTS_PATH), resolve),

@@ -27,7 +27,10 @@ const VIDEO_NUMBERS = {
   motionStrength: { min: 0, max: 100, integer: false },
 } as const;
 const DURATION = { min: 1, max: 60 };
-const MODES = { image: ['text_to_image', 'image_to_image'], video: ['text_to_video', 'image_to_video'] } as const;
+const MODES = {
+  image: ['text_to_image', 'image_to_image'],
+  video: ['text_to_video', 'image_to_video'],
+} as const;
 
 type Ctx = z.RefinementCtx;
 const said = (values: readonly unknown[]) => values.join(', ');
@@ -47,26 +50,42 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 const text = (field: string) => z.string({ error: `${field} must be a string` });
 
 function prompt(kind: ModelKind, model: ModelSpec | undefined) {
-  const max = Math.min(model?.promptMax ?? Infinity, kind === 'video' ? VIDEO_PROMPT_MAX : Infinity);
+  const max = Math.min(
+    model?.promptMax ?? Infinity,
+    kind === 'video' ? VIDEO_PROMPT_MAX : Infinity,
+  );
   const min = model?.promptMin ?? 1;
   const where = model?.id ?? kind;
   return z
-    .string({ error: (issue) => (issue.input === undefined ? 'Prompt is required' : 'prompt must be a string') })
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? 'Prompt is required' : 'prompt must be a string',
+    })
     .superRefine((value, ctx) => {
       // [doc] a missing or empty prompt answers exactly "Prompt is required".
       if (value.length === 0) return void ctx.addIssue('Prompt is required');
-      if (value.length > max) ctx.addIssue(`prompt must be at most ${max} characters for ${where} (it has ${value.length})`);
-      if (value.length < min) ctx.addIssue(`prompt must be at least ${min} characters for ${where}`);
+      if (value.length > max)
+        ctx.addIssue(
+          `prompt must be at most ${max} characters for ${where} (it has ${value.length})`,
+        );
+      if (value.length < min)
+        ctx.addIssue(`prompt must be at least ${min} characters for ${where}`);
     });
 }
 
 function modelField(kind: ModelKind, registry: Registry) {
-  return z.string({ error: (issue) => (issue.input === undefined ? 'model is required' : 'model must be a string') }).superRefine((id, ctx) => {
-    if (id === '') return void ctx.addIssue('model is required');
-    const model = registry.get(id);
-    if (!model) ctx.addIssue(`model ${id} is not a known ${kind} model`);
-    else if (model.kind !== kind) ctx.addIssue(`model ${id} makes ${model.kind}s: send it to /api/ai/${model.kind}/generate`);
-  });
+  return z
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? 'model is required' : 'model must be a string',
+    })
+    .superRefine((id, ctx) => {
+      if (id === '') return void ctx.addIssue('model is required');
+      const model = registry.get(id);
+      if (!model) ctx.addIssue(`model ${id} is not a known ${kind} model`);
+      else if (model.kind !== kind)
+        ctx.addIssue(`model ${id} makes ${model.kind}s: send it to /api/ai/${model.kind}/generate`);
+    });
 }
 
 const rangeRule = (field: string, min: number, max: number, integer: boolean) =>
@@ -86,7 +105,11 @@ function duration(model: ModelSpec | undefined) {
     if (!inRange(value, DURATION.min, DURATION.max, false)) return void ctx.addIssue(rule);
     const allowed = model?.durations;
     if (!allowed || allowed.includes(value)) return;
-    ctx.addIssue(allowed.length === 1 ? `duration must be ${allowed[0]} for ${model.id} (fixed)` : `duration must be one of ${said(allowed)} for ${model.id}`);
+    ctx.addIssue(
+      allowed.length === 1
+        ? `duration must be ${allowed[0]} for ${model.id} (fixed)`
+        : `duration must be one of ${said(allowed)} for ${model.id}`,
+    );
   });
 }
 
@@ -95,37 +118,59 @@ function choice(field: 'aspectRatio' | 'resolution', model: ModelSpec | undefine
   return text(field).superRefine((value, ctx) => checkChoice(field, value, model, ctx, [field]));
 }
 
-function checkChoice(field: 'aspectRatio' | 'resolution', value: string, model: ModelSpec | undefined, ctx: Ctx, path: string[]) {
+function checkChoice(
+  field: 'aspectRatio' | 'resolution',
+  value: string,
+  model: ModelSpec | undefined,
+  ctx: Ctx,
+  path: string[],
+) {
   if (!model) return;
   const allowed = field === 'aspectRatio' ? model.aspectRatios : model.resolutions;
   if (allowed.length === 0) {
-    const hint = field === 'aspectRatio' && model.aspectRatioFromImage ? ' (it follows the input image)' : '';
-    ctx.addIssue({ code: 'custom', path, message: `${field} is not supported by ${model.id}${hint}` });
+    const hint =
+      field === 'aspectRatio' && model.aspectRatioFromImage ? ' (it follows the input image)' : '';
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message: `${field} is not supported by ${model.id}${hint}`,
+    });
   } else if (!allowed.includes(value)) {
-    ctx.addIssue({ code: 'custom', path, message: `${field} must be one of ${said(allowed)} for ${model.id}` });
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message: `${field} must be one of ${said(allowed)} for ${model.id}`,
+    });
   }
 }
 
 function imageUrls(kind: ModelKind) {
-  return z.array(z.unknown(), { error: 'inputImageUrls must be an array of URLs' }).superRefine((urls, ctx) => {
-    if (kind === 'video' && urls.length > VIDEO_IMAGES_MAX) ctx.addIssue(`inputImageUrls must have at most ${VIDEO_IMAGES_MAX} items`);
-    urls.forEach((url, index) => {
-      if (typeof url !== 'string' || !isHttpUrl(url)) ctx.addIssue(`inputImageUrls[${index}] must be an absolute http(s) URL`);
+  return z
+    .array(z.unknown(), { error: 'inputImageUrls must be an array of URLs' })
+    .superRefine((urls, ctx) => {
+      if (kind === 'video' && urls.length > VIDEO_IMAGES_MAX)
+        ctx.addIssue(`inputImageUrls must have at most ${VIDEO_IMAGES_MAX} items`);
+      urls.forEach((url, index) => {
+        if (typeof url !== 'string' || !isHttpUrl(url))
+          ctx.addIssue(`inputImageUrls[${index}] must be an absolute http(s) URL`);
+      });
     });
-  });
 }
 
 function inputMode(kind: ModelKind) {
   const modes = MODES[kind];
   const rule = `inputMode must be one of ${said(modes)}`;
-  const mode = z.enum(modes, { error: (issue) => (issue.input === undefined ? `inputMode is required (${said(modes)})` : rule) });
+  const mode = z.enum(modes, {
+    error: (issue) => (issue.input === undefined ? `inputMode is required (${said(modes)})` : rule),
+  });
   return kind === 'video' ? mode : mode.optional();
 }
 
 /** Rules across fields: input mode against images and model, the image cap, resolution-bound ratios. */
 function crossFieldRules(kind: ModelKind, model: ModelSpec | undefined, body: unknown, ctx: Ctx) {
   if (!isObject(body)) return;
-  const issue = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
+  const issue = (field: string, message: string) =>
+    ctx.addIssue({ code: 'custom', path: [field], message });
   const [textMode, imageMode] = MODES[kind];
   const images = Array.isArray(body.inputImageUrls) ? body.inputImageUrls : undefined;
   const given = body.inputMode;
@@ -136,30 +181,44 @@ function crossFieldRules(kind: ModelKind, model: ModelSpec | undefined, body: un
   if (validGiven || (given === undefined && kind === 'image')) {
     const mode: string = validGiven ? String(given) : images?.length ? imageMode : textMode;
     if (model && !(model.inputModes as readonly string[]).includes(mode)) {
-      issue('inputMode', `inputMode ${mode} is not supported by ${model.id} (it takes ${said(model.inputModes)})`);
+      issue(
+        'inputMode',
+        `inputMode ${mode} is not supported by ${model.id} (it takes ${said(model.inputModes)})`,
+      );
     }
     if (mode === imageMode && (images ? images.length === 0 : body.inputImageUrls === undefined)) {
       issue('inputImageUrls', `inputImageUrls needs at least 1 image for ${mode}`);
     }
-    if (mode === textMode && images?.length) issue('inputImageUrls', `inputImageUrls must be empty for ${mode}`);
+    if (mode === textMode && images?.length)
+      issue('inputImageUrls', `inputImageUrls must be empty for ${mode}`);
   }
   if (model && images && model.maxImages > 0 && images.length > model.maxImages) {
-    issue('inputImageUrls', `inputImageUrls must have at most ${model.maxImages} for ${model.id} (it has ${images.length})`);
+    issue(
+      'inputImageUrls',
+      `inputImageUrls must have at most ${model.maxImages} for ${model.id} (it has ${images.length})`,
+    );
   }
 
   // A video's resolution may travel in providerInput; checked there when the top level has none.
   let resolution = body.resolution;
   if (resolution === undefined && kind === 'video' && isObject(body.providerInput)) {
     resolution = body.providerInput.resolution;
-    if (typeof resolution === 'string') checkChoice('resolution', resolution, model, ctx, ['resolution']);
+    if (typeof resolution === 'string')
+      checkChoice('resolution', resolution, model, ctx, ['resolution']);
     else if (resolution !== undefined) issue('resolution', 'resolution must be a string');
   }
 
   // [provider] some aspect ratios exist at some resolutions only (Nano Banana 2's 1:4 at 1K).
-  const onlyAt = typeof body.aspectRatio === 'string' ? model?.aspectRatioResolutions?.[body.aspectRatio] : undefined;
+  const onlyAt =
+    typeof body.aspectRatio === 'string'
+      ? model?.aspectRatioResolutions?.[body.aspectRatio]
+      : undefined;
   const effective = typeof resolution === 'string' ? resolution : model?.defaultResolution;
   if (model && onlyAt && effective && !onlyAt.includes(effective)) {
-    issue('aspectRatio', `aspectRatio ${String(body.aspectRatio)} is only available at ${said(onlyAt)} for ${model.id} (resolution is ${effective})`);
+    issue(
+      'aspectRatio',
+      `aspectRatio ${String(body.aspectRatio)} is only available at ${said(onlyAt)} for ${model.id} (resolution is ${effective})`,
+    );
   }
 }
 
@@ -172,18 +231,26 @@ function bodySchema(kind: ModelKind, model: ModelSpec | undefined, registry: Reg
     inputImageUrls: imageUrls(kind).optional(),
     aspectRatio: choice('aspectRatio', model).optional(),
     resolution: choice('resolution', model).optional(),
-    providerInput: z.record(z.string(), z.unknown(), { error: 'providerInput must be an object' }).optional(),
+    providerInput: z
+      .record(z.string(), z.unknown(), { error: 'providerInput must be an object' })
+      .optional(),
   };
   const negativeMax = Math.min(NEGATIVE_PROMPT_MAX, model?.negativePromptMax ?? Infinity);
   const video = {
     duration: duration(model).optional(),
     ...Object.fromEntries(
-      Object.entries(VIDEO_NUMBERS).map(([field, { min, max, integer }]) => [field, numberIn(field, min, max, integer).optional()]),
+      Object.entries(VIDEO_NUMBERS).map(([field, { min, max, integer }]) => [
+        field,
+        numberIn(field, min, max, integer).optional(),
+      ]),
     ),
     seed: text('seed').optional(),
     cameraMotion: text('cameraMotion').optional(),
     negativePrompt: text('negativePrompt')
-      .max(negativeMax, `negativePrompt must be at most ${negativeMax} characters${negativeMax < NEGATIVE_PROMPT_MAX ? ` for ${model?.id}` : ''}`)
+      .max(
+        negativeMax,
+        `negativePrompt must be at most ${negativeMax} characters${negativeMax < NEGATIVE_PROMPT_MAX ? ` for ${model?.id}` : ''}`,
+      )
       .optional(),
   };
   const shape = kind === 'video' ? { ...common, ...video } : common;
@@ -216,7 +283,11 @@ function schemaFor(kind: ModelKind, body: unknown, registry: Registry) {
  * Checks a submit body as the server does. Returns zod's flattened errors (`{ formErrors, fieldErrors }`,
  * the API's 400 `details`), or `null` when the body is valid.
  */
-export function validateMockRequest(body: unknown, kind: ModelKind, registry: Registry): FieldErrors | null {
+export function validateMockRequest(
+  body: unknown,
+  kind: ModelKind,
+  registry: Registry,
+): FieldErrors | null {
   const result = schemaFor(kind, body, registry).safeParse(body);
   return result.success ? null : z.flattenError(result.error);
 }

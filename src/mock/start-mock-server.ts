@@ -66,29 +66,43 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer<ArrayB
   });
 }
 
-async function respond({ api, origin, allowOrigin, maxBodyBytes }: Serving, req: IncomingMessage, res: ServerResponse) {
+async function respond(
+  { api, origin, allowOrigin, maxBodyBytes }: Serving,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
   const body = await readBody(req, maxBodyBytes);
   if (!body) {
     // Unread bytes may still be on their way: answer, then close rather than read them.
     res.writeHead(413, { 'Content-Type': 'application/json', Connection: 'close' });
-    res.end(JSON.stringify({ error: `Request body too large (at most ${maxBodyBytes} bytes)` }), () => req.socket.destroy());
+    res.end(
+      JSON.stringify({ error: `Request body too large (at most ${maxBodyBytes} bytes)` }),
+      () => req.socket.destroy(),
+    );
     return;
   }
   const headers = new Headers();
-  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
+    headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
   const method = req.method ?? 'GET';
-  const request = new Request(new URL(req.url ?? '/', req.headers.host ? `http://${req.headers.host}` : origin), {
-    method,
-    headers,
-    body: method === 'GET' || method === 'HEAD' ? undefined : body,
-  });
+  const request = new Request(
+    new URL(req.url ?? '/', req.headers.host ? `http://${req.headers.host}` : origin),
+    {
+      method,
+      headers,
+      body: method === 'GET' || method === 'HEAD' ? undefined : body,
+    },
+  );
   const response = await api.handle(request);
   // A dropped connection: the client sees the socket close with no response.
   if (response.type === 'error') return void req.socket.destroy();
   const answer = Buffer.from(await response.arrayBuffer());
-  const sent = Object.fromEntries([...response.headers].filter(([name]) => !name.startsWith('access-control-')));
+  const sent = Object.fromEntries(
+    [...response.headers].filter(([name]) => !name.startsWith('access-control-')),
+  );
   if (allowOrigin !== null) {
-    for (const [name, value] of response.headers) if (name.startsWith('access-control-')) sent[name] = value;
+    for (const [name, value] of response.headers)
+      if (name.startsWith('access-control-')) sent[name] = value;
     sent['access-control-allow-origin'] = allowOrigin;
     if (allowOrigin !== '*') sent.vary = 'Origin';
   }
@@ -101,11 +115,25 @@ async function respond({ api, origin, allowOrigin, maxBodyBytes }: Serving, req:
  * browser. Resolves once it listens.
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const { port = 4010, host = '127.0.0.1', api: given, cors, maxBodyBytes = 1_048_576, ...apiOptions } = options;
+  const {
+    port = 4010,
+    host = '127.0.0.1',
+    api: given,
+    cors,
+    maxBodyBytes = 1_048_576,
+    ...apiOptions
+  } = options;
   const api = given ?? createMockApi(apiOptions);
-  const serving: Serving = { api, origin: '', allowOrigin: cors === true ? '*' : cors || null, maxBodyBytes };
+  const serving: Serving = {
+    api,
+    origin: '',
+    allowOrigin: cors === true ? '*' : cors || null,
+    maxBodyBytes,
+  };
   if (!LOOPBACK.test(host)) {
-    console.warn(`gptimage2-react/mock: listening on ${host}, not loopback: anyone who can reach this machine can use the mock API.`);
+    console.warn(
+      `gptimage2-react/mock: listening on ${host}, not loopback: anyone who can reach this machine can use the mock API.`,
+    );
   }
   const server = createServer((req, res) => {
     respond(serving, req, res).catch(() => req.socket.destroy());

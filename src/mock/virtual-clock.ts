@@ -39,7 +39,10 @@ export interface VirtualClockOptions {
 }
 
 /** Makes a virtual clock starting at `start` (milliseconds since the epoch; defaults to 2026-01-01). */
-export function createVirtualClock(start = Date.UTC(2026, 0, 1), options: VirtualClockOptions = {}): VirtualClock {
+export function createVirtualClock(
+  start = Date.UTC(2026, 0, 1),
+  options: VirtualClockOptions = {},
+): VirtualClock {
   let now = start;
   let order = 0;
   const timers: Timer[] = [];
@@ -94,7 +97,10 @@ export function createVirtualClock(start = Date.UTC(2026, 0, 1), options: Virtua
       return timers.length;
     },
     get nextAt() {
-      return timers.reduce<number | null>((soonest, timer) => (soonest === null || timer.at < soonest ? timer.at : soonest), null);
+      return timers.reduce<number | null>(
+        (soonest, timer) => (soonest === null || timer.at < soonest ? timer.at : soonest),
+        null,
+      );
     },
   };
 }

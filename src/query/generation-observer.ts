@@ -1,6 +1,18 @@
-import { MutationObserver, QueryObserver, timeoutManager, type ManagedTimerId, type QueryClient } from '@tanstack/query-core';
+import {
+  MutationObserver,
+  QueryObserver,
+  timeoutManager,
+  type ManagedTimerId,
+  type QueryClient,
+} from '@tanstack/query-core';
 import type { GptImageClient } from '../core/client.js';
-import { NetworkError, SubmitOutcomeUnknownError, TimeoutError, ValidationError, type GptImageError } from '../core/errors.js';
+import {
+  NetworkError,
+  SubmitOutcomeUnknownError,
+  TimeoutError,
+  ValidationError,
+  type GptImageError,
+} from '../core/errors.js';
 import type { ModelKind, ModelSpec } from '../core/registry/model-spec.js';
 import type { BuiltInModel } from '../core/registry/models.js';
 import type { DraftRequest } from '../core/request/types.js';
@@ -10,7 +22,15 @@ import type { Generation, UseGenerationOptions } from './generation-types.js';
 import { getTaskProgress } from './get-task-progress.js';
 import { pendingTask } from './pending-task.js';
 import { submitMutationOptions } from './mutation-options.js';
-import { readPersisted, resolvePersisted, subscribePersisted, writePersisted, type PersistedGeneration, type PersistedTask, type PersistTarget } from './persistence.js';
+import {
+  readPersisted,
+  resolvePersisted,
+  subscribePersisted,
+  writePersisted,
+  type PersistedGeneration,
+  type PersistedTask,
+  type PersistTarget,
+} from './persistence.js';
 import { restartFollow, taskQueryOptions } from './task-query-options.js';
 
 /** Options of a {@link GenerationObserver}: a generation's, plus the scope its persistence key belongs to. */
@@ -31,7 +51,8 @@ const IDLE: Local = { phase: 'idle' };
 // older than this has lost its page (a reload), and its outcome is unknown.
 const SUBMIT_GRACE_MS = 60_000;
 
-const busyError = () => new Error('gptimage2-react: a generation is already in flight; cancel() or reset() first');
+const busyError = () =>
+  new Error('gptimage2-react: a generation is already in flight; cancel() or reset() first');
 
 /**
  * One generation's state machine, with no React in it: submits (exactly one POST per intent: a second
@@ -71,7 +92,12 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
   #graceTimer?: ManagedTimerId;
   #result: Generation<R>;
 
-  constructor(client: GptImageClient<M>, queryClient: QueryClient, kind: ModelKind, options: GenerationObserverOptions<R> = {}) {
+  constructor(
+    client: GptImageClient<M>,
+    queryClient: QueryClient,
+    kind: ModelKind,
+    options: GenerationObserverOptions<R> = {},
+  ) {
     this.#client = client;
     this.#queryClient = queryClient;
     this.#kind = kind;
@@ -102,7 +128,8 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
   setOptions(options: GenerationObserverOptions<R>) {
     this.options = options;
     if (this.#listeners.size && this.#key() !== this.#watched) this.#watch();
-    if (this.#local.phase === 'following') this.#task?.setOptions(this.#followOptions(this.#local.record));
+    if (this.#local.phase === 'following')
+      this.#task?.setOptions(this.#followOptions(this.#local.record));
   }
 
   #target(): PersistTarget | null {
@@ -163,7 +190,12 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
     }
     if (value.status === 'submitting') this.#remember({ ...value, status: 'unknown' });
     this.#busy = false;
-    this.#setLocal({ phase: 'refused', error: new SubmitOutcomeUnknownError(new NetworkError('the page was left while a submit was in flight')) });
+    this.#setLocal({
+      phase: 'refused',
+      error: new SubmitOutcomeUnknownError(
+        new NetworkError('the page was left while a submit was in flight'),
+      ),
+    });
   }
 
   /**
@@ -183,13 +215,22 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
     this.#remember({ status: 'submitting', model: request.model, submittedAt });
     // A mutation in TanStack Query's cache (devtools, useIsMutating), observed by no component, so
     // its state changes cause no renders: this observer's own state says all there is.
-    const mutation = new MutationObserver(this.#queryClient, submitMutationOptions<R, M>(this.#client, this.#kind));
+    const mutation = new MutationObserver(
+      this.#queryClient,
+      submitMutationOptions<R, M>(this.#client, this.#kind),
+    );
     return mutation.mutate(request).then(
       (submission) => {
         // The id is handed over even if the user cancelled meanwhile: it is a charged task.
         this.options.onSubmitted?.(submission, request);
         if (mine === this.#intent) {
-          const record: PersistedTask = { status: 'pending', taskId: submission.taskId, model: request.model, submittedAt, creditsUsed: submission.creditsUsed };
+          const record: PersistedTask = {
+            status: 'pending',
+            taskId: submission.taskId,
+            model: request.model,
+            submittedAt,
+            creditsUsed: submission.creditsUsed,
+          };
           // Written even after an unmount: a remounted instance picks the task up from here.
           this.#remember(record);
           this.#setLocal({ phase: 'following', record });
@@ -199,7 +240,11 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
       (error: GptImageError) => {
         if (mine === this.#intent) {
           this.#busy = false;
-          this.#remember(error instanceof SubmitOutcomeUnknownError ? { status: 'unknown', model: request.model, submittedAt } : null);
+          this.#remember(
+            error instanceof SubmitOutcomeUnknownError
+              ? { status: 'unknown', model: request.model, submittedAt }
+              : null,
+          );
           this.#setLocal({ phase: 'refused', error });
         }
         throw error;
@@ -238,9 +283,17 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
   };
 
   #followOptions(record: PersistedTask) {
-    const follow = { ...this.options, model: record.model, submittedAt: record.submittedAt, initialTask: pendingTask(record) };
+    const follow = {
+      ...this.options,
+      model: record.model,
+      submittedAt: record.submittedAt,
+      initialTask: pendingTask(record),
+    };
     // Only what the state reads: a poll that changes nothing re-renders nothing.
-    return { ...taskQueryOptions(this.#client, record.taskId, follow), notifyOnChangeProps: ['data', 'error'] as Array<'data' | 'error'> };
+    return {
+      ...taskQueryOptions(this.#client, record.taskId, follow),
+      notifyOnChangeProps: ['data', 'error'] as Array<'data' | 'error'>,
+    };
   }
 
   // Follows the task (polling is TanStack Query's) while this has listeners.
@@ -252,7 +305,10 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
   #setLocal(local: Local) {
     const taskId = (value: Local) => (value.phase === 'following' ? value.record.taskId : null);
     if (taskId(local) !== taskId(this.#local)) {
-      this.#task = local.phase === 'following' ? new QueryObserver(this.#queryClient, this.#followOptions(local.record)) : undefined;
+      this.#task =
+        local.phase === 'following'
+          ? new QueryObserver(this.#queryClient, this.#followOptions(local.record))
+          : undefined;
       this.#follow();
     }
     this.#local = local;
@@ -265,7 +321,12 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
     const query = this.#task?.getCurrentResult();
     const state: GenerationState =
       local.phase === 'following'
-        ? getGenerationState(this.#kind, local.record.taskId, query?.data ?? null, query?.error ?? null)
+        ? getGenerationState(
+            this.#kind,
+            local.record.taskId,
+            query?.data ?? null,
+            query?.error ?? null,
+          )
         : local.phase === 'refused'
           ? { status: 'failed', taskId: null, task: null, error: local.error }
           : { status: local.phase, taskId: null, task: null, error: null };
@@ -293,13 +354,18 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
     const result = (this.#result = this.#build());
     // Ended: free for a new generation and forget the remembered task (a timeout keeps it: the task
     // may still finish, and a reload should find it).
-    const ended = (result.task && isTerminal(result.task)) || (result.status === 'failed' && !(result.error instanceof TimeoutError));
+    const ended =
+      (result.task && isTerminal(result.task)) ||
+      (result.status === 'failed' && !(result.error instanceof TimeoutError));
     if (this.#local.phase === 'following' && ended && this.#busy) {
       this.#busy = false;
       this.#remember(null);
     }
     // A task's end is its snapshot; a refused submit's, its error.
-    const outcome = result.status === 'completed' || result.status === 'failed' ? (result.task ?? result.error) : null;
+    const outcome =
+      result.status === 'completed' || result.status === 'failed'
+        ? (result.task ?? result.error)
+        : null;
     if (outcome && outcome !== this.#announced && this.#listeners.size) {
       this.#announced = outcome;
       const { onCompleted, onFailed, onSettled } = this.options;
@@ -318,6 +384,11 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
     const local = this.#local;
     if (local.phase !== 'following') return null;
     const { model, submittedAt } = local.record;
-    return getTaskProgress({ status: this.#task?.getCurrentResult().data?.status ?? 'pending', submittedAt, now, model: this.#client.registry.get(model) });
+    return getTaskProgress({
+      status: this.#task?.getCurrentResult().data?.status ?? 'pending',
+      submittedAt,
+      now,
+      model: this.#client.registry.get(model),
+    });
   }
 }

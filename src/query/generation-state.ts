@@ -1,4 +1,9 @@
-import { InvalidResponseError, TaskFailedError, TimeoutError, type GptImageError } from '../core/errors.js';
+import {
+  InvalidResponseError,
+  TaskFailedError,
+  TimeoutError,
+  type GptImageError,
+} from '../core/errors.js';
 import type { ModelKind } from '../core/registry/model-spec.js';
 import type { Task } from '../core/task/task.js';
 
@@ -20,14 +25,27 @@ export type GenerationState =
  * error retrying cannot fix), else pending (a transient error is reported but polling goes on). For
  * custom flows built on `useTask`.
  */
-export function getGenerationState(kind: ModelKind, taskId: string, task: Task | null, error: GptImageError | null): GenerationState {
+export function getGenerationState(
+  kind: ModelKind,
+  taskId: string,
+  task: Task | null,
+  error: GptImageError | null,
+): GenerationState {
   if (task?.status === 'completed') {
     // The API reports a success without output as EMPTY_RESULT; should one slip through, say so.
     const empty = kind === 'video' ? !task.videoUrl : task.imageUrls.length === 0;
-    if (empty) return { status: 'failed', taskId, task, error: new InvalidResponseError(`task ${taskId} completed without an output URL`) };
+    if (empty)
+      return {
+        status: 'failed',
+        taskId,
+        task,
+        error: new InvalidResponseError(`task ${taskId} completed without an output URL`),
+      };
     return { status: 'completed', taskId, task, error: null };
   }
-  if (task?.status === 'failed') return { status: 'failed', taskId, task, error: new TaskFailedError(task) };
-  if (error && (!error.retryable || error instanceof TimeoutError)) return { status: 'failed', taskId, task, error };
+  if (task?.status === 'failed')
+    return { status: 'failed', taskId, task, error: new TaskFailedError(task) };
+  if (error && (!error.retryable || error instanceof TimeoutError))
+    return { status: 'failed', taskId, task, error };
   return { status: 'pending', taskId, task, error };
 }

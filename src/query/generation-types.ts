@@ -6,7 +6,10 @@ import type { PersistOption } from './persistence.js';
 import type { FollowTaskOptions } from './task-query-options.js';
 
 /** Options of a generation: those of `useGenerateVideo` and `useGenerateImage`. */
-export interface UseGenerationOptions<R> extends Omit<FollowTaskOptions, 'model' | 'submittedAt' | 'initialTask'> {
+export interface UseGenerationOptions<R> extends Omit<
+  FollowTaskOptions,
+  'model' | 'submittedAt' | 'initialTask'
+> {
   /** Called once the API has accepted the task (and charged it): keep the id. */
   onSubmitted?: (submission: Submission, request: R) => void;
   /** Called once when the task completes. */

@@ -37,7 +37,8 @@ export function getTaskProgress({
   const elapsedMs = Math.max(0, now - submittedAt);
   const typicalSeconds = model?.typicalSeconds ?? null;
   if (status === 'completed') return { elapsedMs, estimate: 1, isEstimate: false, typicalSeconds };
-  if (!typicalSeconds || status === 'failed') return { elapsedMs, estimate: null, isEstimate: status === 'pending', typicalSeconds };
+  if (!typicalSeconds || status === 'failed')
+    return { elapsedMs, estimate: null, isEstimate: status === 'pending', typicalSeconds };
   // Eases toward the ceiling: 60 % at the middle of the typical window, 70–80 % at its end.
   const middle = ((typicalSeconds[0] + typicalSeconds[1]) / 2) * 1000;
   const estimate = CEILING * (1 - Math.exp(-elapsedMs / middle));

@@ -7,7 +7,11 @@ export type { GenerationState, GenerationStatus } from './generation-state.js';
 export type { Generation, GenerationBase, UseGenerationOptions } from './generation-types.js';
 export { getTaskProgress } from './get-task-progress.js';
 export type { TaskProgressInfo } from './get-task-progress.js';
-export { generateImageMutationOptions, generateVideoMutationOptions, submitMutationOptions } from './mutation-options.js';
+export {
+  generateImageMutationOptions,
+  generateVideoMutationOptions,
+  submitMutationOptions,
+} from './mutation-options.js';
 export type { PersistedTask, PersistOption, StorageLike } from './persistence.js';
 export { taskKeys } from './query-keys.js';
 export { taskQueryOptions } from './task-query-options.js';

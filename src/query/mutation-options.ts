@@ -15,7 +15,10 @@ const identity = <D, E, V>(options: MutationObserverOptions<D, E, V>) => options
  * (the generation hooks submit through it): validated first, and never retried, since the API is
  * not idempotent.
  */
-export function submitMutationOptions<R extends DraftRequest = DraftRequest, M extends ModelSpec = BuiltInModel>(client: GptImageClient<M>, kind: ModelKind) {
+export function submitMutationOptions<
+  R extends DraftRequest = DraftRequest,
+  M extends ModelSpec = BuiltInModel,
+>(client: GptImageClient<M>, kind: ModelKind) {
   return identity<Submission, GptImageError, R>({
     mutationKey: taskKeys.submit(kind),
     mutationFn: (request) => client.submit(kind, request),
@@ -24,11 +27,15 @@ export function submitMutationOptions<R extends DraftRequest = DraftRequest, M e
 }
 
 /** The mutation that submits a video task; see {@link submitMutationOptions}. */
-export function generateVideoMutationOptions<M extends ModelSpec = BuiltInModel>(client: GptImageClient<M>) {
+export function generateVideoMutationOptions<M extends ModelSpec = BuiltInModel>(
+  client: GptImageClient<M>,
+) {
   return submitMutationOptions<VideoRequest<M>, M>(client, 'video');
 }
 
 /** The mutation that submits an image task; see {@link submitMutationOptions}. */
-export function generateImageMutationOptions<M extends ModelSpec = BuiltInModel>(client: GptImageClient<M>) {
+export function generateImageMutationOptions<M extends ModelSpec = BuiltInModel>(
+  client: GptImageClient<M>,
+) {
   return submitMutationOptions<ImageRequest<M>, M>(client, 'image');
 }

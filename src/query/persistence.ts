@@ -22,7 +22,8 @@ export interface PersistedTask {
  * not submit again while its answer is on the way; or a submit whose answer never came (`unknown`: it
  * may have been charged).
  */
-export type PersistedGeneration = PersistedTask | { status: 'submitting' | 'unknown'; model: string; submittedAt: number };
+export type PersistedGeneration =
+  PersistedTask | { status: 'submitting' | 'unknown'; model: string; submittedAt: number };
 
 /** A persist option and the scope (the signed-in user, say) its key belongs to. */
 export interface PersistTarget {
@@ -32,8 +33,12 @@ export interface PersistTarget {
 }
 
 /** The storage key and storage of a target: `gptimage2:<key>`, or `gptimage2:<scope>:<key>` when scoped. */
-export function resolvePersisted({ option, scope }: PersistTarget): { key: string; storage: StorageLike | null } {
-  const { key, storage } = typeof option === 'string' ? { key: option, storage: undefined } : option;
+export function resolvePersisted({ option, scope }: PersistTarget): {
+  key: string;
+  storage: StorageLike | null;
+} {
+  const { key, storage } =
+    typeof option === 'string' ? { key: option, storage: undefined } : option;
   let fallback: StorageLike | null;
   try {
     // Read lazily: there is no localStorage on the server, and some browsers throw on access.
@@ -41,7 +46,10 @@ export function resolvePersisted({ option, scope }: PersistTarget): { key: strin
   } catch {
     fallback = null;
   }
-  return { key: `gptimage2:${scope === undefined ? '' : `${scope}:`}${key}`, storage: storage ?? fallback };
+  return {
+    key: `gptimage2:${scope === undefined ? '' : `${scope}:`}${key}`,
+    storage: storage ?? fallback,
+  };
 }
 
 // What an id we wrote looks like (the API's are `tsk_` and a ULID): anything else was edited by hand.
@@ -51,7 +59,9 @@ const SAFE_ID = /^[\w.~-]{1,200}$/;
 const isPersisted = (value: { [K in keyof PersistedTask]?: unknown } | null) =>
   typeof value?.submittedAt === 'number' &&
   typeof value.model === 'string' &&
-  (value.status === 'pending' ? typeof value.taskId === 'string' && SAFE_ID.test(value.taskId) : value.status === 'submitting' || value.status === 'unknown');
+  (value.status === 'pending'
+    ? typeof value.taskId === 'string' && SAFE_ID.test(value.taskId)
+    : value.status === 'submitting' || value.status === 'unknown');
 
 /**
  * The remembered generation, or `null` (nothing stored, or storage unavailable). A value this library
@@ -62,13 +72,17 @@ export function readPersisted(target: PersistTarget): PersistedGeneration | null
   let raw: string | null | undefined;
   try {
     raw = storage?.getItem(key);
-    const value = raw == null ? null : (JSON.parse(raw) as { [K in keyof PersistedTask]?: unknown } | null);
+    const value =
+      raw == null ? null : (JSON.parse(raw) as { [K in keyof PersistedTask]?: unknown } | null);
     if (raw == null || isPersisted(value)) return value as PersistedGeneration | null;
   } catch {
     // Storage unavailable (getItem threw): nothing to read. Bad JSON: removed below.
     if (raw === undefined) return null;
   }
-  if (process.env.NODE_ENV !== 'production') console.warn(`gptimage2-react: ignored and removed an unreadable remembered generation under "${key}"`);
+  if (process.env.NODE_ENV !== 'production')
+    console.warn(
+      `gptimage2-react: ignored and removed an unreadable remembered generation under "${key}"`,
+    );
   writePersisted(target, null);
   return null;
 }

@@ -1,6 +1,12 @@
-import { hashKey, type DataTag, type Query, type QueryClient, type QueryObserverOptions } from '@tanstack/query-core';
+import {
+  hashKey,
+  type DataTag,
+  type Query,
+  type QueryClient,
+  type QueryObserverOptions,
+} from '@tanstack/query-core';
 import type { GptImageClient } from '../core/client.js';
-import type { GptImageError} from '../core/errors.js';
+import type { GptImageError } from '../core/errors.js';
 import { TaskNotFoundError, TimeoutError } from '../core/errors.js';
 import { nextPoll as pollRule, type PollOptions } from '../core/polling/next-poll.js';
 import type { ModelSpec } from '../core/registry/model-spec.js';
@@ -27,8 +33,9 @@ interface FollowState {
 }
 
 // TanStack's `queryOptions` without React: the key carries the data's type (for `getQueryData`).
-const queryOptions = (options: QueryObserverOptions<Task, GptImageError, Task, Task, readonly unknown[]>) =>
-  options as typeof options & { queryKey: DataTag<readonly unknown[], Task, GptImageError> };
+const queryOptions = (
+  options: QueryObserverOptions<Task, GptImageError, Task, Task, readonly unknown[]>,
+) => options as typeof options & { queryKey: DataTag<readonly unknown[], Task, GptImageError> };
 
 const follows = new WeakMap<Query<Task, GptImageError, Task, readonly unknown[]>, FollowState>();
 type TaskQuery = Query<Task, GptImageError, Task, readonly unknown[]>;
@@ -41,7 +48,9 @@ function followOf(query: TaskQuery, timeoutMs: number): FollowState {
 
 /** Starts a new timeout window for a task that timed out, so following can resume. */
 export function restartFollow(queryClient: QueryClient, taskId: string) {
-  const query = queryClient.getQueryCache().get<Task, GptImageError, Task, readonly unknown[]>(hashKey(taskKeys.task(taskId)));
+  const query = queryClient
+    .getQueryCache()
+    .get<Task, GptImageError, Task, readonly unknown[]>(hashKey(taskKeys.task(taskId)));
   const state = query && follows.get(query);
   if (state) state.startedAt = Date.now();
 }
@@ -52,36 +61,54 @@ export function restartFollow(queryClient: QueryClient, taskId: string) {
  * while the page is hidden or offline (by default), keeps going through transient errors with the last
  * snapshot kept, and ends in a `TimeoutError` (with the task id) rather than polling forever.
  */
-export function taskQueryOptions<M extends ModelSpec>(client: GptImageClient<M>, taskId: string, options: FollowTaskOptions = {}) {
+export function taskQueryOptions<M extends ModelSpec>(
+  client: GptImageClient<M>,
+  taskId: string,
+  options: FollowTaskOptions = {},
+) {
   const { timeoutMs = 600_000, pauseWhenHidden = true, pauseWhenOffline = true } = options;
   const schedule = options.schedule ?? client.pollSchedule;
 
   // The delay before the next poll, counted from the last answer (when TanStack Query starts both the
   // interval and the staleness clock), or `false` once there is nothing more to learn.
   const nextPoll = (query: TaskQuery): number | false => {
-    const { data, error, status, dataUpdateCount, errorUpdateCount, dataUpdatedAt, errorUpdatedAt } = query.state;
+    const {
+      data,
+      error,
+      status,
+      dataUpdateCount,
+      errorUpdateCount,
+      dataUpdatedAt,
+      errorUpdatedAt,
+    } = query.state;
     if (data && isTerminal(data)) return false;
     if (status === 'error' && !error?.retryable) return false;
     if (error instanceof TimeoutError) return false;
     const follow = followOf(query, timeoutMs);
     const createdAt = data?.createdAt ? Date.parse(data.createdAt) : NaN;
-    const submittedAt = options.submittedAt ?? (createdAt <= Date.now() ? createdAt : follow.startedAt);
+    const submittedAt =
+      options.submittedAt ?? (createdAt <= Date.now() ? createdAt : follow.startedAt);
     const modelId = options.model ?? data?.model;
     // The core's rule, as waitForTask follows it; at least 1 ms, since 0 turns TanStack's interval off.
-    return Math.max(1, pollRule(schedule, {
-      // Polls made so far; a seeded initial snapshot is not one.
-      attempt: dataUpdateCount + errorUpdateCount,
-      elapsedMs: (Math.max(dataUpdatedAt, errorUpdatedAt) || Date.now()) - submittedAt,
-      model: modelId ? client.registry.get(modelId) : undefined,
-      error: status === 'error' ? error : undefined,
-    }));
+    return Math.max(
+      1,
+      pollRule(schedule, {
+        // Polls made so far; a seeded initial snapshot is not one.
+        attempt: dataUpdateCount + errorUpdateCount,
+        elapsedMs: (Math.max(dataUpdatedAt, errorUpdatedAt) || Date.now()) - submittedAt,
+        model: modelId ? client.registry.get(modelId) : undefined,
+        error: status === 'error' ? error : undefined,
+      }),
+    );
   };
 
   return queryOptions({
     queryKey: taskKeys.task(taskId),
     queryFn: ({ signal, client: queryClient, queryKey }) => {
       // By hash: O(1), where a `find` would scan every cached query at every poll.
-      const query = queryClient.getQueryCache().get<Task, GptImageError, Task, readonly unknown[]>(hashKey(queryKey));
+      const query = queryClient
+        .getQueryCache()
+        .get<Task, GptImageError, Task, readonly unknown[]>(hashKey(queryKey));
       const follow = query && followOf(query, timeoutMs);
       if (follow && Date.now() - follow.startedAt > follow.timeoutMs) {
         throw new TimeoutError(taskId, Date.now() - follow.startedAt, query.state.data ?? null);
@@ -92,7 +119,8 @@ export function taskQueryOptions<M extends ModelSpec>(client: GptImageClient<M>,
     initialDataUpdatedAt: options.initialTask ? options.submittedAt : undefined,
     // A terminal task never changes: never refetch it, not even on invalidation. A pending one is
     // fresh until its next poll is due, so a remount or refocus does not poll early.
-    staleTime: (query) => (query.state.data && isTerminal(query.state.data) ? 'static' : (nextPoll(query) || 0)),
+    staleTime: (query) =>
+      query.state.data && isTerminal(query.state.data) ? 'static' : nextPoll(query) || 0,
     refetchInterval: nextPoll,
     refetchIntervalInBackground: !pauseWhenHidden,
     networkMode: pauseWhenOffline ? 'online' : 'always',

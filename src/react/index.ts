@@ -1,9 +1,19 @@
 // gptimage2-react: the React bindings. Thin glue over the framework-free core and query layers.
-export { generateImageMutationOptions, generateVideoMutationOptions, submitMutationOptions } from '../query/index.js';
+export {
+  generateImageMutationOptions,
+  generateVideoMutationOptions,
+  submitMutationOptions,
+} from '../query/index.js';
 export type { PersistedTask, PersistOption, StorageLike } from '../query/index.js';
 export { taskKeys, taskQueryOptions, getTaskProgress, getGenerationState } from '../query/index.js';
 export type { FollowTaskOptions, TaskProgressInfo } from '../query/index.js';
-export type { Generation, GenerationBase, GenerationState, GenerationStatus, UseGenerationOptions } from '../query/index.js';
+export type {
+  Generation,
+  GenerationBase,
+  GenerationState,
+  GenerationStatus,
+  UseGenerationOptions,
+} from '../query/index.js';
 export { GptImageProvider, useGptImageClient } from './provider.js';
 export type { GptImageProviderProps } from './provider.js';
 export { useGenerateImage } from './use-generate-image.js';

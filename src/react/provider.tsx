@@ -21,7 +21,10 @@ export type GptImageProviderProps<M extends ModelSpec = BuiltInModel> = {
   persistScope?: string;
 } & (
   | { /** The client the hooks use. */ client: GptImageClient<M>; options?: never }
-  | { client?: never; /** Options for a client made once for this provider. */ options?: ClientOptions<M> }
+  | {
+      client?: never;
+      /** Options for a client made once for this provider. */ options?: ClientOptions<M>;
+    }
 );
 
 /**
@@ -29,7 +32,12 @@ export type GptImageProviderProps<M extends ModelSpec = BuiltInModel> = {
  * `QueryClientProvider`. Optional: without it the hooks use `createClient()`, which talks to the
  * page's own origin (where the library's server proxy answers the API's paths).
  */
-export function GptImageProvider<M extends ModelSpec = BuiltInModel>({ client, options, persistScope, children }: GptImageProviderProps<M>) {
+export function GptImageProvider<M extends ModelSpec = BuiltInModel>({
+  client,
+  options,
+  persistScope,
+  children,
+}: GptImageProviderProps<M>) {
   // Options are read once, as `useState`'s initial value would be: a new object each render must not make a new client.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const value: AnyClient = useMemo(() => client ?? createClient(options), [client]);

@@ -7,10 +7,13 @@ import type { GenerationBase, UseGenerationOptions } from '../query/generation-t
 import { useGeneration } from './use-generation.js';
 
 /** `videoUrl` is the clip's URL once completed (possibly expiring: download what you keep), else `null`. */
-type WithVideo<S> = S extends { status: 'completed' } ? S & { videoUrl: string } : S & { videoUrl: null };
+type WithVideo<S> = S extends { status: 'completed' }
+  ? S & { videoUrl: string }
+  : S & { videoUrl: null };
 
 /** A video generation: the lifecycle, with `videoUrl` a string exactly when `status` is `'completed'`. */
-export type VideoGeneration<M extends ModelSpec = BuiltInModel> = GenerationBase<VideoRequest<M>> & WithVideo<GenerationState>;
+export type VideoGeneration<M extends ModelSpec = BuiltInModel> = GenerationBase<VideoRequest<M>> &
+  WithVideo<GenerationState>;
 
 /**
  * Submits a video generation and follows it to its result. Validates before sending (an invalid request
@@ -22,7 +25,12 @@ export type VideoGeneration<M extends ModelSpec = BuiltInModel> = GenerationBase
  * video.generate({ model: 'veo3_fast', prompt, duration: 8 });
  * if (video.status === 'completed') return <video src={video.videoUrl} controls />;
  */
-export function useGenerateVideo<M extends ModelSpec = BuiltInModel>(options?: UseGenerationOptions<VideoRequest<M>>): VideoGeneration<M> {
+export function useGenerateVideo<M extends ModelSpec = BuiltInModel>(
+  options?: UseGenerationOptions<VideoRequest<M>>,
+): VideoGeneration<M> {
   const generation = useGeneration<VideoRequest<M>>('video', options);
-  return { ...generation, videoUrl: generation.status === 'completed' ? generation.task.videoUrl : null } as VideoGeneration<M>;
+  return {
+    ...generation,
+    videoUrl: generation.status === 'completed' ? generation.task.videoUrl : null,
+  } as VideoGeneration<M>;
 }

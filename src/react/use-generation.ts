@@ -12,13 +12,20 @@ import { useNow } from './use-now.js';
  * component, read through `useSyncExternalStore`, its options (and the provider's persistence scope)
  * handed over after each render; `progress` moves once per `tickMs` while pending.
  */
-export function useGeneration<R extends DraftRequest>(kind: ModelKind, options: UseGenerationOptions<R> = {}): Generation<R> {
+export function useGeneration<R extends DraftRequest>(
+  kind: ModelKind,
+  options: UseGenerationOptions<R> = {},
+): Generation<R> {
   const client = useGptImageClient();
   const queryClient = useRequiredQueryClient();
   const full = { ...options, persistScope: usePersistScope() };
   const [observer] = useState(() => new GenerationObserver<R>(client, queryClient, kind, full));
   useEffect(() => observer.setOptions(full));
-  const generation = useSyncExternalStore(observer.subscribe, observer.getCurrentResult, observer.getCurrentResult);
+  const generation = useSyncExternalStore(
+    observer.subscribe,
+    observer.getCurrentResult,
+    observer.getCurrentResult,
+  );
   const now = useNow(generation.status === 'pending', generation.submittedAt ?? 0, options.tickMs);
   return { ...generation, progress: observer.progressAt(now) };
 }

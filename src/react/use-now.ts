@@ -13,10 +13,13 @@ export function useNow(active: boolean, origin: number, stepMs: number | false =
     if (!active || !stepMs) return;
     let timer: ManagedTimerId;
     const schedule = () => {
-      timer = timeoutManager.setTimeout(() => {
-        setNow(Date.now());
-        schedule();
-      }, stepMs - ((((Date.now() - origin) % stepMs) + stepMs) % stepMs));
+      timer = timeoutManager.setTimeout(
+        () => {
+          setNow(Date.now());
+          schedule();
+        },
+        stepMs - ((((Date.now() - origin) % stepMs) + stepMs) % stepMs),
+      );
     };
     schedule();
     return () => timeoutManager.clearTimeout(timer);

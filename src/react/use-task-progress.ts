@@ -23,7 +23,12 @@ export interface UseTaskProgressOptions {
  * @example
  * const progress = useTaskProgress({ status: task.status, submittedAt, model: registry.get(task.model) });
  */
-export function useTaskProgress({ status, submittedAt, model, tickMs = 1000 }: UseTaskProgressOptions): TaskProgressInfo {
+export function useTaskProgress({
+  status,
+  submittedAt,
+  model,
+  tickMs = 1000,
+}: UseTaskProgressOptions): TaskProgressInfo {
   const now = useNow(status === 'pending', submittedAt, tickMs);
   return getTaskProgress({ status, submittedAt, now, model });
 }

@@ -4,7 +4,11 @@ import { useCallback } from 'react';
 import type { GptImageError } from '../core/errors.js';
 import type { Task } from '../core/task/task.js';
 import { useGptImageClient, useRequiredQueryClient } from './provider.js';
-import { restartFollow, taskQueryOptions, type FollowTaskOptions } from '../query/task-query-options.js';
+import {
+  restartFollow,
+  taskQueryOptions,
+  type FollowTaskOptions,
+} from '../query/task-query-options.js';
 
 /** Options of {@link useTask}. */
 export interface UseTaskOptions extends FollowTaskOptions {
@@ -23,7 +27,10 @@ export type UseTaskResult = UseQueryResult<Task, GptImageError> & {
  * fails, never fetches a terminal task again, and shares one request per interval among every
  * component following the same task. Pass `null` to follow nothing.
  */
-export function useTask(taskId: string | null | undefined, options: UseTaskOptions = {}): UseTaskResult {
+export function useTask(
+  taskId: string | null | undefined,
+  options: UseTaskOptions = {},
+): UseTaskResult {
   const client = useGptImageClient();
   const queryClient = useRequiredQueryClient();
   const result = useQuery(

@@ -27,7 +27,9 @@ function safeRetryAfter(value: string | null, apiKey: string): string | null {
   if (value === null || value.includes(apiKey)) return null;
   const trimmed = value.trim();
   if (/^\d{1,10}$/.test(trimmed)) return trimmed;
-  return trimmed.length <= 40 && /^[\w ,:-]+$/.test(trimmed) && !Number.isNaN(Date.parse(trimmed)) ? trimmed : null;
+  return trimmed.length <= 40 && /^[\w ,:-]+$/.test(trimmed) && !Number.isNaN(Date.parse(trimmed))
+    ? trimmed
+    : null;
 }
 
 /**
@@ -35,7 +37,10 @@ function safeRetryAfter(value: string | null, apiKey: string): string | null {
  * JSON. Re-serialized from the parsed value, so a key hidden by `\u` escapes is in plain sight
  * (and redacted) before anything is sent on.
  */
-function redactedJson(bytes: Uint8Array, apiKey: string): { text: string; json: unknown } | undefined {
+function redactedJson(
+  bytes: Uint8Array,
+  apiKey: string,
+): { text: string; json: unknown } | undefined {
   try {
     const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
     const text = JSON.stringify(parsed); // throws for nesting too deep to serialize: not JSON to us
@@ -56,7 +61,13 @@ function redactedJson(bytes: Uint8Array, apiKey: string): { text: string; json: 
  * means the key itself was refused: a 502 for the browser. `signal` (the browser went away) aborts
  * the call.
  */
-export async function callUpstream(upstream: Upstream, method: 'GET' | 'POST', path: string, body?: string, signal?: AbortSignal): Promise<UpstreamResult> {
+export async function callUpstream(
+  upstream: Upstream,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: string,
+  signal?: AbortSignal,
+): Promise<UpstreamResult> {
   const { apiKey, maxAnswerBytes } = upstream;
   const headers = new Headers({ Accept: 'application/json', Authorization: `Bearer ${apiKey}` });
   if (body !== undefined) headers.set('Content-Type', 'application/json');
@@ -74,7 +85,14 @@ export async function callUpstream(upstream: Upstream, method: 'GET' | 'POST', p
   let retryAfter: string | null;
   try {
     if (signal?.aborted) throw new Error('The browser went away');
-    const call = () => (upstream.fetch ?? globalThis.fetch)(upstream.baseUrl + path, { method, headers, body, redirect: 'manual', signal: controller.signal });
+    const call = () =>
+      (upstream.fetch ?? globalThis.fetch)(upstream.baseUrl + path, {
+        method,
+        headers,
+        body,
+        redirect: 'manual',
+        signal: controller.signal,
+      });
     // A GET whose connection failed before any answer (a kept-alive socket the upstream had just
     // closed, say) is tried once more: it is safe to repeat. A POST never is.
     const res = await call().catch((error: unknown) => {
@@ -84,45 +102,77 @@ export async function callUpstream(upstream: Upstream, method: 'GET' | 'POST', p
     status = res.status;
     retryAfter = safeRetryAfter(res.headers.get('Retry-After'), apiKey);
     // A declared length over the cap is refused unread; an undeclared one is read up to the cap only.
-    bytes = Number(res.headers.get('Content-Length') ?? NaN) > maxAnswerBytes ? (void res.body?.cancel().catch(() => {}), null) : await readCapped(res.body, maxAnswerBytes);
+    bytes =
+      Number(res.headers.get('Content-Length') ?? NaN) > maxAnswerBytes
+        ? (void res.body?.cancel().catch(() => {}), null)
+        : await readCapped(res.body, maxAnswerBytes);
   } catch (error) {
     // Nobody is waiting for this answer: nothing to report.
     if (signal?.aborted) return { response: errorResponse(499, 'The request was cancelled') };
     const failure = error instanceof Error ? error : new Error(String(error));
     return timedOut
-      ? { response: errorResponse(504, `The GPT Image 2 API did not answer within ${upstream.timeoutMs / 1000} s`), failure }
+      ? {
+          response: errorResponse(
+            504,
+            `The GPT Image 2 API did not answer within ${upstream.timeoutMs / 1000} s`,
+          ),
+          failure,
+        }
       : { response: errorResponse(502, 'The GPT Image 2 API could not be reached'), failure };
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', cancel);
   }
   if (!bytes) {
-    const failure = new Error(`The upstream answered HTTP ${status} with a body over maxAnswerBytes (${maxAnswerBytes} bytes); it was not read`);
-    return { response: errorResponse(502, `The GPT Image 2 API answered with more than ${maxAnswerBytes} bytes`), failure };
+    const failure = new Error(
+      `The upstream answered HTTP ${status} with a body over maxAnswerBytes (${maxAnswerBytes} bytes); it was not read`,
+    );
+    return {
+      response: errorResponse(
+        502,
+        `The GPT Image 2 API answered with more than ${maxAnswerBytes} bytes`,
+      ),
+      failure,
+    };
   }
 
   // The one upstream header worth passing on; the rest are the upstream's business (and its cookies
   // must never land on the app's origin).
   const passed: Record<string, string> = retryAfter === null ? {} : { 'Retry-After': retryAfter };
   const read = redactedJson(bytes, apiKey);
-  const isObject = typeof read?.json === 'object' && read.json !== null && !Array.isArray(read.json);
+  const isObject =
+    typeof read?.json === 'object' && read.json !== null && !Array.isArray(read.json);
   if (status >= 200 && status < 300) {
     if (!read || !isObject) {
-      const failure = new Error(`The upstream answered HTTP ${status} with a body that is not a JSON object`);
-      return { response: errorResponse(502, 'The GPT Image 2 API answered with a body that is not JSON'), failure };
+      const failure = new Error(
+        `The upstream answered HTTP ${status} with a body that is not a JSON object`,
+      );
+      return {
+        response: errorResponse(502, 'The GPT Image 2 API answered with a body that is not JSON'),
+        failure,
+      };
     }
     return { response: jsonResponse(status, read.text, passed), json: read.json };
   }
   if (status === 401) {
     // The server's own key was refused: a configuration fault, not the user's session (a 401 would
     // send the browser to log in again, to no avail).
-    return { response: errorResponse(502, "The server's GPT Image 2 API key was refused"), failure: new Error("The upstream refused the API key (HTTP 401): check the proxy's apiKey") };
+    return {
+      response: errorResponse(502, "The server's GPT Image 2 API key was refused"),
+      failure: new Error("The upstream refused the API key (HTTP 401): check the proxy's apiKey"),
+    };
   }
   if (status < 400) {
     // A redirect or an informational status: not something the API does; not followed.
-    return { response: errorResponse(502, `The GPT Image 2 API answered HTTP ${status}`), failure: new Error(`The upstream answered HTTP ${status}`) };
+    return {
+      response: errorResponse(502, `The GPT Image 2 API answered HTTP ${status}`),
+      failure: new Error(`The upstream answered HTTP ${status}`),
+    };
   }
-  if (read && isObject && typeof (read.json as { error?: unknown }).error === 'string') return { response: jsonResponse(status, read.text, passed) };
+  if (read && isObject && typeof (read.json as { error?: unknown }).error === 'string')
+    return { response: jsonResponse(status, read.text, passed) };
   // A gateway's HTML page or an odd body: the status stays, in the API's error shape.
-  return { response: errorResponse(status, `The GPT Image 2 API answered HTTP ${status}`, {}, passed) };
+  return {
+    response: errorResponse(status, `The GPT Image 2 API answered HTTP ${status}`, {}, passed),
+  };
 }

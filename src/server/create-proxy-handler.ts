@@ -13,11 +13,22 @@ import { callUpstream, type Upstream } from './call-upstream.js';
 import { errorResponse, invalidRequest } from './error-response.js';
 import { largestRequestBytes } from './largest-request.js';
 import { DEFAULT_TASK_ID_PATTERN, matchRoute, normalizePrefix } from './match-route.js';
-import type { ProxyErrorStage, ProxyHandler, ProxyOptions, SubmitContext } from './proxy-options.js';
+import type {
+  ProxyErrorStage,
+  ProxyHandler,
+  ProxyOptions,
+  SubmitContext,
+} from './proxy-options.js';
 import { readJsonBody } from './read-json-body.js';
 import { createMemoryTaskOwnerStore } from './task-owner-store.js';
 
-export type { ProxyErrorStage, ProxyHandler, ProxyOptions, SubmitContext, TaskContext } from './proxy-options.js';
+export type {
+  ProxyErrorStage,
+  ProxyHandler,
+  ProxyOptions,
+  SubmitContext,
+  TaskContext,
+} from './proxy-options.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -43,12 +54,17 @@ const MISSING_KEY =
 export function createProxyHandler(options: ProxyOptions): ProxyHandler {
   const { apiKey, authorize } = options;
   if (typeof authorize !== 'function') {
-    throw new TypeError("createProxyHandler needs authorize(request) returning the user's id; for a demo without accounts, () => 'anonymous'");
+    throw new TypeError(
+      "createProxyHandler needs authorize(request) returning the user's id; for a demo without accounts, () => 'anonymous'",
+    );
   }
   const registry = options.registry ?? defaultRegistry;
   const allowed = options.allowModels && new Set(options.allowModels);
   const unknown = options.allowModels?.filter((id) => !registry.get(id));
-  if (unknown?.length) throw new TypeError(`allowModels names models the registry does not have: ${unknown.join(', ')}`);
+  if (unknown?.length)
+    throw new TypeError(
+      `allowModels names models the registry does not have: ${unknown.join(', ')}`,
+    );
   const prefix = normalizePrefix(options.prefix ?? '');
   const maxBodyBytes = options.maxBodyBytes ?? largestRequestBytes(registry);
   const taskStore = options.taskStore ?? createMemoryTaskOwnerStore();
@@ -63,7 +79,10 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     maxAnswerBytes: options.maxAnswerBytes ?? MAX_ANSWER_BYTES,
   };
   const redact = (text: string) => (hasKey ? text.split(apiKey).join('[redacted]') : text);
-  const report = options.onError ?? ((error, { stage }) => console.error(`gptimage2-react/server: ${stage} failed: ${redact(error.message)}`));
+  const report =
+    options.onError ??
+    ((error, { stage }) =>
+      console.error(`gptimage2-react/server: ${stage} failed: ${redact(error.message)}`));
   const reportSafely = (error: unknown, stage: ProxyErrorStage, request: Request) => {
     try {
       report(toError(error), { stage, request });
@@ -77,7 +96,10 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     if (hasKey) return undefined;
     if (!missingKeyReported) reportSafely(new Error(MISSING_KEY), 'config', request);
     missingKeyReported = true;
-    return errorResponse(503, 'The server has no GPT Image 2 API key configured; nothing was sent or charged');
+    return errorResponse(
+      503,
+      'The server has no GPT Image 2 API key configured; nothing was sent or charged',
+    );
   };
 
   /** The user's id, or `null` when `authorize` refuses (a throw counts as a refusal). */
@@ -91,7 +113,12 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
   };
 
   /** Runs an optional hook whose failure only gets reported. */
-  const runHook = async <C>(hook: ((context: C) => void | Promise<void>) | undefined, context: C, stage: ProxyErrorStage, request: Request) => {
+  const runHook = async <C>(
+    hook: ((context: C) => void | Promise<void>) | undefined,
+    context: C,
+    stage: ProxyErrorStage,
+    request: Request,
+  ) => {
     try {
       await hook?.(context);
     } catch (error) {
@@ -101,10 +128,18 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
 
   /** The request's field errors, or `null` when it may be sent. */
   const check = (body: unknown, kind: ModelKind): FieldErrors | null => {
-    const errors: FieldErrors = validateRequest(body, kind, registry) ?? { formErrors: [], fieldErrors: {} };
-    const { model: modelId, providerInput } = (body ?? {}) as { model?: unknown; providerInput?: unknown };
+    const errors: FieldErrors = validateRequest(body, kind, registry) ?? {
+      formErrors: [],
+      fieldErrors: {},
+    };
+    const { model: modelId, providerInput } = (body ?? {}) as {
+      model?: unknown;
+      providerInput?: unknown;
+    };
     if (allowed && typeof modelId === 'string' && !allowed.has(modelId)) {
-      errors.fieldErrors.model = [`model ${modelId} is not offered here (choose one of ${[...allowed].join(', ')})`];
+      errors.fieldErrors.model = [
+        `model ${modelId} is not offered here (choose one of ${[...allowed].join(', ')})`,
+      ];
     }
     // Also in the client's validation; checked here for hand-written bodies (once only, whichever runs).
     const limit = errors.fieldErrors.providerInput ? undefined : providerInputError(providerInput);
@@ -126,7 +161,14 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     // resolution in providerInput; no inputMode for an image), so a hand-written body fares the same.
     const draft = read.body as DraftRequest;
     const wire = toWireBody(draft, kind) as unknown as DraftRequest; // the same fields, moved
-    const context: SubmitContext = { request, userId, kind, body: wire, model: registry.get(draft.model)!, estimatedCredits: estimateCredits(draft, registry) };
+    const context: SubmitContext = {
+      request,
+      userId,
+      kind,
+      body: wire,
+      model: registry.get(draft.model)!,
+      estimatedCredits: estimateCredits(draft, registry),
+    };
     if (options.beforeSubmit) {
       let refusal: Response | void;
       try {
@@ -138,7 +180,12 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
       if (refusal instanceof Response) return refusal;
     }
     const refused = async (response: Response) => {
-      await runHook(options.afterSubmitRefused, { ...context, status: response.status }, 'afterSubmit', request);
+      await runHook(
+        options.afterSubmitRefused,
+        { ...context, status: response.status },
+        'afterSubmit',
+        request,
+      );
       return response;
     };
     try {
@@ -146,14 +193,18 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
       await taskStore.ping?.();
     } catch (error) {
       reportSafely(error, 'taskStore', request);
-      return refused(errorResponse(503, 'The task store is unavailable; nothing was sent or charged'));
+      return refused(
+        errorResponse(503, 'The task store is unavailable; nothing was sent or charged'),
+      );
     }
 
     // Not aborted when the browser goes away: a task the API accepts must still be recorded.
     const result = await callUpstream(upstream, 'POST', submitPath(kind), JSON.stringify(wire));
     if (result.failure) reportSafely(result.failure, 'upstream', request);
-    const submission = result.json as { taskId?: unknown; id?: unknown; creditsUsed?: unknown } | undefined;
-    const taskId = submission && (typeof submission.taskId === 'string' ? submission.taskId : submission.id);
+    const submission = result.json as
+      { taskId?: unknown; id?: unknown; creditsUsed?: unknown } | undefined;
+    const taskId =
+      submission && (typeof submission.taskId === 'string' ? submission.taskId : submission.id);
     if (typeof taskId !== 'string' || !taskId) {
       const { status } = result.response;
       return status >= 400 && status < 500 ? refused(result.response) : result.response;
@@ -162,9 +213,19 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     try {
       await taskStore.set(taskId, userId, taskTtlMs);
     } catch (error) {
-      reportSafely(new Error(`Task ${taskId} of user ${userId} was submitted but not recorded: ${toError(error).message}`), 'taskStore', request);
+      reportSafely(
+        new Error(
+          `Task ${taskId} of user ${userId} was submitted but not recorded: ${toError(error).message}`,
+        ),
+        'taskStore',
+        request,
+      );
       // Charged, but nobody could poll it: the client reports an unknown outcome rather than a task it cannot follow.
-      return errorResponse(503, 'The task was submitted but could not be recorded; it may have been charged', { taskId });
+      return errorResponse(
+        503,
+        'The task was submitted but could not be recorded; it may have been charged',
+        { taskId },
+      );
     }
     const creditsUsed = typeof submission?.creditsUsed === 'number' ? submission.creditsUsed : null;
     await runHook(options.afterSubmit, { ...context, taskId, creditsUsed }, 'afterSubmit', request);
@@ -179,7 +240,12 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
       owner = await taskStore.get(taskId);
     } catch (error) {
       reportSafely(error, 'taskStore', request);
-      return errorResponse(503, 'The task store is unavailable; try again shortly', {}, { 'Retry-After': '5' });
+      return errorResponse(
+        503,
+        'The task store is unavailable; try again shortly',
+        {},
+        { 'Retry-After': '5' },
+      );
     }
     // Unknown and someone else's look the same, as the API's own answer does.
     if (owner !== userId) return errorResponse(404, 'Task not found');
@@ -194,7 +260,8 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
       } catch {
         task = undefined; // the browser client reports an unreadable snapshot itself
       }
-      if (task && task.status !== 'pending') await runHook(options.afterTask, { request, userId, taskId, task }, 'afterTask', request);
+      if (task && task.status !== 'pending')
+        await runHook(options.afterTask, { request, userId, taskId, task }, 'afterTask', request);
     }
     return result.response;
   };
@@ -209,7 +276,12 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     const route = matchRoute(pathname, prefix, taskIdPattern);
     if (route.type === 'none') return errorResponse(404, 'Not found');
     if (request.method !== route.allow) {
-      return errorResponse(405, `Method not allowed: use ${route.allow}`, {}, { Allow: route.allow });
+      return errorResponse(
+        405,
+        `Method not allowed: use ${route.allow}`,
+        {},
+        { Allow: route.allow },
+      );
     }
     if (route.type === 'bad-task-id') return errorResponse(404, 'Task not found');
     return route.type === 'submit' ? submit(request, route.kind) : getTask(request, route.taskId);

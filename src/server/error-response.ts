@@ -6,7 +6,12 @@ import type { FieldErrors } from '../core/errors.js';
  * `errorResponse(429, 'Daily quota reached', {}, { 'Retry-After': '3600' })`.
  * Every answer is `Cache-Control: no-store`: it concerns one user.
  */
-export function errorResponse(status: number, error: string, extra: Record<string, unknown> = {}, headers: HeadersInit = {}): Response {
+export function errorResponse(
+  status: number,
+  error: string,
+  extra: Record<string, unknown> = {},
+  headers: HeadersInit = {},
+): Response {
   return jsonResponse(status, JSON.stringify({ error, ...extra }), headers);
 }
 

@@ -21,7 +21,10 @@ const VIDEO_NEGATIVE_PROMPT_MAX = 2000;
 export function largestRequestBytes(registry: Registry): number {
   let largest = 0;
   for (const model of registry.models) {
-    const negative = model.kind === 'video' ? Math.min(VIDEO_NEGATIVE_PROMPT_MAX, model.negativePromptMax ?? VIDEO_NEGATIVE_PROMPT_MAX) : 0;
+    const negative =
+      model.kind === 'video'
+        ? Math.min(VIDEO_NEGATIVE_PROMPT_MAX, model.negativePromptMax ?? VIDEO_NEGATIVE_PROMPT_MAX)
+        : 0;
     const text = (model.promptMax + negative) * BYTES_PER_CHARACTER;
     largest = Math.max(largest, text + model.maxImages * (IMAGE_URL_MAX_BYTES + 3));
   }

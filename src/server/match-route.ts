@@ -19,7 +19,8 @@ export type Route =
 /** Normalizes a mount prefix: `''` or `/a/b` (leading slash, no trailing one). */
 export function normalizePrefix(prefix: string): string {
   const trimmed = prefix.replace(/\/+$/, '');
-  if (trimmed && !trimmed.startsWith('/')) throw new TypeError(`prefix must start with "/" (got "${prefix}")`);
+  if (trimmed && !trimmed.startsWith('/'))
+    throw new TypeError(`prefix must start with "/" (got "${prefix}")`);
   return trimmed;
 }
 
@@ -28,8 +29,12 @@ export function normalizePrefix(prefix: string): string {
  * segments already resolved, so they can only land on another route or on none).
  */
 export function matchRoute(pathname: string, prefix: string, taskIdPattern: RegExp): Route {
-  const route = pathname.startsWith(prefix + API_ROOT) ? matchApiPath(pathname.slice(prefix.length)) : undefined;
+  const route = pathname.startsWith(prefix + API_ROOT)
+    ? matchApiPath(pathname.slice(prefix.length))
+    : undefined;
   if (route?.kind) return { type: 'submit', kind: route.kind, allow: 'POST' };
   if (route?.taskId === undefined) return { type: 'none' };
-  return taskIdPattern.test(route.taskId) ? { type: 'task', taskId: route.taskId, allow: 'GET' } : { type: 'bad-task-id', allow: 'GET' };
+  return taskIdPattern.test(route.taskId)
+    ? { type: 'task', taskId: route.taskId, allow: 'GET' }
+    : { type: 'bad-task-id', allow: 'GET' };
 }

@@ -36,7 +36,8 @@ export interface TaskContext {
 }
 
 /** Where a failure reported to `onError` happened. `config`: the proxy was set up without a key. */
-export type ProxyErrorStage = 'upstream' | 'beforeSubmit' | 'afterSubmit' | 'afterTask' | 'taskStore' | 'config';
+export type ProxyErrorStage =
+  'upstream' | 'beforeSubmit' | 'afterSubmit' | 'afterTask' | 'taskStore' | 'config';
 
 /** Options of {@link createProxyHandler}. */
 export interface ProxyOptions {
@@ -79,7 +80,9 @@ export interface ProxyOptions {
    * Runs after the API accepted a submit, with the task id and the credits charged: accounting,
    * logging. Awaited before the answer; a throw goes to `onError` and the answer stands. Defaults to none.
    */
-  afterSubmit?: (context: SubmitContext & { taskId: string; creditsUsed: number | null }) => void | Promise<void>;
+  afterSubmit?: (
+    context: SubmitContext & { taskId: string; creditsUsed: number | null },
+  ) => void | Promise<void>;
   /**
    * Runs when a submit that passed `beforeSubmit` was certainly not charged: the API refused it (a
    * 4xx such as 402), or the proxy could not send it. Give back what `beforeSubmit` counted. Awaited;

@@ -3,7 +3,10 @@
  * which is never buffered) and returns `null`. Errors of the stream (a dropped connection, an abort)
  * are thrown.
  */
-export async function readCapped(stream: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array | null> {
+export async function readCapped(
+  stream: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+): Promise<Uint8Array | null> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = stream?.getReader();

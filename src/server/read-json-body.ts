@@ -20,7 +20,8 @@ function isJson(request: Request): boolean {
  */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<BodyResult> {
   if (!isJson(request)) return refuse(errorResponse(415, 'Content-Type must be application/json'));
-  const tooLarge = () => refuse(errorResponse(413, `Request body too large (at most ${maxBytes} bytes)`));
+  const tooLarge = () =>
+    refuse(errorResponse(413, `Request body too large (at most ${maxBytes} bytes)`));
   const declared = Number(request.headers.get('Content-Length') ?? NaN);
   if (declared > maxBytes) return tooLarge();
 

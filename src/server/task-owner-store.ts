@@ -31,7 +31,10 @@ let warnedInProduction = false;
  * size. Right for one server instance; records are lost on restart (users then get 404 for tasks
  * submitted before it). With `NODE_ENV=production` the first one made logs a warning saying so.
  */
-export function createMemoryTaskOwnerStore({ maxEntries = 100_000, now = Date.now }: MemoryTaskOwnerStoreOptions = {}): TaskOwnerStore {
+export function createMemoryTaskOwnerStore({
+  maxEntries = 100_000,
+  now = Date.now,
+}: MemoryTaskOwnerStoreOptions = {}): TaskOwnerStore {
   if (!warnedInProduction && globalThis.process?.env?.NODE_ENV === 'production') {
     warnedInProduction = true;
     console.warn(

@@ -32,7 +32,11 @@ export interface NodeResponseLike {
 // Methods the Fetch API refuses to carry (`new Request` throws for them), answered here.
 const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
-const JSON_HEADERS = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', Allow: 'GET, POST' };
+const JSON_HEADERS = {
+  'Content-Type': 'application/json',
+  'Cache-Control': 'no-store',
+  Allow: 'GET, POST',
+};
 
 /** The request's URL: its own path on the `Host` it was sent to (the host can never change the path). */
 function requestUrl(req: NodeRequestLike): URL {
@@ -73,7 +77,10 @@ function requestBody(req: NodeRequestLike): ReadableStream<Uint8Array> {
         iterator ??= req[Symbol.asyncIterator]();
         const { done, value } = await iterator.next();
         if (done) controller.close();
-        else controller.enqueue(typeof value === 'string' ? encoder.encode(value) : new Uint8Array(value));
+        else
+          controller.enqueue(
+            typeof value === 'string' ? encoder.encode(value) : new Uint8Array(value),
+          );
       },
       // Not `iterator.return()`: that destroys the socket before the refusal (a 413) can be sent.
     },
@@ -108,12 +115,18 @@ async function send(response: Response, req: NodeRequestLike, res: NodeResponseL
  * `TRACE`, `TRACK` and `CONNECT`, which a Fetch API `Request` cannot carry, answer 405. The request's
  * `signal` aborts when the browser disconnects before the answer is sent.
  */
-export function toNodeHandler(handler: ProxyHandler): (req: NodeRequestLike, res: NodeResponseLike) => Promise<void> {
+export function toNodeHandler(
+  handler: ProxyHandler,
+): (req: NodeRequestLike, res: NodeResponseLike) => Promise<void> {
   return async (req, res) => {
     const method = (req.method ?? 'GET').toUpperCase();
     try {
       if (FORBIDDEN_METHODS.has(method)) {
-        await send(new Response('{"error":"Method not allowed"}', { status: 405, headers: JSON_HEADERS }), req, res);
+        await send(
+          new Response('{"error":"Method not allowed"}', { status: 405, headers: JSON_HEADERS }),
+          req,
+          res,
+        );
         return;
       }
       // Aborted when the connection closes before the answer is sent: the browser went away.

@@ -21,7 +21,12 @@ class ClockTimer {
 }
 
 /** Runs `callback` after `ms` on `clock`, again and again while `repeat`; returns the timer. */
-function schedule(clock: Clock, callback: TimeoutCallback, ms: number, repeat: boolean): ClockTimer {
+function schedule(
+  clock: Clock,
+  callback: TimeoutCallback,
+  ms: number,
+  repeat: boolean,
+): ClockTimer {
   const timer = new ClockTimer();
   const { controller } = timer;
   // An interval of 0 would fire forever at one instant: at least 1 ms between two runs.
@@ -45,9 +50,15 @@ function clear(id: unknown, clearReal: (id: never) => void) {
 }
 
 const routing: TimeoutProvider = {
-  setTimeout: (callback, ms) => (current ? schedule(current, callback, ms, false) : (globalThis.setTimeout(callback, ms) as unknown as number)),
+  setTimeout: (callback, ms) =>
+    current
+      ? schedule(current, callback, ms, false)
+      : (globalThis.setTimeout(callback, ms) as unknown as number),
   clearTimeout: (id) => clear(id, globalThis.clearTimeout),
-  setInterval: (callback, ms) => (current ? schedule(current, callback, ms, true) : (globalThis.setInterval(callback, ms) as unknown as number)),
+  setInterval: (callback, ms) =>
+    current
+      ? schedule(current, callback, ms, true)
+      : (globalThis.setInterval(callback, ms) as unknown as number),
   clearInterval: (id) => clear(id, globalThis.clearInterval),
 };
 

@@ -52,8 +52,11 @@ const reactAct = (React as { act?: (callback: () => Promise<void>) => Promise<vo
 
 /** Runs one step of time inside `act` when React expects it (Testing Library sets the flag), so updates land before the next. */
 function step(work: () => Promise<unknown>): Promise<void> {
-  const actEnvironment = (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT;
-  return actEnvironment && reactAct ? reactAct(async () => void (await work())) : work().then(() => undefined);
+  const actEnvironment = (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean })
+    .IS_REACT_ACT_ENVIRONMENT;
+  return actEnvironment && reactAct
+    ? reactAct(async () => void (await work()))
+    : work().then(() => undefined);
 }
 
 /**
@@ -87,7 +90,8 @@ export function createTestWrapper(options: TestWrapperOptions = {}): TestWrapper
     const target = clock.now() + ms;
     await step(() => clock.settle());
     // One timer per step, so what it starts (a render, a new poll's timer) is in place before the next.
-    for (let due = clock.nextAt; due !== null && due <= target; due = clock.nextAt) await step(() => clock.next());
+    for (let due = clock.nextAt; due !== null && due <= target; due = clock.nextAt)
+      await step(() => clock.next());
     await step(() => clock.advance(target - clock.now()));
   }
 

@@ -16,7 +16,8 @@ export function installDomStubs(): void {
       disconnect() {}
     };
   }
-  const proto = typeof Element === 'undefined' ? undefined : (Element.prototype as Partial<Element>);
+  const proto =
+    typeof Element === 'undefined' ? undefined : (Element.prototype as Partial<Element>);
   if (proto) {
     proto.scrollIntoView ??= function scrollIntoView() {};
     proto.hasPointerCapture ??= function hasPointerCapture() {

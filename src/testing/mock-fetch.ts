@@ -8,17 +8,23 @@ import type { MockApi } from '../mock/create-mock-api.js';
 export function mockFetch(api: MockApi): typeof fetch {
   return async (input, init) => {
     const base = globalThis.location?.href ?? 'http://localhost/';
-    const request = input instanceof Request ? new Request(input, init) : new Request(new URL(String(input), base), init);
+    const request =
+      input instanceof Request
+        ? new Request(input, init)
+        : new Request(new URL(String(input), base), init);
     const signal = init?.signal ?? null;
     signal?.throwIfAborted();
     const answer = api.handle(request);
     const response = signal
       ? await Promise.race([
           answer,
-          new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true })),
+          new Promise<never>((_, reject) =>
+            signal.addEventListener('abort', () => reject(signal.reason), { once: true }),
+          ),
         ])
       : await answer;
-    if (response.type === 'error') throw new TypeError('fetch failed: the mock API dropped the connection');
+    if (response.type === 'error')
+      throw new TypeError('fetch failed: the mock API dropped the connection');
     return response;
   };
 }

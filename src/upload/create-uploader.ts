@@ -1,6 +1,11 @@
 import type { UploadAdapter } from '../core/upload/upload-adapter.js';
 import { SNIFF_BYTES, sniffImageType } from '../core/upload/image-type.js';
-import { DEFAULT_UPLOAD_PREFIX, type UploadIntent, type UploadResult, type UploadTicket } from '../core/upload/upload-protocol.js';
+import {
+  DEFAULT_UPLOAD_PREFIX,
+  type UploadIntent,
+  type UploadResult,
+  type UploadTicket,
+} from '../core/upload/upload-protocol.js';
 import { sendRequest } from './send-request.js';
 import { handlerError, UploadError } from './upload-error.js';
 
@@ -31,25 +36,55 @@ export interface UploaderOptions {
  */
 export function createUploader(options: UploaderOptions): UploadAdapter {
   const { headers = {}, withCredentials = false } = options;
-  if (!options.model) throw new TypeError('createUploader needs model: the id of the model the images are for (its size limit applies)');
-  const modelOf = typeof options.model === 'function' ? options.model : () => options.model as string;
+  if (!options.model)
+    throw new TypeError(
+      'createUploader needs model: the id of the model the images are for (its size limit applies)',
+    );
+  const modelOf =
+    typeof options.model === 'function' ? options.model : () => options.model as string;
 
   return async (file, { signal, onProgress }) => {
     const base = new URL(options.endpoint ?? DEFAULT_UPLOAD_PREFIX, globalThis.location?.href);
-    const toHandler = (method: 'POST' | 'PUT', url: string, body: XMLHttpRequestBodyInit | null, extra: Record<string, string>, progress?: (fraction: number) => void) =>
-      sendRequest({ method, url, headers: { ...headers, ...extra }, body, signal, withCredentials, onProgress: progress });
+    const toHandler = (
+      method: 'POST' | 'PUT',
+      url: string,
+      body: XMLHttpRequestBodyInit | null,
+      extra: Record<string, string>,
+      progress?: (fraction: number) => void,
+    ) =>
+      sendRequest({
+        method,
+        url,
+        headers: { ...headers, ...extra },
+        body,
+        signal,
+        withCredentials,
+        onProgress: progress,
+      });
 
     // The type the bytes say: a file that is no image is refused here, before a byte is sent (a server
     // refusing mid-body may reset the connection, which a browser reports as a network error); for one
     // that is, the declared type (and a presigned Content-Type) is right even when misnamed. The handler
     // checks the bytes again either way.
-    const contentType = sniffImageType(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
+    const contentType = sniffImageType(
+      new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()),
+    );
     if (!contentType) {
       const message = 'The file is not a JPEG, PNG or WebP image';
-      throw new UploadError('file-invalid-type', message, { retryable: false, fieldErrors: { file: [message] } });
+      throw new UploadError('file-invalid-type', message, {
+        retryable: false,
+        fieldErrors: { file: [message] },
+      });
     }
-    const intent: UploadIntent = { model: modelOf(), size: file.size, contentType, name: file.name };
-    const started = await toHandler('POST', base.href, JSON.stringify(intent), { 'Content-Type': 'application/json' });
+    const intent: UploadIntent = {
+      model: modelOf(),
+      size: file.size,
+      contentType,
+      name: file.name,
+    };
+    const started = await toHandler('POST', base.href, JSON.stringify(intent), {
+      'Content-Type': 'application/json',
+    });
     if (started.status !== 200) throw handlerError(started.status, started.text);
     const ticket = JSON.parse(started.text) as UploadTicket;
     const putUrl = new URL(ticket.put.url, base);
@@ -58,11 +93,23 @@ export function createUploader(options: UploaderOptions): UploadAdapter {
     if (ticket.complete === null) {
       answer = await toHandler('PUT', putUrl.href, file, ticket.put.headers, onProgress);
     } else {
-      const put = await sendRequest({ method: 'PUT', url: putUrl.href, headers: ticket.put.headers, body: file, signal, withCredentials: false, onProgress });
-      if (put.status < 200 || put.status >= 300) throw new UploadError('storage', `The storage refused the upload (HTTP ${put.status})`, { status: put.status });
+      const put = await sendRequest({
+        method: 'PUT',
+        url: putUrl.href,
+        headers: ticket.put.headers,
+        body: file,
+        signal,
+        withCredentials: false,
+        onProgress,
+      });
+      if (put.status < 200 || put.status >= 300)
+        throw new UploadError('storage', `The storage refused the upload (HTTP ${put.status})`, {
+          status: put.status,
+        });
       answer = await toHandler('POST', new URL(ticket.complete, base).href, null, {});
     }
-    if (answer.status !== 201 && answer.status !== 200) throw handlerError(answer.status, answer.text);
+    if (answer.status !== 201 && answer.status !== 200)
+      throw handlerError(answer.status, answer.text);
     return (JSON.parse(answer.text) as UploadResult).url;
   };
 }

@@ -17,7 +17,15 @@ export interface SendRequest {
  * resolves with the status and text of any answer. Rejects with the signal's reason when aborted (the
  * request is cancelled), and with a `network` {@link UploadError} when nothing answers.
  */
-export function sendRequest({ method, url, headers, body, signal, withCredentials, onProgress }: SendRequest): Promise<{ status: number; text: string }> {
+export function sendRequest({
+  method,
+  url,
+  headers,
+  body,
+  signal,
+  withCredentials,
+  onProgress,
+}: SendRequest): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const xhr = new XMLHttpRequest();
@@ -37,7 +45,12 @@ export function sendRequest({ method, url, headers, body, signal, withCredential
     };
     xhr.onerror = () => {
       done();
-      reject(new UploadError('network', 'The upload could not reach the server; check the connection and try again'));
+      reject(
+        new UploadError(
+          'network',
+          'The upload could not reach the server; check the connection and try again',
+        ),
+      );
     };
     xhr.onabort = () => {
       done();

@@ -168,7 +168,9 @@ export const WalkthroughFailureAndRefund: Story = {
     await expect(canvas.getByRole('button', { name: 'Try again' })).toHaveClass(
       'recipe-button-primary',
     );
-    await expect(canvas.queryByRole('button', { name: /Back to the form|Generate video/ })).toBeNull();
+    await expect(
+      canvas.queryByRole('button', { name: /Back to the form|Generate video/ }),
+    ).toBeNull();
     await expect(canvas.getByRole('textbox', { name: 'Prompt' })).toHaveValue('Waves at dawn');
   },
 };

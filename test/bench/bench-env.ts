@@ -7,13 +7,23 @@ import { installVirtualTime } from './virtual-time.js';
 /** Where virtual time starts: the same instant in every section, so runs replay exactly. */
 export const BENCH_START = Date.UTC(2026, 10, 24, 12);
 
-const { window } = new JSDOM('<!doctype html><html><body></body></html>', { url: 'http://localhost/' });
+const { window } = new JSDOM('<!doctype html><html><body></body></html>', {
+  url: 'http://localhost/',
+});
 for (const key of Object.getOwnPropertyNames(window)) {
   if (key in globalThis || key.startsWith('_')) continue;
-  Object.defineProperty(globalThis, key, { configurable: true, writable: true, value: (window as unknown as Record<string, unknown>)[key] });
+  Object.defineProperty(globalThis, key, {
+    configurable: true,
+    writable: true,
+    value: (window as unknown as Record<string, unknown>)[key],
+  });
 }
 for (const key of ['window', 'document', 'navigator'] as const) {
-  Object.defineProperty(globalThis, key, { configurable: true, writable: true, value: window[key] });
+  Object.defineProperty(globalThis, key, {
+    configurable: true,
+    writable: true,
+    value: window[key],
+  });
 }
 
 /** The virtual clock every section runs on. */
@@ -21,6 +31,9 @@ export const time = installVirtualTime(BENCH_START);
 
 /** Shows or hides the page, as a browser tab switch does (TanStack Query's focus manager listens). */
 export function setPageHidden(hidden: boolean) {
-  Object.defineProperty(window.document, 'visibilityState', { value: hidden ? 'hidden' : 'visible', configurable: true });
+  Object.defineProperty(window.document, 'visibilityState', {
+    value: hidden ? 'hidden' : 'visible',
+    configurable: true,
+  });
   window.document.dispatchEvent(new window.Event('visibilitychange', { bubbles: true }));
 }

@@ -16,19 +16,26 @@ const ORIGIN = 'http://mock.test';
  */
 export function mockService(clock: Clock, options: MockApiOptions = {}) {
   const api = createMockApi({ clock, seed: 2026, credits: 1e9, timing: 'realistic', ...options });
-  const fetch = (input: RequestInfo | URL, init?: RequestInit) => api.handle(new Request(input, init));
+  const fetch = (input: RequestInfo | URL, init?: RequestInit) =>
+    api.handle(new Request(input, init));
   const client = createClient({ baseUrl: ORIGIN, clock, fetch, retry: { jitter: false } });
   /** GET requests the mock received for one task. */
-  const getsOf = (taskId: string) => api.requests.filter((r) => r.method === 'GET' && r.path.endsWith(`/${taskId}`)).length;
+  const getsOf = (taskId: string) =>
+    api.requests.filter((r) => r.method === 'GET' && r.path.endsWith(`/${taskId}`)).length;
   return { api, client, getsOf };
 }
 
 /** The smallest valid request for a model: a prompt, plus a reference image when it needs one. */
 export function requestFor(model: ModelSpec): DraftRequest {
   const textMode = model.inputModes.some((mode) => mode.startsWith('text_'));
-  const request: DraftRequest = { model: model.id, prompt: 'A lighthouse at dusk', ...(textMode ? {} : { inputImageUrls: ['https://example.com/ref.png'] }) };
+  const request: DraftRequest = {
+    model: model.id,
+    prompt: 'A lighthouse at dusk',
+    ...(textMode ? {} : { inputImageUrls: ['https://example.com/ref.png'] }),
+  };
   const errors = validateRequest(request, model.kind, defaultRegistry);
-  if (errors) throw new Error(`No valid minimal request for ${model.id}: ${JSON.stringify(errors)}`);
+  if (errors)
+    throw new Error(`No valid minimal request for ${model.id}: ${JSON.stringify(errors)}`);
   return request;
 }
 
@@ -58,5 +65,10 @@ export function pendingSnapshot(taskId: string, model: string, creditsUsed: numb
 
 /** When each task really ended (completed or failed), from the mock's own records. */
 export function endTimes(api: ReturnType<typeof mockService>['api']): Map<string, number> {
-  return new Map(api.tasks().filter((task) => task.status !== 0).map((task) => [task.taskId, Date.parse(task.updatedAt)]));
+  return new Map(
+    api
+      .tasks()
+      .filter((task) => task.status !== 0)
+      .map((task) => [task.taskId, Date.parse(task.updatedAt)]),
+  );
 }

@@ -2,13 +2,29 @@ import { QueryClient, QueryClientProvider, QueryObserver } from '@tanstack/react
 import { useEffect, useRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { GptImageClient } from '../../src/core/client.js';
-import { defaultPollSchedule, fixedPollSchedule, type PollSchedule } from '../../src/core/polling/poll-schedule.js';
+import {
+  defaultPollSchedule,
+  fixedPollSchedule,
+  type PollSchedule,
+} from '../../src/core/polling/poll-schedule.js';
 import type { ModelSpec } from '../../src/core/registry/model-spec.js';
 import type { DraftRequest, ImageRequest, VideoRequest } from '../../src/core/request/types.js';
 import { isTerminal } from '../../src/core/task/task.js';
 import { TaskProgress } from '../../src/components/index.js';
-import { GptImageProvider, taskQueryOptions, useGenerateImage, useGenerateVideo, type UseGenerationOptions } from '../../src/react/index.js';
-import { endTimes, mockService, modelsRoundRobin, pendingSnapshot, requestFor } from './mock-service.js';
+import {
+  GptImageProvider,
+  taskQueryOptions,
+  useGenerateImage,
+  useGenerateVideo,
+  type UseGenerationOptions,
+} from '../../src/react/index.js';
+import {
+  endTimes,
+  mockService,
+  modelsRoundRobin,
+  pendingSnapshot,
+  requestFor,
+} from './mock-service.js';
 import { mean, median, percentile, round } from './stats.js';
 import type { VirtualTime } from './virtual-time.js';
 
@@ -16,7 +32,10 @@ import type { VirtualTime } from './virtual-time.js';
 export const strategies: ReadonlyArray<{ name: string; schedule: PollSchedule }> = [
   { name: 'fixed 500 ms (fal, Replicate)', schedule: fixedPollSchedule(500) },
   { name: "fixed 2 s (the docs' loop)", schedule: fixedPollSchedule(2000) },
-  { name: "docs' backoff 2→4→8→15 s", schedule: ({ attempt }) => [2000, 4000, 8000][attempt] ?? 15_000 },
+  {
+    name: "docs' backoff 2→4→8→15 s",
+    schedule: ({ attempt }) => [2000, 4000, 8000][attempt] ?? 15_000,
+  },
   { name: 'ours (defaultPollSchedule)', schedule: defaultPollSchedule },
 ];
 
@@ -49,7 +68,15 @@ interface Followed {
 type Options = UseGenerationOptions<DraftRequest>;
 
 /** Generates once on mount, as a click would; reports the task id and the moment the hook says "completed". */
-function Generation({ request, kind, options }: { request: DraftRequest; kind: string; options: Options }) {
+function Generation({
+  request,
+  kind,
+  options,
+}: {
+  request: DraftRequest;
+  kind: string;
+  options: Options;
+}) {
   const Hook = kind === 'video' ? VideoGeneration : ImageGeneration;
   return <Hook request={request} options={options} />;
 }
@@ -73,8 +100,17 @@ function useGenerateOnce(generate: () => void) {
 }
 
 /** Follows tasks through the generation hooks, rendered by React: the path an app takes. */
-async function followWithHooks(time: VirtualTime, client: GptImageClient, models: ModelSpec[], schedule: PollSchedule) {
-  const followed: Followed[] = models.map((model) => ({ taskId: null, kind: model.kind, reportedAt: null }));
+async function followWithHooks(
+  time: VirtualTime,
+  client: GptImageClient,
+  models: ModelSpec[],
+  schedule: PollSchedule,
+) {
+  const followed: Followed[] = models.map((model) => ({
+    taskId: null,
+    kind: model.kind,
+    reportedAt: null,
+  }));
   const queryClient = new QueryClient();
   const root = createRoot(document.createElement('div'));
   root.render(
@@ -102,18 +138,31 @@ async function followWithHooks(time: VirtualTime, client: GptImageClient, models
 }
 
 /** Follows tasks through QueryObserver with taskQueryOptions (what useTask gives useQuery), without React. */
-async function followWithObservers(time: VirtualTime, client: GptImageClient, models: ModelSpec[], schedule: PollSchedule) {
+async function followWithObservers(
+  time: VirtualTime,
+  client: GptImageClient,
+  models: ModelSpec[],
+  schedule: PollSchedule,
+) {
   const queryClient = new QueryClient();
   const followed: Followed[] = [];
   const stops: Array<() => void> = [];
   for (const model of models) {
     const { taskId, creditsUsed } = await client.submit(model.kind, requestFor(model));
-    const options = { model: model.id, submittedAt: Date.now(), initialTask: pendingSnapshot(taskId, model.id, creditsUsed), schedule };
+    const options = {
+      model: model.id,
+      submittedAt: Date.now(),
+      initialTask: pendingSnapshot(taskId, model.id, creditsUsed),
+      schedule,
+    };
     const entry: Followed = { taskId, kind: model.kind, reportedAt: null };
     stops.push(
-      new QueryObserver(queryClient, taskQueryOptions(client, taskId, options)).subscribe((result) => {
-        if (entry.reportedAt === null && result.data && isTerminal(result.data)) entry.reportedAt = Date.now();
-      }),
+      new QueryObserver(queryClient, taskQueryOptions(client, taskId, options)).subscribe(
+        (result) => {
+          if (entry.reportedAt === null && result.data && isTerminal(result.data))
+            entry.reportedAt = Date.now();
+        },
+      ),
     );
     followed.push(entry);
   }
@@ -124,11 +173,20 @@ async function followWithObservers(time: VirtualTime, client: GptImageClient, mo
 }
 
 /** Follows tasks by id with TaskProgress, as a gallery or a second tab would: the task is submitted elsewhere. */
-async function followWithTaskProgress(time: VirtualTime, client: GptImageClient, models: ModelSpec[], schedule: PollSchedule) {
+async function followWithTaskProgress(
+  time: VirtualTime,
+  client: GptImageClient,
+  models: ModelSpec[],
+  schedule: PollSchedule,
+) {
   const followed: Followed[] = [];
   const submittedAt: number[] = [];
   for (const model of models) {
-    followed.push({ taskId: (await client.submit(model.kind, requestFor(model))).taskId, kind: model.kind, reportedAt: null });
+    followed.push({
+      taskId: (await client.submit(model.kind, requestFor(model))).taskId,
+      kind: model.kind,
+      reportedAt: null,
+    });
     submittedAt.push(Date.now());
   }
   const queryClient = new QueryClient();
@@ -146,7 +204,14 @@ async function followWithTaskProgress(time: VirtualTime, client: GptImageClient,
     <QueryClientProvider client={queryClient}>
       <GptImageProvider client={client}>
         {followed.map((task, i) => (
-          <TaskProgress.Root key={task.taskId} data-task={i} taskId={task.taskId} submittedAt={submittedAt[i]} followOptions={{ schedule }} announce={false} />
+          <TaskProgress.Root
+            key={task.taskId}
+            data-task={i}
+            taskId={task.taskId}
+            submittedAt={submittedAt[i]}
+            followOptions={{ schedule }}
+            announce={false}
+          />
         ))}
       </GptImageProvider>
     </QueryClientProvider>,
@@ -158,7 +223,11 @@ async function followWithTaskProgress(time: VirtualTime, client: GptImageClient,
   return followed;
 }
 
-const paths = { hook: followWithHooks, observer: followWithObservers, taskProgress: followWithTaskProgress };
+const paths = {
+  hook: followWithHooks,
+  observer: followWithObservers,
+  taskProgress: followWithTaskProgress,
+};
 
 /**
  * Follows `count` tasks (round-robin over the 20 models; completion times drawn by the mock's seed from
@@ -166,7 +235,14 @@ const paths = { hook: followWithHooks, observer: followWithObservers, taskProgre
  * times. `path` picks the generation hooks rendered by React (default), bare observers, or
  * TaskProgress following by id.
  */
-export async function measurePolling(time: VirtualTime, { count = 200, path = 'hook', list = strategies }: { count?: number; path?: Path; list?: typeof strategies } = {}): Promise<PollingFigures[]> {
+export async function measurePolling(
+  time: VirtualTime,
+  {
+    count = 200,
+    path = 'hook',
+    list = strategies,
+  }: { count?: number; path?: Path; list?: typeof strategies } = {},
+): Promise<PollingFigures[]> {
   const { api, client, getsOf } = mockService(time.clock);
   const models = modelsRoundRobin(count);
   const figures: PollingFigures[] = [];
@@ -175,9 +251,14 @@ export async function measurePolling(time: VirtualTime, { count = 200, path = 'h
     const followed = await paths[path](time, client, models, schedule);
     const ends = endTimes(api);
     const delays = followed.map((task) => task.reportedAt! - ends.get(task.taskId!)!);
-    if (delays.some((delay) => !(delay >= 0))) throw new Error(`${name}: a completion was reported before it happened`);
-    if (api.requests.filter((r) => r.method === 'POST').length !== count) throw new Error(`${name}: not one POST per task`);
-    const gets = (kind?: string) => mean(followed.filter((task) => !kind || task.kind === kind).map((task) => getsOf(task.taskId!)));
+    if (delays.some((delay) => !(delay >= 0)))
+      throw new Error(`${name}: a completion was reported before it happened`);
+    if (api.requests.filter((r) => r.method === 'POST').length !== count)
+      throw new Error(`${name}: not one POST per task`);
+    const gets = (kind?: string) =>
+      mean(
+        followed.filter((task) => !kind || task.kind === kind).map((task) => getsOf(task.taskId!)),
+      );
     figures.push({
       strategy: name,
       path,

@@ -5,7 +5,13 @@ import { TaskProgress } from '../../src/components/index.js';
 import type { ModelSpec } from '../../src/core/registry/model-spec.js';
 import { builtInModels } from '../../src/core/registry/models.js';
 import type { DraftRequest, ImageRequest, VideoRequest } from '../../src/core/request/types.js';
-import { GptImageProvider, useGenerateImage, useGenerateVideo, useTask, useTaskProgress } from '../../src/react/index.js';
+import {
+  GptImageProvider,
+  useGenerateImage,
+  useGenerateVideo,
+  useTask,
+  useTaskProgress,
+} from '../../src/react/index.js';
 import { mockService, requestFor } from './mock-service.js';
 import type { VirtualTime } from './virtual-time.js';
 
@@ -28,12 +34,24 @@ export interface RenderFigures {
 }
 
 /** A progress display over useTask + useTaskProgress: the smallest thing an app would build. */
-function MinimalProgress({ taskId, model, submittedAt }: { taskId: string; model: ModelSpec; submittedAt: number }) {
+function MinimalProgress({
+  taskId,
+  model,
+  submittedAt,
+}: {
+  taskId: string;
+  model: ModelSpec;
+  submittedAt: number;
+}) {
   const task = useTask(taskId, { model: model.id, submittedAt });
   const status = task.data?.status ?? 'pending';
   const progress = useTaskProgress({ status, submittedAt, model });
   return (
-    <div role="progressbar" data-state={status} aria-valuenow={progress.estimate === null ? undefined : Math.round(progress.estimate * 100)}>
+    <div
+      role="progressbar"
+      data-state={status}
+      aria-valuenow={progress.estimate === null ? undefined : Math.round(progress.estimate * 100)}
+    >
       {Math.floor(progress.elapsedMs / 1000)} s
     </div>
   );
@@ -80,13 +98,19 @@ export async function measureRenders(time: VirtualTime): Promise<RenderFigures[]
       const start = Date.now();
       const { element, startsEmpty } = await subject(model);
       const container = document.createElement('div');
-      const shown = () => container.querySelector('[data-state]')?.getAttribute('data-state') ?? null;
+      const shown = () =>
+        container.querySelector('[data-state]')?.getAttribute('data-state') ?? null;
       const statuses: string[] = [];
       const watcher = new MutationObserver(() => {
         const status = shown();
         if (status && statuses.at(-1) !== status) statuses.push(status);
       });
-      watcher.observe(container, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+      watcher.observe(container, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['data-state'],
+      });
       let commits = 0;
       const root = createRoot(container);
       root.render(
@@ -109,17 +133,33 @@ export async function measureRenders(time: VirtualTime): Promise<RenderFigures[]
       budget += taskBudget;
       worstExcess = Math.max(worstExcess, commits - taskBudget);
     }
-    figures.push({ component: name, tasks: builtInModels.length, renders, budget, ratio: Math.round((renders / budget) * 100) / 100, worstExcess });
+    figures.push({
+      component: name,
+      tasks: builtInModels.length,
+      renders,
+      budget,
+      ratio: Math.round((renders / budget) * 100) / 100,
+      worstExcess,
+    });
   };
 
-  const submitted = async (model: ModelSpec) => ({ taskId: (await client.submit(model.kind, requestFor(model))).taskId, submittedAt: Date.now() });
+  const submitted = async (model: ModelSpec) => ({
+    taskId: (await client.submit(model.kind, requestFor(model))).taskId,
+    submittedAt: Date.now(),
+  });
   await run('TaskProgress.Root (issue 5, default parts), by task id', async (model) => {
     const { taskId, submittedAt } = await submitted(model);
-    return { element: <TaskProgress.Root taskId={taskId} submittedAt={submittedAt} model={model.id} />, startsEmpty: true };
+    return {
+      element: <TaskProgress.Root taskId={taskId} submittedAt={submittedAt} model={model.id} />,
+      startsEmpty: true,
+    };
   });
   await run('useTask + useTaskProgress, minimal, by task id', async (model) => {
     const { taskId, submittedAt } = await submitted(model);
-    return { element: <MinimalProgress taskId={taskId} model={model} submittedAt={submittedAt} />, startsEmpty: true };
+    return {
+      element: <MinimalProgress taskId={taskId} model={model} submittedAt={submittedAt} />,
+      startsEmpty: true,
+    };
   });
   await run('useGenerateVideo/useGenerateImage view, from the submit', async (model) => ({
     element: <GenerationView request={requestFor(model)} kind={model.kind} />,

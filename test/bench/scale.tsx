@@ -43,11 +43,27 @@ function cannedServer(count: number) {
   const bodies = new Map(
     ids.map((id) => [
       `/api/ai/tasks/${id}`,
-      JSON.stringify({ taskId: id, type: 'video', status: 0, model: 'veo3', prompt: 'A lighthouse at dusk', imageUrls: [], videoUrl: null, errorCode: null, errorMessage: null, creditsUsed: 63, creditsRefunded: false, createdAt: new Date(Date.now()).toISOString(), updatedAt: new Date(Date.now()).toISOString() }),
+      JSON.stringify({
+        taskId: id,
+        type: 'video',
+        status: 0,
+        model: 'veo3',
+        prompt: 'A lighthouse at dusk',
+        imageUrls: [],
+        videoUrl: null,
+        errorCode: null,
+        errorMessage: null,
+        creditsUsed: 63,
+        creditsRefunded: false,
+        createdAt: new Date(Date.now()).toISOString(),
+        updatedAt: new Date(Date.now()).toISOString(),
+      }),
     ]),
   );
   const fetch = async (input: RequestInfo | URL) =>
-    new Response(bodies.get(new URL(String(input)).pathname) ?? '{"error":"Task not found"}', { headers: { 'Content-Type': 'application/json' } });
+    new Response(bodies.get(new URL(String(input)).pathname) ?? '{"error":"Task not found"}', {
+      headers: { 'Content-Type': 'application/json' },
+    });
   return { ids, fetch };
 }
 
@@ -62,9 +78,19 @@ function Follower({ taskId }: { taskId: string }) {
  * QueryObservers over `taskQueryOptions` in one QueryClient, and `useTask` components in one React
  * root. Blocks of cycles run in turn, `repeats` times, and each variant's median cycle is kept.
  */
-export async function measureCycles(time: VirtualTime, count = 500, cycles = 10, repeats = 3): Promise<CycleFigures[]> {
+export async function measureCycles(
+  time: VirtualTime,
+  count = 500,
+  cycles = 10,
+  repeats = 3,
+): Promise<CycleFigures[]> {
   const server = cannedServer(count);
-  const client = createClient({ baseUrl: ORIGIN, clock: time.clock, fetch: server.fetch, retry: { jitter: false } });
+  const client = createClient({
+    baseUrl: ORIGIN,
+    clock: time.clock,
+    fetch: server.fetch,
+    retry: { jitter: false },
+  });
 
   const timed = async () => {
     const samples: number[] = [];
@@ -84,11 +110,24 @@ export async function measureCycles(time: VirtualTime, count = 500, cycles = 10,
   };
 
   const variants: Record<string, () => Promise<number[]>> = {
-    'bare fetch + res.json()': () => onInterval(() => Promise.all(server.ids.map((id) => server.fetch(`${ORIGIN}/api/ai/tasks/${id}`).then((res) => res.json())))),
-    'client.getTask (no TanStack Query)': () => onInterval(() => Promise.all(server.ids.map((id) => client.getTask(id)))),
+    'bare fetch + res.json()': () =>
+      onInterval(() =>
+        Promise.all(
+          server.ids.map((id) =>
+            server.fetch(`${ORIGIN}/api/ai/tasks/${id}`).then((res) => res.json()),
+          ),
+        ),
+      ),
+    'client.getTask (no TanStack Query)': () =>
+      onInterval(() => Promise.all(server.ids.map((id) => client.getTask(id)))),
     'QueryObserver + taskQueryOptions, one QueryClient': async () => {
       const queryClient = new QueryClient();
-      const stops = server.ids.map((id) => new QueryObserver(queryClient, taskQueryOptions(client, id, { model: 'veo3', schedule: everyCycle })).subscribe(() => {}));
+      const stops = server.ids.map((id) =>
+        new QueryObserver(
+          queryClient,
+          taskQueryOptions(client, id, { model: 'veo3', schedule: everyCycle }),
+        ).subscribe(() => {}),
+      );
       const samples = await timed();
       for (const stop of stops) stop();
       queryClient.clear();
@@ -99,7 +138,10 @@ export async function measureCycles(time: VirtualTime, count = 500, cycles = 10,
     'the same, queryFn without its cache scan': async () => {
       const queryClient = new QueryClient();
       const stops = server.ids.map((id) =>
-        new QueryObserver(queryClient, { ...taskQueryOptions(client, id, { model: 'veo3', schedule: everyCycle }), queryFn: ({ signal }) => client.getTask(id, { signal }) }).subscribe(() => {}),
+        new QueryObserver(queryClient, {
+          ...taskQueryOptions(client, id, { model: 'veo3', schedule: everyCycle }),
+          queryFn: ({ signal }) => client.getTask(id, { signal }),
+        }).subscribe(() => {}),
       );
       const samples = await timed();
       for (const stop of stops) stop();
@@ -111,7 +153,11 @@ export async function measureCycles(time: VirtualTime, count = 500, cycles = 10,
       const root = createRoot(document.createElement('ul'));
       root.render(
         <QueryClientProvider client={queryClient}>
-          <GptImageProvider client={client}>{server.ids.map((id) => <Follower key={id} taskId={id} />)}</GptImageProvider>
+          <GptImageProvider client={client}>
+            {server.ids.map((id) => (
+              <Follower key={id} taskId={id} />
+            ))}
+          </GptImageProvider>
         </QueryClientProvider>,
       );
       const samples = await timed();
@@ -123,10 +169,16 @@ export async function measureCycles(time: VirtualTime, count = 500, cycles = 10,
 
   const samples = new Map<string, number[]>();
   for (let repeat = 0; repeat < repeats; repeat++) {
-    for (const [name, run] of Object.entries(variants)) samples.set(name, [...(samples.get(name) ?? []), ...(await run())]);
+    for (const [name, run] of Object.entries(variants))
+      samples.set(name, [...(samples.get(name) ?? []), ...(await run())]);
   }
   const bare = median(samples.get('bare fetch + res.json()')!);
-  return [...samples].map(([variant, values]) => ({ variant, tasks: count, msPerCycle: round(median(values)), ratioToBareFetch: round(median(values) / bare) }));
+  return [...samples].map(([variant, values]) => ({
+    variant,
+    tasks: count,
+    msPerCycle: round(median(values)),
+    ratioToBareFetch: round(median(values) / bare),
+  }));
 }
 
 const heapKb = () => {
@@ -140,7 +192,11 @@ const heapKb = () => {
  * TanStack Query's `gcTime` (5 min) passes, the mock forgets its records, and the heap is measured
  * after `global.gc()`. Needs `node --expose-gc`.
  */
-export async function measureMemory(time: VirtualTime, count = 1000, rounds = 5): Promise<MemoryFigures> {
+export async function measureMemory(
+  time: VirtualTime,
+  count = 1000,
+  rounds = 5,
+): Promise<MemoryFigures> {
   if (!globalThis.gc) throw new Error('Run with node --expose-gc');
   const { api, client } = mockService(time.clock, { timing: 'fast' });
   const queryClient = new QueryClient();
@@ -149,14 +205,24 @@ export async function measureMemory(time: VirtualTime, count = 1000, rounds = 5)
 
   const round = async (size: number) => {
     const ids: string[] = [];
-    for (const model of modelsRoundRobin(size)) ids.push((await client.submit(model.kind, requestFor(model))).taskId);
+    for (const model of modelsRoundRobin(size))
+      ids.push((await client.submit(model.kind, requestFor(model))).taskId);
     const root = createRoot(container);
     root.render(
       <QueryClientProvider client={queryClient}>
-        <GptImageProvider client={client}>{ids.map((id) => <Follower key={id} taskId={id} />)}</GptImageProvider>
+        <GptImageProvider client={client}>
+          {ids.map((id) => (
+            <Follower key={id} taskId={id} />
+          ))}
+        </GptImageProvider>
       </QueryClientProvider>,
     );
-    const terminal = () => ids.every((id) => queryClient.getQueryData<{ status: string }>(['gptimage2', 'task', id])?.status !== 'pending' && queryClient.getQueryData(['gptimage2', 'task', id]) !== undefined);
+    const terminal = () =>
+      ids.every(
+        (id) =>
+          queryClient.getQueryData<{ status: string }>(['gptimage2', 'task', id])?.status !==
+            'pending' && queryClient.getQueryData(['gptimage2', 'task', id]) !== undefined,
+      );
     await time.runUntil(terminal, 30 * 60_000);
     peak = heapKb();
     root.unmount();

@@ -4,15 +4,20 @@ import { time } from './bench-env.js';
 
 const sections: Record<string, () => Promise<unknown>> = {
   polling: async () => (await import('./polling.js')).measurePolling(time),
-  'polling-observer': async () => (await import('./polling.js')).measurePolling(time, { path: 'observer' }),
+  'polling-observer': async () =>
+    (await import('./polling.js')).measurePolling(time, { path: 'observer' }),
   'polling-by-id': async () => {
     const { measurePolling, strategies } = await import('./polling.js');
-    return measurePolling(time, { path: 'taskProgress', list: strategies.filter((s) => /^(fixed 2 s|ours)/.test(s.name)) });
+    return measurePolling(time, {
+      path: 'taskProgress',
+      list: strategies.filter((s) => /^(fixed 2 s|ours)/.test(s.name)),
+    });
   },
   sharing: async () => (await import('./sharing.js')).measureSharing(time),
   renders: async () => (await import('./renders.js')).measureRenders(time),
   cycles: async () => (await import('./scale.js')).measureCycles(time),
-  memory: async () => (await import('./scale.js')).measureMemory(time, 1000, Number(process.env.MEMORY_ROUNDS ?? 5)),
+  memory: async () =>
+    (await import('./scale.js')).measureMemory(time, 1000, Number(process.env.MEMORY_ROUNDS ?? 5)),
 };
 
 const name = process.argv[2] ?? '';

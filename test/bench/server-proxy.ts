@@ -4,7 +4,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClient } from 'redis';
-import { createMemoryTaskOwnerStore, createProxyHandler, createRedisTaskStore, toNodeHandler, type TaskOwnerStore } from '../../src/server/index.js';
+import {
+  createMemoryTaskOwnerStore,
+  createProxyHandler,
+  createRedisTaskStore,
+  toNodeHandler,
+  type TaskOwnerStore,
+} from '../../src/server/index.js';
 
 const env = process.env;
 
@@ -24,7 +30,13 @@ const onError = (error: Error) => {
   const text = `${error.message}${cause ? `: ${cause.message}` : ''}`;
   errors[text] = (errors[text] ?? 0) + 1;
 };
-const handler = createProxyHandler({ apiKey: env.API_KEY, baseUrl: env.UPSTREAM, authorize: (request) => request.headers.get('x-user'), taskStore, onError });
+const handler = createProxyHandler({
+  apiKey: env.API_KEY,
+  baseUrl: env.UPSTREAM,
+  authorize: (request) => request.headers.get('x-user'),
+  taskStore,
+  onError,
+});
 const server = createServer(toNodeHandler(handler));
 server.keepAliveTimeout = 60_000;
 
@@ -42,7 +54,9 @@ process.on('message', async (message: { type: 'memory' } | { type: 'fill'; count
     for (let start = 0; start < message.count; start += 500) {
       const batch = [];
       for (let i = start; i < Math.min(message.count, start + 500); i += 1) {
-        batch.push(taskStore.set(`tsk_BENCH${String(i).padStart(21, '0')}`, `user_${i % 5000}`, 86_400_000));
+        batch.push(
+          taskStore.set(`tsk_BENCH${String(i).padStart(21, '0')}`, `user_${i % 5000}`, 86_400_000),
+        );
       }
       await Promise.all(batch);
     }
@@ -50,4 +64,6 @@ process.on('message', async (message: { type: 'memory' } | { type: 'fill'; count
   process.send!({ type: 'done', memory: settledMemory(), errors });
 });
 
-server.listen(0, '127.0.0.1', () => console.log(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+server.listen(0, '127.0.0.1', () =>
+  console.log(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+);

@@ -18,8 +18,15 @@ const SECONDS = Number(process.env.SECONDS ?? 10);
 const TASKS = Number(process.env.TASKS ?? 150_000);
 
 /** Starts a Node process and resolves with its first stdout line that is a URL. */
-function startProcess(args: string[], env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+function startProcess(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -32,14 +39,24 @@ function startProcess(args: string[], env: Record<string, string> = {}): Promise
 }
 
 /** Sends a message to a proxy process and waits for its memory figures. */
-function ask(child: ChildProcess, message: object): Promise<{ heapUsed: number; rss: number; errors: Record<string, number> }> {
+function ask(
+  child: ChildProcess,
+  message: object,
+): Promise<{ heapUsed: number; rss: number; errors: Record<string, number> }> {
   return new Promise((resolve) => {
-    child.once('message', (reply: { memory: { heapUsed: number; rss: number }; errors: Record<string, number> }) => resolve({ ...reply.memory, errors: reply.errors }));
+    child.once(
+      'message',
+      (reply: { memory: { heapUsed: number; rss: number }; errors: Record<string, number> }) =>
+        resolve({ ...reply.memory, errors: reply.errors }),
+    );
     child.send(message);
   });
 }
 
-const stop = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once('exit', resolve), child.kill('SIGTERM'))));
+const stop = (child: ChildProcess) =>
+  new Promise((resolve) =>
+    child.exitCode !== null ? resolve(null) : (child.once('exit', resolve), child.kill('SIGTERM')),
+  );
 
 interface LoadFigures {
   polls: number;
@@ -51,7 +68,11 @@ interface LoadFigures {
 }
 
 /** `POLLERS` loops, each polling its own task for `SECONDS`, one request at a time. */
-async function load(base: string, taskIds: string[], headers: Record<string, string>): Promise<LoadFigures> {
+async function load(
+  base: string,
+  taskIds: string[],
+  headers: Record<string, string>,
+): Promise<LoadFigures> {
   const latencies: number[] = [];
   let failed = 0;
   const failures: Record<string, number> = {};
@@ -69,13 +90,21 @@ async function load(base: string, taskIds: string[], headers: Record<string, str
           await res.arrayBuffer();
           if (res.status !== 200) fail(String(res.status));
         } catch (error) {
-          fail(`network: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`);
+          fail(
+            `network: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`,
+          );
         }
         latencies.push(performance.now() - started);
       }
     }),
   );
-  return { polls: latencies.length, failed, failures, medianMs: round(median(latencies)), p95Ms: round(percentile(latencies, 0.95)) };
+  return {
+    polls: latencies.length,
+    failed,
+    failures,
+    medianMs: round(median(latencies)),
+    p95Ms: round(percentile(latencies, 0.95)),
+  };
 }
 
 /** Submits one task per poller through the proxy, as user `bench`. */
@@ -88,7 +117,8 @@ async function submitTasks(proxy: string): Promise<string[]> {
       body: JSON.stringify({ model: 'veo3_fast', prompt: `Waves ${i}` }),
     });
     const body = (await res.json()) as { taskId?: string };
-    if (!body.taskId) throw new Error(`submit ${i} failed: HTTP ${res.status} ${JSON.stringify(body)}`);
+    if (!body.taskId)
+      throw new Error(`submit ${i} failed: HTTP ${res.status} ${JSON.stringify(body)}`);
     ids.push(body.taskId);
   }
   return ids;
@@ -98,40 +128,114 @@ const mb = (bytes: number) => `${round(bytes / 1024 / 1024, 1)} MB`;
 
 const redis = await startRedis();
 // Realistic timing: veo3_fast takes minutes, so every poll in the window sees a pending task.
-const upstream = await startProcess(['--import', 'tsx', 'scripts/mock-serve.ts', '--port', '0', '--key', `${KEY}:100000000`]);
-const results: Record<string, unknown> = { pollers: POLLERS, seconds: SECONDS, loadAverageAtStart: loadavg()[0] };
+const upstream = await startProcess([
+  '--import',
+  'tsx',
+  'scripts/mock-serve.ts',
+  '--port',
+  '0',
+  '--key',
+  `${KEY}:100000000`,
+]);
+const results: Record<string, unknown> = {
+  pollers: POLLERS,
+  seconds: SECONDS,
+  loadAverageAtStart: loadavg()[0],
+};
 try {
   const rows: (string | number)[][] = [];
   let direct: LoadFigures | undefined;
   for (const store of ['memory', 'redis'] as const) {
-    const proxy = await startProcess(['--expose-gc', '--import', 'tsx', 'test/bench/server-proxy.ts'], { STORE: store, UPSTREAM: upstream.url, API_KEY: KEY, REDIS_URL: redis.url });
+    const proxy = await startProcess(
+      ['--expose-gc', '--import', 'tsx', 'test/bench/server-proxy.ts'],
+      { STORE: store, UPSTREAM: upstream.url, API_KEY: KEY, REDIS_URL: redis.url },
+    );
     const ids = await submitTasks(proxy.url);
     direct ??= await load(upstream.url, ids, { authorization: `Bearer ${KEY}` });
     const before = await ask(proxy.child, { type: 'memory' });
     const through = await load(proxy.url, ids, { 'x-user': 'bench' });
     const after = await ask(proxy.child, { type: 'memory' });
     const filled = await ask(proxy.child, { type: 'fill', count: TASKS });
-    if (Object.keys(after.errors).length) console.error(`The proxy (${store} store) reported: ${JSON.stringify(after.errors)}`);
-    rows.push([`through the proxy, ${store} store`, through.polls, through.failed, through.medianMs, through.p95Ms, `${round(through.medianMs / direct.medianMs)}×`, mb(after.heapUsed - before.heapUsed), mb(after.rss - before.rss)]);
-    results[store] = { ...through, heapGrowth: after.heapUsed - before.heapUsed, rssGrowth: after.rss - before.rss, afterTasks: { count: TASKS, heapGrowth: filled.heapUsed - after.heapUsed, rssGrowth: filled.rss - after.rss, heapUsed: filled.heapUsed, rss: filled.rss } };
+    if (Object.keys(after.errors).length)
+      console.error(`The proxy (${store} store) reported: ${JSON.stringify(after.errors)}`);
+    rows.push([
+      `through the proxy, ${store} store`,
+      through.polls,
+      through.failed,
+      through.medianMs,
+      through.p95Ms,
+      `${round(through.medianMs / direct.medianMs)}×`,
+      mb(after.heapUsed - before.heapUsed),
+      mb(after.rss - before.rss),
+    ]);
+    results[store] = {
+      ...through,
+      heapGrowth: after.heapUsed - before.heapUsed,
+      rssGrowth: after.rss - before.rss,
+      afterTasks: {
+        count: TASKS,
+        heapGrowth: filled.heapUsed - after.heapUsed,
+        rssGrowth: filled.rss - after.rss,
+        heapUsed: filled.heapUsed,
+        rss: filled.rss,
+      },
+    };
     await stop(proxy.child);
   }
   results.direct = direct;
-  console.log(`Proxy under load: ${POLLERS} concurrent pollers for ${SECONDS} s each, loopback, one request at a time per poller (load average ${round(loadavg()[0]!, 1)} at the end, ${round(results.loadAverageAtStart as number, 1)} at the start).`);
-  printTable(
-    ['target', 'polls', 'failed', 'median ms', 'p95 ms', 'median vs direct', 'heap growth', 'RSS growth'],
-    [['straight to the upstream (mock server)', direct!.polls, direct!.failed, direct!.medianMs, direct!.p95Ms, '1×', '', ''], ...rows],
+  console.log(
+    `Proxy under load: ${POLLERS} concurrent pollers for ${SECONDS} s each, loopback, one request at a time per poller (load average ${round(loadavg()[0]!, 1)} at the end, ${round(results.loadAverageAtStart as number, 1)} at the start).`,
   );
-  for (const [name, figures] of [['direct', direct!], ...(['memory', 'redis'] as const).map((store) => [store, results[store] as LoadFigures] as const)] as const) {
+  printTable(
+    [
+      'target',
+      'polls',
+      'failed',
+      'median ms',
+      'p95 ms',
+      'median vs direct',
+      'heap growth',
+      'RSS growth',
+    ],
+    [
+      [
+        'straight to the upstream (mock server)',
+        direct!.polls,
+        direct!.failed,
+        direct!.medianMs,
+        direct!.p95Ms,
+        '1×',
+        '',
+        '',
+      ],
+      ...rows,
+    ],
+  );
+  for (const [name, figures] of [
+    ['direct', direct!],
+    ...(['memory', 'redis'] as const).map(
+      (store) => [store, results[store] as LoadFigures] as const,
+    ),
+  ] as const) {
     if (figures.failed) console.log(`Failures (${name}): ${JSON.stringify(figures.failures)}`);
   }
   console.log(`\nProxy memory after ${TASKS.toLocaleString('en')} recorded tasks (after gc):`);
-  const filled = (store: 'memory' | 'redis') => (results[store] as { afterTasks: { heapGrowth: number; rssGrowth: number; heapUsed: number } }).afterTasks;
+  const filled = (store: 'memory' | 'redis') =>
+    (results[store] as { afterTasks: { heapGrowth: number; rssGrowth: number; heapUsed: number } })
+      .afterTasks;
   printTable(
     ['store', 'heap growth', 'RSS growth', 'heap in use'],
-    (['memory', 'redis'] as const).map((store) => [store, mb(filled(store).heapGrowth), mb(filled(store).rssGrowth), mb(filled(store).heapUsed)]),
+    (['memory', 'redis'] as const).map((store) => [
+      store,
+      mb(filled(store).heapGrowth),
+      mb(filled(store).rssGrowth),
+      mb(filled(store).heapUsed),
+    ]),
   );
-  writeFileSync(new URL('./server-results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(
+    new URL('./server-results.json', import.meta.url),
+    `${JSON.stringify(results, null, 2)}\n`,
+  );
 } finally {
   await stop(upstream.child);
   await redis.stop();

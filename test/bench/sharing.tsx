@@ -46,11 +46,15 @@ export async function measureSharing(time: VirtualTime, followers = 50): Promise
     root.render(
       <QueryClientProvider client={queryClient}>
         <GptImageProvider client={client}>
-          {Array.from({ length: count }, (_, i) => <Follower key={i} taskId={taskId} submittedAt={submittedAt} />)}
+          {Array.from({ length: count }, (_, i) => (
+            <Follower key={i} taskId={taskId} submittedAt={submittedAt} />
+          ))}
         </GptImageProvider>
       </QueryClientProvider>,
     );
-    const done = () => queryClient.getQueryData<{ status: string }>(['gptimage2', 'task', taskId])?.status === 'completed';
+    const done = () =>
+      queryClient.getQueryData<{ status: string }>(['gptimage2', 'task', taskId])?.status ===
+      'completed';
     await time.runUntil(done, 10 * 60_000);
     return { taskId, queryClient, root };
   };
@@ -64,7 +68,8 @@ export async function measureSharing(time: VirtualTime, followers = 50): Promise
   const many = await follow(followers);
   const getsManyFollowers = getsOf(many.taskId);
   const times = new Map<number, number>();
-  for (const r of api.requests.filter((r) => r.method === 'GET')) times.set(r.time, (times.get(r.time) ?? 0) + 1);
+  for (const r of api.requests.filter((r) => r.method === 'GET'))
+    times.set(r.time, (times.get(r.time) ?? 0) + 1);
   const atEnd = getsOf(many.taskId);
   await many.queryClient.invalidateQueries();
   await time.advance(10 * 60_000);
@@ -79,7 +84,9 @@ export async function measureSharing(time: VirtualTime, followers = 50): Promise
   root.render(
     <QueryClientProvider client={new QueryClient()}>
       <GptImageProvider client={client}>
-        {Array.from({ length: followers }, (_, i) => <Follower key={i} taskId={taskId} submittedAt={submittedAt} />)}
+        {Array.from({ length: followers }, (_, i) => (
+          <Follower key={i} taskId={taskId} submittedAt={submittedAt} />
+        ))}
       </GptImageProvider>
     </QueryClientProvider>,
   );

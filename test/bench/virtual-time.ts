@@ -72,7 +72,10 @@ export function installVirtualTime(start: number, settleTurns = 6): VirtualTime 
  * `settleTurns` real event-loop turns run after each instant's timers (enough for a mocked fetch and a
  * React commit).
  */
-export function createVirtualTime(start: number, settleTurns = 6): VirtualTime & { timers: Timers } {
+export function createVirtualTime(
+  start: number,
+  settleTurns = 6,
+): VirtualTime & { timers: Timers } {
   let now = start;
   let order = 0;
   let nextId = 1;
@@ -87,7 +90,13 @@ export function createVirtualTime(start: number, settleTurns = 6): VirtualTime &
   const add = (callback: () => void, ms: number | undefined, every: boolean): Handle => {
     const id = nextId++;
     const delay = Math.max(0, Number(ms) || 0);
-    schedule({ id, at: now + delay, order: order++, every: every ? Math.max(1, delay) : null, callback });
+    schedule({
+      id,
+      at: now + delay,
+      order: order++,
+      every: every ? Math.max(1, delay) : null,
+      callback,
+    });
     return new Handle(id);
   };
   const clear = (handle: unknown) => {
@@ -135,10 +144,14 @@ export function createVirtualTime(start: number, settleTurns = 6): VirtualTime &
     sleep: (ms, signal) =>
       new Promise((resolve, reject) => {
         if (signal?.aborted) return reject(signal.reason);
-        const handle = add(() => {
-          signal?.removeEventListener('abort', abort);
-          resolve();
-        }, ms, false);
+        const handle = add(
+          () => {
+            signal?.removeEventListener('abort', abort);
+            resolve();
+          },
+          ms,
+          false,
+        );
         const abort = () => {
           clear(handle);
           reject(signal!.reason);
@@ -186,7 +199,7 @@ class TimerHeap {
   push(timer: Timer) {
     const { items } = this;
     items.push(timer);
-    for (let i = items.length - 1; i > 0; ) {
+    for (let i = items.length - 1; i > 0;) {
       const parent = (i - 1) >> 1;
       if (!this.before(items[i]!, items[parent]!)) break;
       [items[i], items[parent]] = [items[parent]!, items[i]!];
@@ -200,7 +213,7 @@ class TimerHeap {
     const last = items.pop();
     if (items.length > 0 && last) {
       items[0] = last;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const left = 2 * i + 1;
         const right = left + 1;
         let least = i;

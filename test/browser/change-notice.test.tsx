@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { ChangeNotice } from '../../src/components/index.js';
-import { adaptRequest, defaultRegistry } from '../../src/core/index.js';
+import { adaptRequest, defaultRegistry } from '../../src/index.js';
 import { expectNoAxeViolations, renderWithProviders } from './helpers.js';
 
 describe('ChangeNotice', () => {

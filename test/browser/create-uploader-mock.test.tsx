@@ -30,7 +30,9 @@ async function canvasFile(name: string, type: string) {
   canvas.width = 64;
   canvas.height = 48;
   canvas.getContext('2d')!.fillRect(8, 8, 32, 24);
-  const blob = await new Promise<Blob>((resolve) => canvas.toBlob((result) => resolve(result!), type));
+  const blob = await new Promise<Blob>((resolve) =>
+    canvas.toBlob((result) => resolve(result!), type),
+  );
   return new File([blob], name, { type });
 }
 
@@ -46,9 +48,15 @@ describe('createUploader against the mock API', () => {
   it('uploads to the mock, whose URL serves the image back (default endpoint /api/uploads)', async () => {
     const { container } = renderWithProviders(<UploadForm />);
     choose(container, await canvasFile('sketch.webp', 'image/webp'));
-    const url = (await within(screen.getByRole('list', { name: 'inputImageUrls' })).findByRole('listitem')).textContent!;
-    expect(url).toMatch(new RegExp(`^${location.origin}/api/uploads/[0-9a-f]{32}/[0-9a-f]{32}\\.webp$`));
-    expect(mock.api.uploads.files()).toEqual([expect.objectContaining({ url, contentType: 'image/webp' })]);
+    const url = (
+      await within(screen.getByRole('list', { name: 'inputImageUrls' })).findByRole('listitem')
+    ).textContent!;
+    expect(url).toMatch(
+      new RegExp(`^${location.origin}/api/uploads/[0-9a-f]{32}/[0-9a-f]{32}\\.webp$`),
+    );
+    expect(mock.api.uploads.files()).toEqual([
+      expect.objectContaining({ url, contentType: 'image/webp' }),
+    ]);
     const bitmap = await createImageBitmap(await (await fetch(url)).blob());
     expect([bitmap.width, bitmap.height]).toEqual([64, 48]);
   });

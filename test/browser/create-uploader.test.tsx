@@ -17,10 +17,13 @@ async function encodedImage(name: string, type: 'image/jpeg' | 'image/png' | 'im
   const context = canvas.getContext('2d')!;
   const pixels = context.createImageData(canvas.width, canvas.height);
   crypto.getRandomValues(pixels.data.subarray(0, 65536));
-  for (let i = 65536; i < pixels.data.length; i += 65536) pixels.data.copyWithin(i, i - 65536 + 97, i + 65536);
+  for (let i = 65536; i < pixels.data.length; i += 65536)
+    pixels.data.copyWithin(i, i - 65536 + 97, i + 65536);
   for (let i = 3; i < pixels.data.length; i += 4) pixels.data[i] = 255;
   context.putImageData(pixels, 0, 0);
-  const blob = await new Promise<Blob>((resolve) => canvas.toBlob((result) => resolve(result!), type, 0.9));
+  const blob = await new Promise<Blob>((resolve) =>
+    canvas.toBlob((result) => resolve(result!), type, 0.9),
+  );
   expect(blob.type).toBe(type); // Chromium did encode it so
   return new File([blob], name, { type });
 }
@@ -54,7 +57,10 @@ function observedUploader(endpoint: string, model: string) {
   const gate = deferred<void>();
   const upload: UploadAdapter = async (file, context) => {
     try {
-      const url = await uploader(file, { ...context, onProgress: (fraction) => (progress.push(fraction), context.onProgress(fraction)) });
+      const url = await uploader(file, {
+        ...context,
+        onProgress: (fraction) => (progress.push(fraction), context.onProgress(fraction)),
+      });
       await gate.promise;
       return url;
     } catch (error) {
@@ -85,67 +91,106 @@ describe.each([
     ['photo.jpg', 'image/jpeg'],
     ['photo.png', 'image/png'],
     ['photo.webp', 'image/webp'],
-  ] as const)('uploads a real %s with its progress shown, then lists its URL, which serves the same image', async (name, type) => {
-    const file = await encodedImage(name, type);
-    const { upload, progress, release } = observedUploader(endpoint, 'gpt-image-2');
-    const { container } = renderWithProviders(<UploadForm upload={upload} model="gpt-image-2" />);
-    choose(container, file);
+  ] as const)(
+    'uploads a real %s with its progress shown, then lists its URL, which serves the same image',
+    async (name, type) => {
+      const file = await encodedImage(name, type);
+      const { upload, progress, release } = observedUploader(endpoint, 'gpt-image-2');
+      const { container } = renderWithProviders(<UploadForm upload={upload} model="gpt-image-2" />);
+      choose(container, file);
 
-    // The bytes are all sent (the real XMLHttpRequest progress reached the bar); the answer is held back.
-    const bar = await screen.findByRole('progressbar', { name: `Uploading ${name}` });
-    await expect.poll(() => bar.getAttribute('aria-valuenow')).toBe('100');
-    expect(progress.at(-1)).toBe(1);
-    expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    expect(urlList().queryAllByRole('listitem')).toEqual([]);
+      // The bytes are all sent (the real XMLHttpRequest progress reached the bar); the answer is held back.
+      const bar = await screen.findByRole('progressbar', { name: `Uploading ${name}` });
+      await expect.poll(() => bar.getAttribute('aria-valuenow')).toBe('100');
+      expect(progress.at(-1)).toBe(1);
+      expect(progress).toEqual([...progress].sort((a, b) => a - b));
+      expect(urlList().queryAllByRole('listitem')).toEqual([]);
 
-    release();
-    const shown = await urlList().findByRole('listitem');
-    const url = shown.textContent!;
-    expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/[a-z/]*uploads/[0-9a-f]{32}/[0-9a-f]{32}\\.${name.split('.')[1]}$`));
-    const item = within(screen.getByRole('list', { name: 'Attached images' })).getByRole('listitem');
-    expect(item).toHaveAttribute('data-state', 'ready');
-    expect(screen.queryByRole('progressbar')).toBeNull();
+      release();
+      const shown = await urlList().findByRole('listitem');
+      const url = shown.textContent!;
+      expect(url).toMatch(
+        new RegExp(
+          `^http://127\\.0\\.0\\.1:\\d+/[a-z/]*uploads/[0-9a-f]{32}/[0-9a-f]{32}\\.${name.split('.')[1]}$`,
+        ),
+      );
+      const item = within(screen.getByRole('list', { name: 'Attached images' })).getByRole(
+        'listitem',
+      );
+      expect(item).toHaveAttribute('data-state', 'ready');
+      expect(screen.queryByRole('progressbar')).toBeNull();
 
-    // What the API would fetch: the same bytes, typed, and an image Chromium decodes.
-    const served = await fetch(url);
-    expect(served.headers.get('Content-Type')).toBe(type);
-    const blob = await served.blob();
-    expect(await sha256(blob)).toBe(await sha256(file));
-    const bitmap = await createImageBitmap(blob);
-    expect([bitmap.width, bitmap.height]).toEqual([800, 600]);
-    // The page's resource timings list the upload's requests (the refusal test relies on this).
-    expect(performance.getEntriesByType('resource').some((entry) => entry.name.startsWith(new URL(endpoint).origin))).toBe(true);
-  });
+      // What the API would fetch: the same bytes, typed, and an image Chromium decodes.
+      const served = await fetch(url);
+      expect(served.headers.get('Content-Type')).toBe(type);
+      const blob = await served.blob();
+      expect(await sha256(blob)).toBe(await sha256(file));
+      const bitmap = await createImageBitmap(blob);
+      expect([bitmap.width, bitmap.height]).toEqual([800, 600]);
+      // The page's resource timings list the upload's requests (the refusal test relies on this).
+      expect(
+        performance
+          .getEntriesByType('resource')
+          .some((entry) => entry.name.startsWith(new URL(endpoint).origin)),
+      ).toBe(true);
+    },
+  );
 
   it('refuses a text file renamed photo.png at once, by its bytes: the item fails with the typed reason, nothing is sent', async () => {
     performance.clearResourceTimings();
     const { upload, errors, release } = observedUploader(endpoint, 'gpt-image-2');
     release();
     const { container } = renderWithProviders(<UploadForm upload={upload} model="gpt-image-2" />);
-    choose(container, new File(['These are my notes, not a photo.\n'], 'photo.png', { type: 'image/png' }));
+    choose(
+      container,
+      new File(['These are my notes, not a photo.\n'], 'photo.png', { type: 'image/png' }),
+    );
 
     const message = await screen.findByText('The file is not a JPEG, PNG or WebP image');
     expect(message.closest('[data-state]')).toHaveAttribute('data-state', 'failed');
     expect(screen.getByRole('button', { name: 'Retry upload of photo.png' })).toBeVisible();
     expect(errors).toEqual([expect.any(UploadError)]);
-    expect(errors[0]).toMatchObject({ code: 'file-invalid-type', retryable: false, fieldErrors: { file: ['The file is not a JPEG, PNG or WebP image'] } });
+    expect(errors[0]).toMatchObject({
+      code: 'file-invalid-type',
+      retryable: false,
+      fieldErrors: { file: ['The file is not a JPEG, PNG or WebP image'] },
+    });
     expect(urlList().queryAllByRole('listitem')).toEqual([]);
-    expect(performance.getEntriesByType('resource').filter((entry) => entry.name.startsWith(new URL(endpoint).origin))).toEqual([]);
+    expect(
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.startsWith(new URL(endpoint).origin)),
+    ).toEqual([]);
   });
 
   it('the handler refuses text bytes declared as a PNG too, from a client that skips the check (415 in the API shape)', async () => {
     const headers = { 'x-user': 'alice' };
     const text = new Blob(['These are my notes, not a photo.\n']);
-    const started = await fetch(endpoint, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ model: 'gpt-image-2', size: text.size, contentType: 'image/png' }) });
-    const ticket = (await started.json()) as { put: { url: string; headers: Record<string, string> }; complete: string | null };
+    const started = await fetch(endpoint, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ model: 'gpt-image-2', size: text.size, contentType: 'image/png' }),
+    });
+    const ticket = (await started.json()) as {
+      put: { url: string; headers: Record<string, string> };
+      complete: string | null;
+    };
     const putUrl = new URL(ticket.put.url, endpoint).href;
-    let answer = await fetch(putUrl, { method: 'PUT', headers: ticket.complete === null ? { ...headers, ...ticket.put.headers } : ticket.put.headers, body: text });
+    let answer = await fetch(putUrl, {
+      method: 'PUT',
+      headers:
+        ticket.complete === null ? { ...headers, ...ticket.put.headers } : ticket.put.headers,
+      body: text,
+    });
     if (ticket.complete !== null) {
       expect(answer.status).toBe(200); // the bucket took it; the confirm step looks at what landed
       answer = await fetch(new URL(ticket.complete, endpoint).href, { method: 'POST', headers });
     }
     expect(answer.status).toBe(415);
-    expect(await answer.json()).toMatchObject({ error: 'The file is not a JPEG, PNG or WebP image', code: 'file-invalid-type' });
+    expect(await answer.json()).toMatchObject({
+      error: 'The file is not a JPEG, PNG or WebP image',
+      code: 'file-invalid-type',
+    });
   });
 
   it("refuses a file over the model's server-side limit before sending its bytes (413, typed)", async () => {
@@ -154,7 +199,10 @@ describe.each([
     release();
     const { container } = renderWithProviders(<UploadForm upload={upload} model="gpt-image-2" />);
     const png = await encodedImage('huge.png', 'image/png');
-    choose(container, new File([png, new Uint8Array(10 * 1024 * 1024)], 'huge.png', { type: 'image/png' }));
+    choose(
+      container,
+      new File([png, new Uint8Array(10 * 1024 * 1024)], 'huge.png', { type: 'image/png' }),
+    );
 
     await screen.findByText('The file is larger than 10 MB, the limit for GPT Image 2');
     expect(errors[0]).toMatchObject({ code: 'file-too-large', status: 413 });
@@ -162,7 +210,11 @@ describe.each([
   });
 
   it("cancelling aborts the transfer: the adapter rejects with the signal's reason", async () => {
-    const uploader = createUploader({ endpoint, model: 'gpt-image-2', headers: { 'x-user': 'alice' } });
+    const uploader = createUploader({
+      endpoint,
+      model: 'gpt-image-2',
+      headers: { 'x-user': 'alice' },
+    });
     const controller = new AbortController();
     const file = await encodedImage('photo.png', 'image/png');
     const result = uploader(file, { signal: controller.signal, onProgress: () => {} });

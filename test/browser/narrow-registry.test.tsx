@@ -3,7 +3,13 @@ import { render, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { createClient, defaultRegistry, GptImageProvider, ModelSelect, narrowRegistry } from '../../src/index.js';
+import {
+  createClient,
+  defaultRegistry,
+  GptImageProvider,
+  ModelSelect,
+  narrowRegistry,
+} from '../../src/index.js';
 import { newQueryClient } from './helpers.js';
 
 // The registry the proxy is given, given to the browser client too: the UI offers only what the server accepts.
@@ -26,10 +32,11 @@ describe('a narrowed registry in the provider', () => {
     renderInApp(<ModelSelect.Root kind="image" />);
     await userEvent.click(screen.getByRole('combobox', { name: 'Model' }));
     const listbox = await screen.findByRole('listbox');
-    expect(within(listbox).getAllByRole('option').map((option) => option.textContent)).toEqual([
-      expect.stringMatching(/^GPT Image 2/),
-      expect.stringMatching(/^Nano Banana 2/),
-    ]);
+    expect(
+      within(listbox)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual([expect.stringMatching(/^GPT Image 2/), expect.stringMatching(/^Nano Banana 2/)]);
     expect(within(listbox).queryByRole('option', { name: /Nano Banana Pro/ })).toBeNull();
   });
 

@@ -1,7 +1,12 @@
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TaskProgress } from '../../src/components/index.js';
-import { createClient, fixedPollSchedule, InsufficientCreditsError, RateLimitedError } from '../../src/core/index.js';
+import {
+  createClient,
+  fixedPollSchedule,
+  InsufficientCreditsError,
+  RateLimitedError,
+} from '../../src/core/index.js';
 import { expectNoAxeViolations, renderWithProviders, taskSnapshot } from './helpers.js';
 import { setupBrowserMockApi } from './mock-api.js';
 

@@ -102,10 +102,7 @@ describe('useGenerationForm: adapting on model change, for every family', () => 
       expect(notice()).toHaveAttribute('data-state', 'closed');
 
       await chooseModel('Kling V2.1 Master');
-      expect(noticeLines()).toEqual([
-        'Duration: 20 s → 10 s',
-        'Resolution: 1080p → none',
-      ]);
+      expect(noticeLines()).toEqual(['Duration: 20 s → 10 s', 'Resolution: 1080p → none']);
       expect(checked('Duration')).toBe('10 s');
       expect(checked('Aspect ratio')).toBe('9:16');
       expect(screen.getByRole('group', { name: 'Resolution' })).toHaveTextContent(
@@ -153,9 +150,7 @@ describe('useGenerationForm: adapting on model change, for every family', () => 
       'true',
     );
     await chooseModel('Kling V2.1 Standard');
-    expect(noticeLines()).toEqual([
-      'Start from: text → images',
-    ]);
+    expect(noticeLines()).toEqual(['Start from: text → images']);
     expect(screen.getByRole('group', { name: 'Reference images' })).not.toHaveAttribute(
       'aria-disabled',
     );
@@ -163,9 +158,7 @@ describe('useGenerationForm: adapting on model change, for every family', () => 
       'takes the aspect ratio from the input image',
     );
     await chooseModel('Hailuo Standard');
-    expect(noticeLines()).toEqual([
-      'Start from: images → text',
-    ]);
+    expect(noticeLines()).toEqual(['Start from: images → text']);
   });
 
   it('input mode: a mode the last model forced is not kept (Sora 2 → Kling V2.1 Pro → Veo 3.1 Fast)', async () => {

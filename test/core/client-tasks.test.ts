@@ -34,7 +34,12 @@ const canonical = {
 
 function setup() {
   const clock = createVirtualClock();
-  const client = createClient({ baseUrl: API, apiKey: 'sk_live_test', clock, retry: { jitter: false } });
+  const client = createClient({
+    baseUrl: API,
+    apiKey: 'sk_live_test',
+    clock,
+    retry: { jitter: false },
+  });
   seen.length = 0;
   return { clock, client };
 }
@@ -61,18 +66,55 @@ describe('getTask', () => {
 
   it("normalizes the quickstart's spellings to the same task, tolerating extra fields", async () => {
     const { taskId, imageUrls, updatedAt, creditsRefunded, ...rest } = canonical;
-    server.use(http.get(TASK, () => HttpResponse.json({ ...rest, id: taskId, outputImageUrls: imageUrls, completedAt: updatedAt, creditRefunded: creditsRefunded, extra: { x: 1 } })));
+    server.use(
+      http.get(TASK, () =>
+        HttpResponse.json({
+          ...rest,
+          id: taskId,
+          outputImageUrls: imageUrls,
+          completedAt: updatedAt,
+          creditRefunded: creditsRefunded,
+          extra: { x: 1 },
+        }),
+      ),
+    );
     const task = await setup().client.getTask(taskId);
-    expect(task).toMatchObject({ id: taskId, imageUrls, updatedAt, creditsRefunded: false, status: 'completed' });
+    expect(task).toMatchObject({
+      id: taskId,
+      imageUrls,
+      updatedAt,
+      creditsRefunded: false,
+      status: 'completed',
+    });
   });
 
   it('reads a failed snapshot with its code and refund (either spelling)', async () => {
-    server.use(http.get(TASK, () => HttpResponse.json({ id: 'tsk_f', status: 2, errorCode: 'EMPTY_RESULT', errorMessage: 'no output', creditRefunded: true })));
-    await expect(setup().client.getTask('tsk_f')).resolves.toMatchObject({ status: 'failed', errorCode: 'EMPTY_RESULT', errorMessage: 'no output', creditsRefunded: true, imageUrls: [], videoUrl: null, type: null });
+    server.use(
+      http.get(TASK, () =>
+        HttpResponse.json({
+          id: 'tsk_f',
+          status: 2,
+          errorCode: 'EMPTY_RESULT',
+          errorMessage: 'no output',
+          creditRefunded: true,
+        }),
+      ),
+    );
+    await expect(setup().client.getTask('tsk_f')).resolves.toMatchObject({
+      status: 'failed',
+      errorCode: 'EMPTY_RESULT',
+      errorMessage: 'no output',
+      creditsRefunded: true,
+      imageUrls: [],
+      videoUrl: null,
+      type: null,
+    });
   });
 
   it('escapes the task id in the path', async () => {
-    server.use(http.get(`${API}/api/ai/tasks/*`, () => HttpResponse.json({ taskId: 'a', status: 0 })));
+    server.use(
+      http.get(`${API}/api/ai/tasks/*`, () => HttpResponse.json({ taskId: 'a', status: 0 })),
+    );
     await setup().client.getTask('../x?y');
     expect(seen[0]!.url).toBe(`${API}/api/ai/tasks/..%2Fx%3Fy`);
   });
@@ -91,8 +133,12 @@ describe('getTask', () => {
   });
 
   it('answers 404 with the task id, at once', async () => {
-    server.use(http.get(TASK, () => HttpResponse.json({ error: 'Task not found' }, { status: 404 })));
-    const error = await setup().client.getTask('tsk_gone').catch((e: unknown) => e);
+    server.use(
+      http.get(TASK, () => HttpResponse.json({ error: 'Task not found' }, { status: 404 })),
+    );
+    const error = await setup()
+      .client.getTask('tsk_gone')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TaskNotFoundError);
     expect(error).toMatchObject({ taskId: 'tsk_gone', code: 'task_not_found', retryable: false });
     expect(seen).toHaveLength(1);
@@ -108,7 +154,13 @@ describe('getTask', () => {
 describe('GET retries', () => {
   it('retries 5xx with exponential backoff (1 s, 2 s, 4 s) and succeeds', async () => {
     let calls = 0;
-    server.use(http.get(TASK, () => (++calls < 4 ? HttpResponse.json({ error: 'boom' }, { status: 503 }) : HttpResponse.json({ taskId: 't', status: 0 }))));
+    server.use(
+      http.get(TASK, () =>
+        ++calls < 4
+          ? HttpResponse.json({ error: 'boom' }, { status: 503 })
+          : HttpResponse.json({ taskId: 't', status: 0 }),
+      ),
+    );
     const { client, clock } = setup();
     const result = client.getTask('t');
     await clock.settle();
@@ -125,7 +177,16 @@ describe('GET retries', () => {
 
   it('honours Retry-After on a 429', async () => {
     let calls = 0;
-    server.use(http.get(TASK, () => (++calls === 1 ? HttpResponse.json({ error: 'slow down' }, { status: 429, headers: { 'Retry-After': '9' } }) : HttpResponse.json({ taskId: 't', status: 0 }))));
+    server.use(
+      http.get(TASK, () =>
+        ++calls === 1
+          ? HttpResponse.json(
+              { error: 'slow down' },
+              { status: 429, headers: { 'Retry-After': '9' } },
+            )
+          : HttpResponse.json({ taskId: 't', status: 0 }),
+      ),
+    );
     const { client, clock } = setup();
     const result = client.getTask('t');
     await clock.advance(8_999);
@@ -138,7 +199,13 @@ describe('GET retries', () => {
     let calls = 0;
     const { client, clock } = setup();
     const at = new Date(clock.now() + 5000).toUTCString();
-    server.use(http.get(TASK, () => (++calls === 1 ? HttpResponse.json({}, { status: 429, headers: { 'Retry-After': at } }) : HttpResponse.json({ taskId: 't', status: 0 }))));
+    server.use(
+      http.get(TASK, () =>
+        ++calls === 1
+          ? HttpResponse.json({}, { status: 429, headers: { 'Retry-After': at } })
+          : HttpResponse.json({ taskId: 't', status: 0 }),
+      ),
+    );
     const result = client.getTask('t');
     await clock.advance(4_999);
     expect(calls).toBe(1);
@@ -147,8 +214,14 @@ describe('GET retries', () => {
   });
 
   it('hands a Retry-After longer than a minute to the caller instead of waiting it out', async () => {
-    server.use(http.get(TASK, () => HttpResponse.json({}, { status: 429, headers: { 'Retry-After': '3600' } })));
-    const error = await setup().client.getTask('t').catch((e: unknown) => e);
+    server.use(
+      http.get(TASK, () =>
+        HttpResponse.json({}, { status: 429, headers: { 'Retry-After': '3600' } }),
+      ),
+    );
+    const error = await setup()
+      .client.getTask('t')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitedError);
     expect(error).toMatchObject({ retryAfterMs: 3_600_000 });
     expect(seen).toHaveLength(1);
@@ -174,15 +247,22 @@ describe('GET retries', () => {
 
   it('times out a request that gets no answer, then retries it', async () => {
     let calls = 0;
-    server.use(http.get(TASK, async ({ request }) => {
-      if (++calls === 1) {
-        // Hang until the client gives up and aborts.
-        await new Promise((resolve) => request.signal.addEventListener('abort', resolve));
-      }
-      return HttpResponse.json({ taskId: 't', status: 0 });
-    }));
+    server.use(
+      http.get(TASK, async ({ request }) => {
+        if (++calls === 1) {
+          // Hang until the client gives up and aborts.
+          await new Promise((resolve) => request.signal.addEventListener('abort', resolve));
+        }
+        return HttpResponse.json({ taskId: 't', status: 0 });
+      }),
+    );
     const clock = createVirtualClock();
-    const client = createClient({ baseUrl: API, clock, requestTimeoutMs: 5000, retry: { jitter: false } });
+    const client = createClient({
+      baseUrl: API,
+      clock,
+      requestTimeoutMs: 5000,
+      retry: { jitter: false },
+    });
     const result = client.getTask('t');
     await clock.advance(5000);
     expect(calls).toBe(1);

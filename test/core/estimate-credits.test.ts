@@ -12,7 +12,10 @@ describe('estimateCredits', () => {
     [{ model: 'kling/v2-1-master-text-to-video' }, 67],
     [{ model: 'sora-2-text-to-video', duration: 20 }, 20],
     [{ model: 'sora-2-text-to-video', duration: 5, resolution: '1080p' }, 8],
-    [{ model: 'sora-2-pro-text-to-video', duration: 10, providerInput: { resolution: '1080p' } }, 48],
+    [
+      { model: 'sora-2-pro-text-to-video', duration: 10, providerInput: { resolution: '1080p' } },
+      48,
+    ],
     [{ model: 'hailuo/02-image-to-video-pro', duration: 10 }, 48],
     [{ model: 'veo3' }, 63],
     [{ model: 'veo3_lite', duration: 8 }, 5],

@@ -2,7 +2,13 @@
 // hooks' side is seen in test/react/use-task.test.tsx ("waits after a transient error").
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { createClient, fixedPollSchedule, NetworkError, RateLimitedError, ServerError } from '../../src/core/index.js';
+import {
+  createClient,
+  fixedPollSchedule,
+  NetworkError,
+  RateLimitedError,
+  ServerError,
+} from '../../src/core/index.js';
 import { nextPoll } from '../../src/core/polling/next-poll.js';
 import { createVirtualClock } from '../../src/mock/virtual-clock.js';
 import { API, recordRequests, setupMswServer } from '../helpers/msw-server.js';
@@ -22,15 +28,29 @@ describe('nextPoll', () => {
   });
 
   it('waits at least 5 s after a transient error, since the client has already retried the GET', () => {
-    expect(nextPoll(every(2000), { attempt: 3, elapsedMs: 10_000, error: new ServerError(503, 'busy') })).toBe(5000);
-    expect(nextPoll(every(2000), { attempt: 3, elapsedMs: 10_000, error: new NetworkError('offline') })).toBe(5000);
+    expect(
+      nextPoll(every(2000), { attempt: 3, elapsedMs: 10_000, error: new ServerError(503, 'busy') }),
+    ).toBe(5000);
+    expect(
+      nextPoll(every(2000), { attempt: 3, elapsedMs: 10_000, error: new NetworkError('offline') }),
+    ).toBe(5000);
     // A schedule that already waits longer is kept.
-    expect(nextPoll(every(15_000), { attempt: 3, elapsedMs: 10_000, error: new ServerError(502, 'gateway') })).toBe(15_000);
+    expect(
+      nextPoll(every(15_000), {
+        attempt: 3,
+        elapsedMs: 10_000,
+        error: new ServerError(502, 'gateway'),
+      }),
+    ).toBe(15_000);
   });
 
   it("waits out the server's Retry-After when it asks for longer", () => {
-    expect(nextPoll(every(2000), { attempt: 1, elapsedMs: 2000, error: new RateLimitedError(90_000) })).toBe(90_000);
-    expect(nextPoll(every(2000), { attempt: 1, elapsedMs: 2000, error: new RateLimitedError(null) })).toBe(5000);
+    expect(
+      nextPoll(every(2000), { attempt: 1, elapsedMs: 2000, error: new RateLimitedError(90_000) }),
+    ).toBe(90_000);
+    expect(
+      nextPoll(every(2000), { attempt: 1, elapsedMs: 2000, error: new RateLimitedError(null) }),
+    ).toBe(5000);
   });
 });
 
@@ -40,11 +60,18 @@ describe('waitForTask follows it', () => {
 
   it('after a poll that failed through its retries, waits 5 s before the next', async () => {
     const clock = createVirtualClock();
-    const client = createClient({ baseUrl: API, clock, pollSchedule: every(1000), retry: { jitter: false } });
+    const client = createClient({
+      baseUrl: API,
+      clock,
+      pollSchedule: every(1000),
+      retry: { jitter: false },
+    });
     let calls = 0;
     server.use(
       http.get(`${API}/api/ai/tasks/:id`, () =>
-        ++calls <= 4 ? HttpResponse.json({ error: 'down' }, { status: 503 }) : HttpResponse.json({ taskId: 'tsk_e', status: 1, videoUrl: 'https://cdn.test/v.mp4' }),
+        ++calls <= 4
+          ? HttpResponse.json({ error: 'down' }, { status: 503 })
+          : HttpResponse.json({ taskId: 'tsk_e', status: 1, videoUrl: 'https://cdn.test/v.mp4' }),
       ),
     );
     const done = client.waitForTask('tsk_e');

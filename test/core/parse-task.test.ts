@@ -9,9 +9,17 @@ const done = { taskId: 'tsk_u', status: 1, type: 'video' };
 
 describe('parseTask', () => {
   it('hands on http(s) output URLs, in either spelling', () => {
-    expect(parseTask({ ...done, videoUrl: 'https://cdn.test/v.mp4' }).videoUrl).toBe('https://cdn.test/v.mp4');
-    expect(parseTask({ id: 'tsk_i', status: 1, outputImageUrls: ['http://cdn.test/a.png', null] }).imageUrls).toEqual(['http://cdn.test/a.png']);
-    expect(parseTask({ taskId: 'tsk_p', status: 0 })).toMatchObject({ videoUrl: null, imageUrls: [] });
+    expect(parseTask({ ...done, videoUrl: 'https://cdn.test/v.mp4' }).videoUrl).toBe(
+      'https://cdn.test/v.mp4',
+    );
+    expect(
+      parseTask({ id: 'tsk_i', status: 1, outputImageUrls: ['http://cdn.test/a.png', null] })
+        .imageUrls,
+    ).toEqual(['http://cdn.test/a.png']);
+    expect(parseTask({ taskId: 'tsk_p', status: 0 })).toMatchObject({
+      videoUrl: null,
+      imageUrls: [],
+    });
   });
 
   it.each([
@@ -29,12 +37,24 @@ describe('parseTask', () => {
       }
     })();
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect(error).toMatchObject({ code: 'invalid_response', retryable: false, message: 'Invalid response: videoUrl must be an absolute http(s) URL' });
+    expect(error).toMatchObject({
+      code: 'invalid_response',
+      retryable: false,
+      message: 'Invalid response: videoUrl must be an absolute http(s) URL',
+    });
   });
 
   it('refuses an unsafe image URL by its index, and the quickstart spelling too', () => {
-    expect(() => parseTask({ ...done, type: 'image', imageUrls: ['https://cdn.test/a.png', 'javascript:void 0'] })).toThrow('imageUrls[1] must be an absolute http(s) URL');
-    expect(() => parseTask({ ...done, outputVideoUrl: 'data:video/mp4;base64,AAAA' })).toThrow('videoUrl must be an absolute http(s) URL');
+    expect(() =>
+      parseTask({
+        ...done,
+        type: 'image',
+        imageUrls: ['https://cdn.test/a.png', 'javascript:void 0'],
+      }),
+    ).toThrow('imageUrls[1] must be an absolute http(s) URL');
+    expect(() => parseTask({ ...done, outputVideoUrl: 'data:video/mp4;base64,AAAA' })).toThrow(
+      'videoUrl must be an absolute http(s) URL',
+    );
   });
 });
 
@@ -45,8 +65,14 @@ describe('waitForTask with an unsafe output URL', () => {
   it('rejects at once with the typed error (the same snapshot would come again) instead of resolving with the URL', async () => {
     const clock = createVirtualClock();
     const client = createClient({ baseUrl: API, clock });
-    server.use(http.get(`${API}/api/ai/tasks/:id`, () => HttpResponse.json({ ...done, videoUrl: 'javascript:alert(1)' })));
-    const result = client.waitForTask('tsk_u', { model: 'veo3_fast', submittedAt: clock.now() - 60_000 }).catch((e: unknown) => e);
+    server.use(
+      http.get(`${API}/api/ai/tasks/:id`, () =>
+        HttpResponse.json({ ...done, videoUrl: 'javascript:alert(1)' }),
+      ),
+    );
+    const result = client
+      .waitForTask('tsk_u', { model: 'veo3_fast', submittedAt: clock.now() - 60_000 })
+      .catch((e: unknown) => e);
     await clock.settle();
     expect(await result).toBeInstanceOf(InvalidResponseError);
     expect(seen).toHaveLength(1);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createClient, ValidationError } from '../../src/core/index.js';
-import { PROVIDER_INPUT_MAX_BYTES, PROVIDER_INPUT_MAX_DEPTH, providerInputError } from '../../src/core/request/provider-input-limits.js';
+import {
+  PROVIDER_INPUT_MAX_BYTES,
+  PROVIDER_INPUT_MAX_DEPTH,
+  providerInputError,
+} from '../../src/core/request/provider-input-limits.js';
 import { API, recordRequests, setupMswServer } from '../helpers/msw-server.js';
 
 /** An object nested `levels` deep: `{ a: { a: … { a: 1 } } }`, the outer object being level 1. */
@@ -21,23 +25,33 @@ describe('providerInputError', () => {
   });
 
   it('refuses one level too deep, arrays counting as levels, naming the field and the limit', () => {
-    expect(providerInputError(nested(33))).toBe('providerInput must be nested at most 32 levels deep');
+    expect(providerInputError(nested(33))).toBe(
+      'providerInput must be nested at most 32 levels deep',
+    );
     let list: unknown = [1];
     for (let level = 1; level < 33; level++) list = [list];
-    expect(providerInputError({ list })).toBe('providerInput must be nested at most 32 levels deep');
+    expect(providerInputError({ list })).toBe(
+      'providerInput must be nested at most 32 levels deep',
+    );
   });
 
   it('refuses a hostile 20,000-level object without overflowing the stack', () => {
-    expect(providerInputError(nested(20_000))).toBe('providerInput must be nested at most 32 levels deep');
+    expect(providerInputError(nested(20_000))).toBe(
+      'providerInput must be nested at most 32 levels deep',
+    );
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     expect(providerInputError(cyclic)).toBe('providerInput must be nested at most 32 levels deep');
   });
 
   it('counts size in UTF-8 bytes: one byte over is refused', () => {
-    expect(providerInputError({ s: 'x'.repeat(PROVIDER_INPUT_MAX_BYTES - 7) })).toBe('providerInput must be at most 64 KB as JSON');
+    expect(providerInputError({ s: 'x'.repeat(PROVIDER_INPUT_MAX_BYTES - 7) })).toBe(
+      'providerInput must be at most 64 KB as JSON',
+    );
     // 22,000 Japanese characters are 66,000 bytes, though only 22,000 UTF-16 units.
-    expect(providerInputError({ s: 'あ'.repeat(22_000) })).toBe('providerInput must be at most 64 KB as JSON');
+    expect(providerInputError({ s: 'あ'.repeat(22_000) })).toBe(
+      'providerInput must be at most 64 KB as JSON',
+    );
   });
 
   it('refuses what is not an object, and what JSON cannot carry, instead of throwing', () => {

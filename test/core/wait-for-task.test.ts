@@ -19,14 +19,31 @@ const seen = recordRequests(server);
 const TASK = `${API}/api/ai/tasks/:id`;
 
 /** A task that completes (or fails) `afterMs` after the test starts, on the virtual clock. */
-function serveTask(clock: { now(): number }, afterMs: number, end: Record<string, unknown> = { status: 1, videoUrl: 'https://cdn.test/v.mp4' }) {
+function serveTask(
+  clock: { now(): number },
+  afterMs: number,
+  end: Record<string, unknown> = { status: 1, videoUrl: 'https://cdn.test/v.mp4' },
+) {
   const start = clock.now();
-  server.use(http.get(TASK, ({ params }) => HttpResponse.json({ taskId: params.id, model: 'veo3_fast', ...(clock.now() - start >= afterMs ? end : { status: 0 }) })));
+  server.use(
+    http.get(TASK, ({ params }) =>
+      HttpResponse.json({
+        taskId: params.id,
+        model: 'veo3_fast',
+        ...(clock.now() - start >= afterMs ? end : { status: 0 }),
+      }),
+    ),
+  );
 }
 
 function setup(schedule = fixedPollSchedule(2000)) {
   const clock = createVirtualClock();
-  const client = createClient({ baseUrl: API, clock, pollSchedule: schedule, retry: { jitter: false } });
+  const client = createClient({
+    baseUrl: API,
+    clock,
+    pollSchedule: schedule,
+    retry: { jitter: false },
+  });
   seen.length = 0;
   return { clock, client };
 }
@@ -42,7 +59,11 @@ describe('waitForTask', () => {
     await clock.advance(1);
     expect(seen).toHaveLength(1);
     await clock.advance(4000);
-    await expect(done).resolves.toMatchObject({ id: 'tsk_a', status: 'completed', videoUrl: 'https://cdn.test/v.mp4' });
+    await expect(done).resolves.toMatchObject({
+      id: 'tsk_a',
+      status: 'completed',
+      videoUrl: 'https://cdn.test/v.mp4',
+    });
     // Polls at 2, 4, 6 s; the pending snapshot repeats but is reported once.
     expect(seen).toHaveLength(3);
     expect(updates).toEqual(['pending', 'completed']);
@@ -52,22 +73,39 @@ describe('waitForTask', () => {
 
   it('rejects with TaskFailedError carrying the code, message and refund', async () => {
     const { clock, client } = setup();
-    serveTask(clock, 3000, { status: 2, errorCode: 'STORAGE_ERROR', errorMessage: 'could not persist', creditsRefunded: true });
+    serveTask(clock, 3000, {
+      status: 2,
+      errorCode: 'STORAGE_ERROR',
+      errorMessage: 'could not persist',
+      creditsRefunded: true,
+    });
     const result = client.waitForTask('tsk_f').catch((e: unknown) => e);
     await clock.advance(4000);
     const error = await result;
     expect(error).toBeInstanceOf(TaskFailedError);
-    expect(error).toMatchObject({ code: 'task_failed', errorCode: 'STORAGE_ERROR', errorMessage: 'could not persist', creditsRefunded: true, task: { id: 'tsk_f', status: 'failed' } });
+    expect(error).toMatchObject({
+      code: 'task_failed',
+      errorCode: 'STORAGE_ERROR',
+      errorMessage: 'could not persist',
+      creditsRefunded: true,
+      task: { id: 'tsk_f', status: 'failed' },
+    });
   });
 
   it('keeps following through transient errors without losing the task', async () => {
     const { clock, client } = setup();
     let calls = 0;
-    server.use(http.get(TASK, () => {
-      calls++;
-      if (calls <= 5) return HttpResponse.error();
-      return HttpResponse.json({ taskId: 'tsk_t', status: 1, imageUrls: ['https://cdn.test/i.png'] });
-    }));
+    server.use(
+      http.get(TASK, () => {
+        calls++;
+        if (calls <= 5) return HttpResponse.error();
+        return HttpResponse.json({
+          taskId: 'tsk_t',
+          status: 1,
+          imageUrls: ['https://cdn.test/i.png'],
+        });
+      }),
+    );
     const done = client.waitForTask('tsk_t');
     await clock.advance(60_000);
     await expect(done).resolves.toMatchObject({ id: 'tsk_t', status: 'completed' });
@@ -76,7 +114,20 @@ describe('waitForTask', () => {
   it('waits out a Retry-After longer than a GET retry would, before the next poll', async () => {
     const { clock, client } = setup();
     let calls = 0;
-    server.use(http.get(TASK, () => (++calls === 1 ? HttpResponse.json({ error: 'slow down' }, { status: 429, headers: { 'Retry-After': '90' } }) : HttpResponse.json({ taskId: 'tsk_r', status: 1, imageUrls: ['https://cdn.test/i.png'] }))));
+    server.use(
+      http.get(TASK, () =>
+        ++calls === 1
+          ? HttpResponse.json(
+              { error: 'slow down' },
+              { status: 429, headers: { 'Retry-After': '90' } },
+            )
+          : HttpResponse.json({
+              taskId: 'tsk_r',
+              status: 1,
+              imageUrls: ['https://cdn.test/i.png'],
+            }),
+      ),
+    );
     const done = client.waitForTask('tsk_r');
     await clock.advance(2000);
     expect(calls).toBe(1);
@@ -90,7 +141,9 @@ describe('waitForTask', () => {
 
   it('tolerates a 404 or two (a replica that has not seen the task yet), then gives up with the id', async () => {
     const { clock, client } = setup();
-    server.use(http.get(TASK, () => HttpResponse.json({ error: 'Task not found' }, { status: 404 })));
+    server.use(
+      http.get(TASK, () => HttpResponse.json({ error: 'Task not found' }, { status: 404 })),
+    );
     const result = client.waitForTask('tsk_404').catch((e: unknown) => e);
     await clock.advance(10_000);
     const error = await result;
@@ -115,7 +168,11 @@ describe('waitForTask', () => {
     await clock.advance(20_000);
     const error = await result;
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(error).toMatchObject({ taskId: 'tsk_slow', retryable: true, task: { id: 'tsk_slow', status: 'pending' } });
+    expect(error).toMatchObject({
+      taskId: 'tsk_slow',
+      retryable: true,
+      task: { id: 'tsk_slow', status: 'pending' },
+    });
     // Polls at 2, 4, 6, 8 and a last one at the 9 s deadline; none after.
     expect(seen).toHaveLength(5);
     expect(clock.pending).toBe(0);
@@ -125,7 +182,9 @@ describe('waitForTask', () => {
     const { clock, client } = setup();
     serveTask(clock, Infinity);
     const controller = new AbortController();
-    const result = client.waitForTask('tsk_x', { signal: controller.signal }).catch((e: unknown) => e);
+    const result = client
+      .waitForTask('tsk_x', { signal: controller.signal })
+      .catch((e: unknown) => e);
     await clock.advance(3000);
     controller.abort();
     expect(await result).toMatchObject({ name: 'AbortError' });
@@ -149,11 +208,19 @@ describe('waitForTask', () => {
     const { clock, client } = setup(defaultPollSchedule);
     serveTask(clock, 0);
     const schedule = vi.fn(defaultPollSchedule);
-    const resumed = client.waitForTask('tsk_r', { model: 'veo3_fast', submittedAt: clock.now() - 60_000, schedule });
+    const resumed = client.waitForTask('tsk_r', {
+      model: 'veo3_fast',
+      submittedAt: clock.now() - 60_000,
+      schedule,
+    });
     await clock.settle();
     expect(seen).toHaveLength(1);
     await expect(resumed).resolves.toMatchObject({ status: 'completed' });
-    expect(schedule.mock.calls[0]![0]).toMatchObject({ attempt: 0, elapsedMs: 60_000, model: defaultRegistry.get('veo3_fast') });
+    expect(schedule.mock.calls[0]![0]).toMatchObject({
+      attempt: 0,
+      elapsedMs: 60_000,
+      model: defaultRegistry.get('veo3_fast'),
+    });
   });
 });
 
@@ -165,7 +232,13 @@ describe('defaultPollSchedule', () => {
     expect(defaultPollSchedule({ attempt: 0, elapsedMs: 0, model: veo })).toBe(22_500);
     expect(defaultPollSchedule({ attempt: 0, elapsedMs: 0, model: image })).toBe(4_500);
     // Never sooner than the docs' 2 s.
-    expect(defaultPollSchedule({ attempt: 0, elapsedMs: 0, model: { ...image, typicalSeconds: [1, 5] } })).toBe(2000);
+    expect(
+      defaultPollSchedule({
+        attempt: 0,
+        elapsedMs: 0,
+        model: { ...image, typicalSeconds: [1, 5] },
+      }),
+    ).toBe(2000);
   });
 
   it('waits there even when following began earlier (a task followed by id is loaded at once)', () => {

@@ -14,7 +14,12 @@ export function setupMswServer() {
 export function recordRequests(server: ReturnType<typeof setupServer>) {
   const seen: { method: string; url: string; headers: Headers; body: string }[] = [];
   server.events.on('request:start', async ({ request }) => {
-    seen.push({ method: request.method, url: request.url, headers: request.headers, body: await request.clone().text() });
+    seen.push({
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      body: await request.clone().text(),
+    });
   });
   return seen;
 }

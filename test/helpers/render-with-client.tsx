@@ -4,7 +4,12 @@ import { setupServer } from 'msw/node';
 import { StrictMode, type ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { createClient } from '../../src/core/index.js';
-import { createMockApi, createMockHandlers, type MockApi, type MockApiOptions } from '../../src/mock/index.js';
+import {
+  createMockApi,
+  createMockHandlers,
+  type MockApi,
+  type MockApiOptions,
+} from '../../src/mock/index.js';
 import { GptImageProvider } from '../../src/react/index.js';
 
 export const ORIGIN = 'http://localhost:3000';
@@ -33,7 +38,9 @@ export function setupMockApi(options: MockApiOptions = {}) {
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   beforeEach(() => {
     epoch++;
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+    });
     vi.setSystemTime(Date.UTC(2026, 10, 24, 12));
     api = createMockApi({ seed: 7, ...options });
     server.use(...createMockHandlers(api));
@@ -51,7 +58,10 @@ export function setupMockApi(options: MockApiOptions = {}) {
   });
   afterAll(() => server.close());
   const count = (method: string, path: string | RegExp = /./) =>
-    api.requests.filter((r) => r.method === method && (typeof path === 'string' ? r.path === path : path.test(r.path))).length;
+    api.requests.filter(
+      (r) =>
+        r.method === method && (typeof path === 'string' ? r.path === path : path.test(r.path)),
+    ).length;
   return {
     /** This test's mock API. */
     get api() {

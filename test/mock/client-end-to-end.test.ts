@@ -28,31 +28,66 @@ async function setup(options: MockApiOptions = {}) {
 }
 
 /** Settles a promise to its value or its error, so a test can advance the clock meanwhile. */
-const outcome = <T>(promise: Promise<T>) => promise.then((value) => ({ value }), (error: unknown) => ({ error }));
+const outcome = <T>(promise: Promise<T>) =>
+  promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
 
 describe('the client against the mock (MSW, virtual clock)', () => {
   it('submits, sees the task pending, and waits for it to complete', async () => {
     const { client, clock, api } = await setup();
-    const submission = await client.generateImage({ model: 'gpt-image-2', prompt: 'A red fox in fresh snow', aspectRatio: '16:9' });
-    expect(submission).toEqual({ taskId: expect.stringMatching(TASK_ID), creditsUsed: 3, status: 'pending' });
-    expect(await client.getTask(submission.taskId)).toMatchObject({ id: submission.taskId, status: 'pending', type: 'image', imageUrls: [] });
+    const submission = await client.generateImage({
+      model: 'gpt-image-2',
+      prompt: 'A red fox in fresh snow',
+      aspectRatio: '16:9',
+    });
+    expect(submission).toEqual({
+      taskId: expect.stringMatching(TASK_ID),
+      creditsUsed: 3,
+      status: 'pending',
+    });
+    expect(await client.getTask(submission.taskId)).toMatchObject({
+      id: submission.taskId,
+      status: 'pending',
+      type: 'image',
+      imageUrls: [],
+    });
 
     const updates: string[] = [];
-    const done = outcome(client.waitForTask(submission.taskId, { onUpdate: (task) => updates.push(task.status) }));
+    const done = outcome(
+      client.waitForTask(submission.taskId, { onUpdate: (task) => updates.push(task.status) }),
+    );
     await clock.advance(90_000);
-    const { value: task } = (await done) as { value: Awaited<ReturnType<typeof client.waitForTask>> };
-    expect(task).toMatchObject({ status: 'completed', model: 'gpt-image-2', creditsUsed: 3, creditsRefunded: false });
+    const { value: task } = (await done) as {
+      value: Awaited<ReturnType<typeof client.waitForTask>>;
+    };
+    expect(task).toMatchObject({
+      status: 'completed',
+      model: 'gpt-image-2',
+      creditsUsed: 3,
+      creditsRefunded: false,
+    });
     expect(updates.at(-1)).toBe('completed');
     const image = await fetch(task.imageUrls[0]!);
     expect(await image.text()).toContain('A red fox in fresh snow');
     // The model-aware schedule polls a handful of times, not every second.
-    expect(api.requests.filter((request) => request.method === 'GET' && request.path.startsWith('/api/ai/tasks/')).length).toBeLessThan(20);
+    expect(
+      api.requests.filter(
+        (request) => request.method === 'GET' && request.path.startsWith('/api/ai/tasks/'),
+      ).length,
+    ).toBeLessThan(20);
     expect(api.balance()).toBe(97);
   });
 
   it('waits for a task to fail and reports the refund', async () => {
     const { client, clock, api } = await setup({ scenario: 'providerFailure' });
-    const { taskId, creditsUsed } = await client.generateVideo({ model: 'kling/v2-1-pro', prompt: 'Slow pan', inputImageUrls: ['https://example.com/frame.png'], duration: 10 });
+    const { taskId, creditsUsed } = await client.generateVideo({
+      model: 'kling/v2-1-pro',
+      prompt: 'Slow pan',
+      inputImageUrls: ['https://example.com/frame.png'],
+      duration: 10,
+    });
     expect(creditsUsed).toBe(42);
     expect(api.balance()).toBe(58);
     const failed = outcome(client.waitForTask(taskId));
@@ -67,13 +102,17 @@ describe('the client against the mock (MSW, virtual clock)', () => {
   it('maps 402, 401 and 404 to their typed errors', async () => {
     const { client, api, url, clock } = await setup();
     api.setBalance(KEY, 10);
-    const short = await client.generateVideo({ model: 'veo3', prompt: 'Waves' }).catch((error: unknown) => error);
+    const short = await client
+      .generateVideo({ model: 'veo3', prompt: 'Waves' })
+      .catch((error: unknown) => error);
     expect(short).toBeInstanceOf(InsufficientCreditsError);
     expect(short).toMatchObject({ required: 63 });
     expect(api.balance()).toBe(10);
 
     const stranger = createClient({ baseUrl: url, apiKey: 'sk_live_wrong', clock });
-    await expect(stranger.generateImage({ model: 'gpt-image-2', prompt: 'A fox' })).rejects.toBeInstanceOf(UnauthorizedError);
+    await expect(
+      stranger.generateImage({ model: 'gpt-image-2', prompt: 'A fox' }),
+    ).rejects.toBeInstanceOf(UnauthorizedError);
 
     api.setBalance('sk_live_other', 10);
     const other = createClient({ baseUrl: url, apiKey: 'sk_live_other', clock });
@@ -86,9 +125,15 @@ describe('the client against the mock (MSW, virtual clock)', () => {
     // The client believes Veo 3.1 also makes 4-second clips; the mock (the reference) says 8 only.
     const registry = extendRegistry(defaultRegistry, { override: { veo3: { durations: [4, 8] } } });
     const client = createClient({ baseUrl: url, apiKey: KEY, clock, registry });
-    const error = await client.submit('video', { model: 'veo3', prompt: 'Waves', duration: 4 }).catch((e: unknown) => e);
+    const error = await client
+      .submit('video', { model: 'veo3', prompt: 'Waves', duration: 4 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({ source: 'server', status: 400, fieldErrors: { duration: ['duration must be 8 for veo3 (fixed)'] } });
+    expect(error).toMatchObject({
+      source: 'server',
+      status: 400,
+      fieldErrors: { duration: ['duration must be 8 for veo3 (fixed)'] },
+    });
   });
 
   it('retries a GET through 503s and honours Retry-After', async () => {
@@ -115,11 +160,15 @@ describe('the client against the mock (MSW, virtual clock)', () => {
   it('reports an uncertain submit when the answer is lost after the task was charged', async () => {
     const { client, api } = await setup();
     api.inject({ type: 'drop', phase: 'after' });
-    const dropped = await client.generateImage({ model: 'gpt-image-2', prompt: 'A fox' }).catch((e: unknown) => e);
+    const dropped = await client
+      .generateImage({ model: 'gpt-image-2', prompt: 'A fox' })
+      .catch((e: unknown) => e);
     expect(dropped).toBeInstanceOf(SubmitOutcomeUnknownError);
     expect((dropped as SubmitOutcomeUnknownError).cause).toBeInstanceOf(NetworkError);
     api.inject('malformedJson');
-    const garbled = await client.generateImage({ model: 'gpt-image-2', prompt: 'A fox' }).catch((e: unknown) => e);
+    const garbled = await client
+      .generateImage({ model: 'gpt-image-2', prompt: 'A fox' })
+      .catch((e: unknown) => e);
     expect(garbled).toBeInstanceOf(SubmitOutcomeUnknownError);
     expect((garbled as SubmitOutcomeUnknownError).cause).toBeInstanceOf(InvalidResponseError);
     // Both tasks exist and were charged: why the client must not resubmit blindly.
@@ -129,7 +178,13 @@ describe('the client against the mock (MSW, virtual clock)', () => {
 
   it('gives up on an answer slower than its request timeout', async () => {
     const { url, clock, api } = await setup({ timing: 'instant' });
-    const client = createClient({ baseUrl: url, apiKey: KEY, clock, requestTimeoutMs: 2_000, retry: false });
+    const client = createClient({
+      baseUrl: url,
+      apiKey: KEY,
+      clock,
+      requestTimeoutMs: 2_000,
+      retry: false,
+    });
     const { taskId } = await client.generateImage({ model: 'gpt-image-2', prompt: 'A fox' });
     api.inject({ type: 'latency', ms: 5_000 });
     const slow = outcome(client.getTask(taskId));
@@ -141,12 +196,20 @@ describe('the client against the mock (MSW, virtual clock)', () => {
   });
 
   it("normalizes the quickstart's spelling, refund included", async () => {
-    const { client, clock, api } = await setup({ scenario: { spelling: 'quickstart', failure: { code: 'STORAGE_ERROR' } } });
+    const { client, clock, api } = await setup({
+      scenario: { spelling: 'quickstart', failure: { code: 'STORAGE_ERROR' } },
+    });
     const { taskId } = await client.generateImage({ model: 'google/nano-banana', prompt: 'A fox' });
     const failed = outcome(client.waitForTask(taskId));
     await clock.advance(60_000);
     const { error } = (await failed) as { error: TaskFailedError };
-    expect(error.task).toMatchObject({ id: taskId, status: 'failed', errorCode: 'STORAGE_ERROR', creditsRefunded: true, updatedAt: expect.any(String) });
+    expect(error.task).toMatchObject({
+      id: taskId,
+      status: 'failed',
+      errorCode: 'STORAGE_ERROR',
+      creditsRefunded: true,
+      updatedAt: expect.any(String),
+    });
     expect(api.tasks()[0]!.creditsRefunded).toBe(true);
   });
 
@@ -156,7 +219,9 @@ describe('the client against the mock (MSW, virtual clock)', () => {
     api.setScenario('flakyNetwork');
     const done = outcome(client.waitForTask(taskId));
     await clock.advance(180_000);
-    expect(await done).toMatchObject({ value: { status: 'completed', videoUrl: expect.stringMatching(/\/video\.mp4$/) } });
+    expect(await done).toMatchObject({
+      value: { status: 'completed', videoUrl: expect.stringMatching(/\/video\.mp4$/) },
+    });
     expect(api.requests.some((request) => request.fault !== null)).toBe(true);
   });
 

@@ -19,7 +19,13 @@ async function answerTime({ url, clock }: Harness): Promise<{ ms: number; status
 
 /** A task id that exists (submitted straight through `handle`, so no fault meets it). */
 async function existingTask(api: MockApi, url: string): Promise<string> {
-  const res = await api.handle(new Request(`${url}/api/ai/image/generate`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(FOX) }));
+  const res = await api.handle(
+    new Request(`${url}/api/ai/image/generate`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(FOX),
+    }),
+  );
   return ((await res.json()) as { taskId: string }).taskId;
 }
 
@@ -109,11 +115,31 @@ describe.each(transports)('injected faults (%s)', (transport) => {
     const taskId = await existingTask(api, url);
     api.inject('quickstartSpelling', { times: 2 });
     const pending = (await get(`${url}/api/ai/tasks/${taskId}`)).body;
-    expect(pending).toMatchObject({ id: taskId, status: 0, outputImageUrls: [], creditRefunded: false, completedAt: null });
+    expect(pending).toMatchObject({
+      id: taskId,
+      status: 0,
+      outputImageUrls: [],
+      creditRefunded: false,
+      completedAt: null,
+    });
     await clock.advance(60_000);
     const done = (await get(`${url}/api/ai/tasks/${taskId}`)).body;
     expect(Object.keys(done).sort()).toEqual(
-      ['id', 'type', 'status', 'model', 'prompt', 'outputImageUrls', 'videoUrl', 'errorCode', 'errorMessage', 'creditsUsed', 'creditRefunded', 'createdAt', 'completedAt'].sort(),
+      [
+        'id',
+        'type',
+        'status',
+        'model',
+        'prompt',
+        'outputImageUrls',
+        'videoUrl',
+        'errorCode',
+        'errorMessage',
+        'creditsUsed',
+        'creditRefunded',
+        'createdAt',
+        'completedAt',
+      ].sort(),
     );
     expect(done.outputImageUrls).toEqual([`${url}/__mock__/outputs/${taskId}/image-1.svg`]);
     expect(done.completedAt).toBe(api.tasks()[0]!.updatedAt);
@@ -122,7 +148,11 @@ describe.each(transports)('injected faults (%s)', (transport) => {
 
   it('a forced task failure, with the code and message given', async () => {
     const { url, api, clock } = await start();
-    api.inject({ type: 'failTask', code: 'KLING_1301', message: 'Prompt rejected by the provider' });
+    api.inject({
+      type: 'failTask',
+      code: 'KLING_1301',
+      message: 'Prompt rejected by the provider',
+    });
     await submit(url);
     await submit(url);
     await clock.advance(60_000);
@@ -134,7 +164,10 @@ describe.each(transports)('injected faults (%s)', (transport) => {
 
   it('targets by method, path (exact, prefix or RegExp) and count', async () => {
     const { url, api } = await start();
-    api.inject({ type: 'serverError', status: 503 }, { method: 'get', path: '/api/ai/tasks/*', times: 2 });
+    api.inject(
+      { type: 'serverError', status: 503 },
+      { method: 'get', path: '/api/ai/tasks/*', times: 2 },
+    );
     api.inject('rateLimit', { path: /\/video\// });
     api.inject('html', { path: '/api/ai/tasks/tsk_exact' });
     expect((await submit(url)).status).toBe(200); // a POST to images: none applies
@@ -143,7 +176,14 @@ describe.each(transports)('injected faults (%s)', (transport) => {
     expect((await get(`${url}/api/ai/tasks/tsk_exact`)).status).toBe(200); // the HTML page
     expect((await get(`${url}/api/ai/tasks/tsk_c`)).status).toBe(404);
     expect((await post(`${url}/api/ai/video/generate`, WAVES)).status).toBe(429);
-    expect(api.requests.map((request) => request.fault)).toEqual([null, 'serverError', 'serverError', 'html', null, 'rateLimit']);
+    expect(api.requests.map((request) => request.fault)).toEqual([
+      null,
+      'serverError',
+      'serverError',
+      'html',
+      null,
+      'rateLimit',
+    ]);
   });
 
   it('leaves outputs alone unless a target names them; Infinity and clearFaults', async () => {
@@ -202,7 +242,10 @@ describe.each(transports)('scenarios (%s)', (transport) => {
   it('insufficientCredits: every submit answers 402 with its price, nothing charged', async () => {
     const { url, api } = await start();
     api.setScenario('insufficientCredits');
-    expect((await post(`${url}/api/ai/video/generate`, WAVES)).body).toEqual({ error: 'Insufficient credits', required: 9 });
+    expect((await post(`${url}/api/ai/video/generate`, WAVES)).body).toEqual({
+      error: 'Insufficient credits',
+      required: 9,
+    });
     expect((await submit(url)).status).toBe(402);
     expect(api.balance()).toBe(1000);
     expect(api.tasks()).toEqual([]);
@@ -212,7 +255,9 @@ describe.each(transports)('scenarios (%s)', (transport) => {
     const { url, api } = await start({ keys: { sk_a: { credits: 10 } } });
     const taskId = (await post(`${url}/api/ai/image/generate`, FOX, 'sk_a')).body.taskId;
     api.setScenario('unauthorized');
-    expect((await post(`${url}/api/ai/image/generate`, FOX, 'sk_a')).body).toEqual({ error: 'Unauthorized' });
+    expect((await post(`${url}/api/ai/image/generate`, FOX, 'sk_a')).body).toEqual({
+      error: 'Unauthorized',
+    });
     expect((await get(`${url}/api/ai/tasks/${taskId}`, 'sk_a')).status).toBe(401);
     api.setScenario({});
     expect((await get(`${url}/api/ai/tasks/${taskId}`, 'sk_a')).status).toBe(200);
@@ -222,7 +267,8 @@ describe.each(transports)('scenarios (%s)', (transport) => {
     const run = async () => {
       const { url, api } = await start({ scenario: 'flakyNetwork' });
       const taskId = await existingTask(api, url);
-      for (let i = 0; i < 40; i++) await get(`${url}/api/ai/tasks/${taskId}`).catch(() => undefined);
+      for (let i = 0; i < 40; i++)
+        await get(`${url}/api/ai/tasks/${taskId}`).catch(() => undefined);
       return api.requests.map((request) => request.fault);
     };
     const faults = await run();
@@ -249,7 +295,10 @@ describe.each(transports)('scenarios (%s)', (transport) => {
     const { url, api } = await start();
     api.setScenario({ spelling: 'quickstart' });
     const { body } = await submit(url);
-    expect((await get(`${url}/api/ai/tasks/${body.taskId}`)).body).toMatchObject({ id: body.taskId, outputImageUrls: [] });
+    expect((await get(`${url}/api/ai/tasks/${body.taskId}`)).body).toMatchObject({
+      id: body.taskId,
+      outputImageUrls: [],
+    });
     expect(() => api.setScenario('chaos' as never)).toThrow(/Unknown mock scenario "chaos"/);
   });
 });

@@ -2,7 +2,14 @@
 // server (real HTTP on 127.0.0.1), each over a mock API on a virtual clock.
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { createMockApi, createMockHandlers, createVirtualClock, type MockApi, type MockApiOptions, type VirtualClock } from '../../src/mock/index.js';
+import {
+  createMockApi,
+  createMockHandlers,
+  createVirtualClock,
+  type MockApi,
+  type MockApiOptions,
+  type VirtualClock,
+} from '../../src/mock/index.js';
 import { startMockServer, type MockServer } from '../../src/mock/node.js';
 
 /** The two ways in. */

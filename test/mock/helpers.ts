@@ -34,10 +34,19 @@ export function get(url: string, key?: string): Promise<Answer> {
 }
 
 /** A valid image request. */
-export const FOX = { model: 'gpt-image-2', prompt: 'A red fox in fresh snow', aspectRatio: '16:9' } as const;
+export const FOX = {
+  model: 'gpt-image-2',
+  prompt: 'A red fox in fresh snow',
+  aspectRatio: '16:9',
+} as const;
 
 /** A valid video request (Veo 3.1 Fast: 9 credits flat). */
-export const WAVES = { model: 'veo3_fast', prompt: 'Waves at dusk', inputMode: 'text_to_video', aspectRatio: '9:16' } as const;
+export const WAVES = {
+  model: 'veo3_fast',
+  prompt: 'Waves at dusk',
+  inputMode: 'text_to_video',
+  aspectRatio: '9:16',
+} as const;
 
 /** The task id format: `tsk_` + 26 Crockford base32 characters. */
 export const TASK_ID = /^tsk_[0-9A-HJKMNP-TV-Z]{26}$/;

@@ -13,7 +13,12 @@ let url: string;
 
 beforeEach(async () => {
   clock = createVirtualClock();
-  server = await startMockServer({ port: 0, clock, seed: 7, keys: { sk_a: { credits: 100 }, sk_b: { credits: 5 } } });
+  server = await startMockServer({
+    port: 0,
+    clock,
+    seed: 7,
+    keys: { sk_a: { credits: 100 }, sk_b: { credits: 5 } },
+  });
   url = server.url;
 });
 afterEach(() => server.close());
@@ -54,16 +59,28 @@ describe('the mock server over real HTTP', () => {
     });
     await clock.advance(60_000); // gpt-image-2 takes 15–60 s
     const done = await get(`${url}/api/ai/tasks/${submitted.taskId}`, 'sk_a');
-    expect(done.body).toMatchObject({ status: 1, imageUrls: [`${url}/__mock__/outputs/${submitted.taskId}/image-1.svg`], videoUrl: null, createdAt });
+    expect(done.body).toMatchObject({
+      status: 1,
+      imageUrls: [`${url}/__mock__/outputs/${submitted.taskId}/image-1.svg`],
+      videoUrl: null,
+      createdAt,
+    });
     expect(Date.parse(done.body.updatedAt) - Date.parse(createdAt)).toBeGreaterThanOrEqual(15_000);
   });
 
   it('answers 400 Invalid request with the flattened field errors', async () => {
     const missing = await post(`${url}/api/ai/image/generate`, { model: 'gpt-image-2' }, 'sk_a');
     expect(missing.status).toBe(400);
-    expect(missing.body).toEqual({ error: 'Invalid request', details: { formErrors: [], fieldErrors: { prompt: ['Prompt is required'] } } });
+    expect(missing.body).toEqual({
+      error: 'Invalid request',
+      details: { formErrors: [], fieldErrors: { prompt: ['Prompt is required'] } },
+    });
 
-    const several = await post(`${url}/api/ai/video/generate`, { ...WAVES, duration: 5, fps: 0, cameraAngle: 'low' }, 'sk_a');
+    const several = await post(
+      `${url}/api/ai/video/generate`,
+      { ...WAVES, duration: 5, fps: 0, cameraAngle: 'low' },
+      'sk_a',
+    );
     expect(several.status).toBe(400);
     expect(several.body.error).toBe('Invalid request');
     expect(several.body.details.formErrors).toEqual([expect.stringContaining('"cameraAngle"')]);
@@ -75,10 +92,21 @@ describe('the mock server over real HTTP', () => {
   });
 
   it('answers 400 to a body that is not JSON, and 415 to another content type', async () => {
-    const broken = await call(`${url}/api/ai/image/generate`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer sk_a' }, body: '{"prompt":' });
+    const broken = await call(`${url}/api/ai/image/generate`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer sk_a' },
+      body: '{"prompt":',
+    });
     expect(broken.status).toBe(400);
-    expect(broken.body).toEqual({ error: 'Invalid request', details: { formErrors: ['The request body is not valid JSON'], fieldErrors: {} } });
-    const text = await call(`${url}/api/ai/image/generate`, { method: 'POST', headers: { 'Content-Type': 'text/plain', Authorization: 'Bearer sk_a' }, body: JSON.stringify(FOX) });
+    expect(broken.body).toEqual({
+      error: 'Invalid request',
+      details: { formErrors: ['The request body is not valid JSON'], fieldErrors: {} },
+    });
+    const text = await call(`${url}/api/ai/image/generate`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain', Authorization: 'Bearer sk_a' },
+      body: JSON.stringify(FOX),
+    });
     expect(text.status).toBe(415);
     expect(text.body.error).toMatch(/application\/json/);
   });
@@ -88,7 +116,11 @@ describe('the mock server over real HTTP', () => {
     for (const res of [
       await post(`${url}/api/ai/image/generate`, FOX),
       await post(`${url}/api/ai/video/generate`, WAVES, 'sk_nope'),
-      await call(`${url}/api/ai/image/generate`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'sk_a' }, body: JSON.stringify(FOX) }),
+      await call(`${url}/api/ai/image/generate`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: 'sk_a' },
+        body: JSON.stringify(FOX),
+      }),
       await get(`${url}/api/ai/tasks/tsk_01J9XA5M2R9W4QZC4PYJF3N7ND`),
     ]) {
       expect(res.status).toBe(401);
@@ -111,7 +143,10 @@ describe('the mock server over real HTTP', () => {
 
   it("answers 404 Task not found for an unknown id and for another key's task", async () => {
     const { body } = await post(`${url}/api/ai/image/generate`, FOX, 'sk_a');
-    for (const res of [await get(`${url}/api/ai/tasks/tsk_01J9XA5M2R9W4QZC4PYJF3N7ND`, 'sk_a'), await get(`${url}/api/ai/tasks/${body.taskId}`, 'sk_b')]) {
+    for (const res of [
+      await get(`${url}/api/ai/tasks/tsk_01J9XA5M2R9W4QZC4PYJF3N7ND`, 'sk_a'),
+      await get(`${url}/api/ai/tasks/${body.taskId}`, 'sk_b'),
+    ]) {
       expect(res.status).toBe(404);
       expect(res.body).toEqual({ error: 'Task not found' });
     }
@@ -131,7 +166,11 @@ describe('the mock server over real HTTP', () => {
   });
 
   it('serves a completed image as an SVG at the requested aspect ratio, showing the prompt and model', async () => {
-    const { body } = await post(`${url}/api/ai/image/generate`, { model: 'nano-banana-2', prompt: 'Fox & <hound>', aspectRatio: '9:16', resolution: '2K' }, 'sk_a');
+    const { body } = await post(
+      `${url}/api/ai/image/generate`,
+      { model: 'nano-banana-2', prompt: 'Fox & <hound>', aspectRatio: '9:16', resolution: '2K' },
+      'sk_a',
+    );
     const imageUrl = `${url}/__mock__/outputs/${body.taskId}/image-1.svg`;
     expect((await get(imageUrl)).status).toBe(404); // not made yet
     await clock.advance(30_000);
@@ -149,7 +188,12 @@ describe('the mock server over real HTTP', () => {
     const { body } = await post(`${url}/api/ai/video/generate`, WAVES, 'sk_a');
     await clock.advance(70_000);
     const { body: task } = await get(`${url}/api/ai/tasks/${body.taskId}`, 'sk_a');
-    expect(task).toMatchObject({ status: 1, type: 'video', imageUrls: [], videoUrl: `${url}/__mock__/outputs/${body.taskId}/video.mp4` });
+    expect(task).toMatchObject({
+      status: 1,
+      type: 'video',
+      imageUrls: [],
+      videoUrl: `${url}/__mock__/outputs/${body.taskId}/video.mp4`,
+    });
     const res = await fetch(task.videoUrl);
     expect(res.headers.get('content-type')).toBe('video/mp4');
     const bytes = new Uint8Array(await res.arrayBuffer());
@@ -180,8 +224,14 @@ describe('the mock server over real HTTP', () => {
 
   it('drops the connection when told to: the client gets no response at all', async () => {
     server.api.inject('drop');
-    await expect(fetch(`${url}/api/ai/tasks/tsk_x`, { headers: { Authorization: 'Bearer sk_a' } })).rejects.toThrow(TypeError);
-    expect(server.api.requests.at(-1)).toMatchObject({ path: '/api/ai/tasks/tsk_x', status: 0, fault: 'drop' });
+    await expect(
+      fetch(`${url}/api/ai/tasks/tsk_x`, { headers: { Authorization: 'Bearer sk_a' } }),
+    ).rejects.toThrow(TypeError);
+    expect(server.api.requests.at(-1)).toMatchObject({
+      path: '/api/ai/tasks/tsk_x',
+      status: 0,
+      fault: 'drop',
+    });
     expect((await get(`${url}/api/ai/tasks/tsk_x`, 'sk_a')).status).toBe(404);
   });
 });
@@ -189,27 +239,62 @@ describe('the mock server over real HTTP', () => {
 describe('the client against the mock server, on the real clock', () => {
   let live: MockServer;
   beforeEach(async () => {
-    live = await startMockServer({ port: 0, timing: 'instant', keys: { sk_live_test: { credits: 50 } } });
+    live = await startMockServer({
+      port: 0,
+      timing: 'instant',
+      keys: { sk_live_test: { credits: 50 } },
+    });
   });
   afterEach(() => live.close());
 
   it('submits, reads and waits for a task to completion', async () => {
-    const client = createClient({ baseUrl: live.url, apiKey: 'sk_live_test', pollSchedule: () => 0 });
-    const submission = await client.generateImage({ model: 'nano-banana-pro', prompt: 'A lighthouse at dusk', resolution: '4K' });
-    expect(submission).toEqual({ taskId: expect.stringMatching(TASK_ID), creditsUsed: 20, status: 'pending' });
+    const client = createClient({
+      baseUrl: live.url,
+      apiKey: 'sk_live_test',
+      pollSchedule: () => 0,
+    });
+    const submission = await client.generateImage({
+      model: 'nano-banana-pro',
+      prompt: 'A lighthouse at dusk',
+      resolution: '4K',
+    });
+    expect(submission).toEqual({
+      taskId: expect.stringMatching(TASK_ID),
+      creditsUsed: 20,
+      status: 'pending',
+    });
     const task = await client.waitForTask(submission.taskId);
-    expect(task).toMatchObject({ id: submission.taskId, status: 'completed', model: 'nano-banana-pro', creditsUsed: 20, creditsRefunded: false });
-    expect((await fetch(task.imageUrls[0]!)).headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(task).toMatchObject({
+      id: submission.taskId,
+      status: 'completed',
+      model: 'nano-banana-pro',
+      creditsUsed: 20,
+      creditsRefunded: false,
+    });
+    expect((await fetch(task.imageUrls[0]!)).headers.get('content-type')).toMatch(
+      /^image\/svg\+xml/,
+    );
     expect(live.api.balance()).toBe(30);
   });
 
   it('waits for a task to failure, with the refund', async () => {
     live.api.inject({ type: 'failTask', code: 'STORAGE_ERROR' });
-    const client = createClient({ baseUrl: live.url, apiKey: 'sk_live_test', pollSchedule: () => 0 });
-    const { taskId } = await client.generateVideo({ model: 'veo3_lite', prompt: 'Rain on a window' });
+    const client = createClient({
+      baseUrl: live.url,
+      apiKey: 'sk_live_test',
+      pollSchedule: () => 0,
+    });
+    const { taskId } = await client.generateVideo({
+      model: 'veo3_lite',
+      prompt: 'Rain on a window',
+    });
     const failed = await client.waitForTask(taskId).catch((error: unknown) => error);
     expect(failed).toBeInstanceOf(TaskFailedError);
-    expect(failed).toMatchObject({ errorCode: 'STORAGE_ERROR', errorMessage: 'The output could not be saved to storage', creditsRefunded: true });
+    expect(failed).toMatchObject({
+      errorCode: 'STORAGE_ERROR',
+      errorMessage: 'The output could not be saved to storage',
+      creditsRefunded: true,
+    });
     expect(live.api.balance()).toBe(50);
   });
 });

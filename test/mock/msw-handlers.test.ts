@@ -18,7 +18,11 @@ describe('createMockHandlers', () => {
 
   it('answers only its baseUrl when given one, and outputs anywhere', async () => {
     const clock = createVirtualClock();
-    const api = createMockApi({ clock, timing: 'instant', outputBaseUrl: 'https://cdn.example.com' });
+    const api = createMockApi({
+      clock,
+      timing: 'instant',
+      outputBaseUrl: 'https://cdn.example.com',
+    });
     server.use(...createMockHandlers(api, { baseUrl: 'https://api.example.com/gpt/' }));
     const { body } = await post('https://api.example.com/gpt/api/ai/image/generate', FOX);
     expect(body.status).toBe(0);
@@ -31,7 +35,9 @@ describe('createMockHandlers', () => {
     quiet.mockRestore();
     expect(api.requests).toHaveLength(1);
     const { body: task } = await get(`https://api.example.com/gpt/api/ai/tasks/${body.taskId}`);
-    expect(task.imageUrls).toEqual([`https://cdn.example.com/__mock__/outputs/${body.taskId}/image-1.svg`]);
+    expect(task.imageUrls).toEqual([
+      `https://cdn.example.com/__mock__/outputs/${body.taskId}/image-1.svg`,
+    ]);
     expect((await get(task.imageUrls[0])).status).toBe(200);
   });
 });

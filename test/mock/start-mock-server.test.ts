@@ -20,17 +20,31 @@ afterEach(async () => {
  * POSTs up to `total` bytes in 64 KB chunks without a length, stopping as soon as an answer comes or
  * the connection closes. Resolves with the status and how much was written by then.
  */
-function streamUpload(url: string, total: number): Promise<{ status: number; written: number; body: string }> {
+function streamUpload(
+  url: string,
+  total: number,
+): Promise<{ status: number; written: number; body: string }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     let written = 0;
     let done = false;
-    const req = request({ host: hostname, port, path: '/api/ai/image/generate', method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
-      done = true;
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, written, body: Buffer.concat(chunks).toString() }));
-    });
+    const req = request(
+      {
+        host: hostname,
+        port,
+        path: '/api/ai/image/generate',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      },
+      (res) => {
+        done = true;
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, written, body: Buffer.concat(chunks).toString() }),
+        );
+      },
+    );
     req.on('error', (error) => (done ? undefined : reject(error)));
     const chunk = Buffer.alloc(64 * 1024, 'x');
     const pump = () => {
@@ -49,31 +63,50 @@ describe('request bodies', () => {
     const server = await start();
     const answer = await streamUpload(server.url, 100 * 1024 * 1024);
     expect(answer.status).toBe(413);
-    expect(JSON.parse(answer.body)).toEqual({ error: 'Request body too large (at most 1048576 bytes)' });
+    expect(JSON.parse(answer.body)).toEqual({
+      error: 'Request body too large (at most 1048576 bytes)',
+    });
     expect(answer.written).toBeLessThan(20 * 1024 * 1024);
   });
 
   it('refuses a declared Content-Length over maxBodyBytes at once', async () => {
     const server = await start({ maxBodyBytes: 1000 });
-    const answer = await call(`${server.url}/api/ai/image/generate`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...FOX, prompt: 'x'.repeat(2000) }) });
-    expect(answer).toMatchObject({ status: 413, body: { error: 'Request body too large (at most 1000 bytes)' } });
+    const answer = await call(`${server.url}/api/ai/image/generate`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...FOX, prompt: 'x'.repeat(2000) }),
+    });
+    expect(answer).toMatchObject({
+      status: 413,
+      body: { error: 'Request body too large (at most 1000 bytes)' },
+    });
     expect(server.api.requests).toHaveLength(0);
   });
 
   it('takes a body under the cap', async () => {
     const server = await start({ maxBodyBytes: 1000 });
-    const answer = await call(`${server.url}/api/ai/image/generate`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(FOX) });
+    const answer = await call(`${server.url}/api/ai/image/generate`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(FOX),
+    });
     expect(answer.status).toBe(200);
   });
 });
 
 describe('where it listens', () => {
   it('stays on loopback when the environment says HOST=0.0.0.0 (npm run mock:serve)', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/mock-serve.ts', '--port', '0'], { env: { ...process.env, HOST: '0.0.0.0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/mock-serve.ts', '--port', '0'],
+      { env: { ...process.env, HOST: '0.0.0.0' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     try {
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      await expect.poll(() => output, { timeout: 20_000 }).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
+      await expect
+        .poll(() => output, { timeout: 20_000 })
+        .toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1]!;
       expect((await call(`${url}/api/ai/tasks/tsk_x`)).status).toBe(404);
     } finally {
@@ -87,7 +120,9 @@ describe('where it listens', () => {
       await start();
       expect(warn).not.toHaveBeenCalled();
       await start({ host: '0.0.0.0' });
-      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/listening on 0\.0\.0\.0, not loopback/));
+      expect(warn).toHaveBeenCalledWith(
+        expect.stringMatching(/listening on 0\.0\.0\.0, not loopback/),
+      );
     } finally {
       warn.mockRestore();
     }
@@ -96,13 +131,20 @@ describe('where it listens', () => {
 
 describe('CORS, opt-in', () => {
   const preflight = (url: string) =>
-    fetch(`${url}/api/ai/image/generate`, { method: 'OPTIONS', headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST' } });
+    fetch(`${url}/api/ai/image/generate`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST' },
+    });
 
   it('sends no Access-Control headers by default, so other sites’ pages cannot read it', async () => {
     const server = await start();
     const res = await preflight(server.url);
-    expect([...res.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
-    const answer = await call(`${server.url}/api/ai/tasks/tsk_x`, { headers: { Origin: 'http://evil.example' } });
+    expect([...res.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual(
+      [],
+    );
+    const answer = await call(`${server.url}/api/ai/tasks/tsk_x`, {
+      headers: { Origin: 'http://evil.example' },
+    });
     expect(answer.headers.get('access-control-allow-origin')).toBeNull();
   });
 

@@ -14,13 +14,17 @@ describe('the virtual clock', () => {
   it('fires sleeps in time order as it advances, each at its own time', async () => {
     const clock = createVirtualClock(0);
     const fired: [string, number][] = [];
-    const sleep = (name: string, ms: number) => clock.sleep(ms).then(() => void fired.push([name, clock.now()]));
+    const sleep = (name: string, ms: number) =>
+      clock.sleep(ms).then(() => void fired.push([name, clock.now()]));
     void sleep('b', 200);
     void sleep('a', 100);
     void sleep('c', 300);
     expect(clock.pending).toBe(3);
     await clock.advance(250);
-    expect(fired).toEqual([['a', 100], ['b', 200]]);
+    expect(fired).toEqual([
+      ['a', 100],
+      ['b', 200],
+    ]);
     expect(clock.pending).toBe(1);
     expect(await clock.next()).toBe(true);
     expect(fired.at(-1)).toEqual(['c', 300]);

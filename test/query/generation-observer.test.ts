@@ -3,9 +3,18 @@
 // timer goes through query-core's timeoutManager onto the faked `setTimeout`).
 import { environmentManager, QueryClient, timeoutManager } from '@tanstack/query-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createClient, SubmitOutcomeUnknownError, TimeoutError, ValidationError, type Task } from '../../src/core/index.js';
+import {
+  createClient,
+  SubmitOutcomeUnknownError,
+  TimeoutError,
+  ValidationError,
+  type Task,
+} from '../../src/core/index.js';
 import { createMockApi, type MockApi } from '../../src/mock/index.js';
-import { GenerationObserver, type GenerationObserverOptions } from '../../src/query/generation-observer.js';
+import {
+  GenerationObserver,
+  type GenerationObserverOptions,
+} from '../../src/query/generation-observer.js';
 import type { StorageLike } from '../../src/query/persistence.js';
 import { fetchFrom } from '../reliability/mock-fetch.js';
 
@@ -28,7 +37,12 @@ type Veo = typeof veo | { model: string; prompt: string; duration: number };
 /** Web Storage over a map: Node has no localStorage. */
 function memoryStorage(): StorageLike & { map: Map<string, string> } {
   const map = new Map<string, string>();
-  return { map, getItem: (key) => map.get(key) ?? null, setItem: (key, value) => void map.set(key, value), removeItem: (key) => void map.delete(key) };
+  return {
+    map,
+    getItem: (key) => map.get(key) ?? null,
+    setItem: (key, value) => void map.set(key, value),
+    removeItem: (key) => void map.delete(key),
+  };
 }
 
 let api: MockApi;
@@ -36,7 +50,9 @@ let queryClients: QueryClient[];
 let unsubscribes: Array<() => void>;
 
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  vi.useFakeTimers({
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+  });
   vi.setSystemTime(START);
   api = createMockApi({ seed: 7, timing: 'realistic' });
   queryClients = [];
@@ -55,7 +71,11 @@ function observe(options: GenerationObserverOptions<Veo> = {}, { listen = true }
   const queryClient = new QueryClient();
   queryClient.mount();
   queryClients.push(queryClient);
-  const client = createClient({ baseUrl: 'http://localhost:3000', fetch: fetchFrom(api), retry: { jitter: false } });
+  const client = createClient({
+    baseUrl: 'http://localhost:3000',
+    fetch: fetchFrom(api),
+    retry: { jitter: false },
+  });
   const observer = new GenerationObserver<Veo>(client, queryClient, 'video', options);
   const seen: string[] = [];
   const listener = () => void seen.push(observer.getCurrentResult().status);
@@ -115,9 +135,13 @@ describe('GenerationObserver', { timeout: 60_000 }, () => {
   it('refuses an invalid request with its field errors and sends nothing', async () => {
     const onFailed = vi.fn();
     const { observer, result } = observe({ onFailed });
-    await expect(observer.generateAsync({ model: 'kling/v2-1-pro', prompt: 'x', duration: 7 })).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      observer.generateAsync({ model: 'kling/v2-1-pro', prompt: 'x', duration: 7 }),
+    ).rejects.toBeInstanceOf(ValidationError);
     expect(result()).toMatchObject({ status: 'failed', isBusy: false });
-    expect(result().fieldErrors).toMatchObject({ duration: ['duration must be one of 5, 10 for kling/v2-1-pro'] });
+    expect(result().fieldErrors).toMatchObject({
+      duration: ['duration must be one of 5, 10 for kling/v2-1-pro'],
+    });
     expect(onFailed).toHaveBeenCalledTimes(1);
     expect(api.requests).toHaveLength(0);
   });
@@ -168,7 +192,11 @@ describe('GenerationObserver', { timeout: 60_000 }, () => {
     const first = observe({ persist });
     await first.observer.generateAsync(veo);
     const stored = JSON.parse(storage.map.get('gptimage2:video-form')!) as { taskId: string };
-    expect(stored).toMatchObject({ status: 'pending', taskId: first.result().taskId, model: 'veo3_fast' });
+    expect(stored).toMatchObject({
+      status: 'pending',
+      taskId: first.result().taskId,
+      model: 'veo3_fast',
+    });
     unsubscribes.pop()!();
 
     const reloaded = observe({ persist });
@@ -194,7 +222,10 @@ describe('GenerationObserver', { timeout: 60_000 }, () => {
 
   it('waits for a submit another page has in flight, then calls its outcome unknown; timers go through timeoutManager', async () => {
     const storage = memoryStorage();
-    storage.setItem('gptimage2:video-form', JSON.stringify({ status: 'submitting', model: 'veo3_fast', submittedAt: START - 10_000 }));
+    storage.setItem(
+      'gptimage2:video-form',
+      JSON.stringify({ status: 'submitting', model: 'veo3_fast', submittedAt: START - 10_000 }),
+    );
     const onFailed = vi.fn();
     const { observer, result } = observe({ persist: { key: 'video-form', storage }, onFailed });
     expect(result()).toMatchObject({ status: 'submitting', isBusy: true });
@@ -206,7 +237,9 @@ describe('GenerationObserver', { timeout: 60_000 }, () => {
     expect(result().status).toBe('failed');
     expect(result().error).toBeInstanceOf(SubmitOutcomeUnknownError);
     expect(onFailed).toHaveBeenCalledTimes(1);
-    expect(JSON.parse(storage.getItem('gptimage2:video-form')!)).toMatchObject({ status: 'unknown' });
+    expect(JSON.parse(storage.getItem('gptimage2:video-form')!)).toMatchObject({
+      status: 'unknown',
+    });
     observer.reset();
     expect(storage.map.size).toBe(0);
     expect(posts()).toBe(0);
@@ -215,7 +248,16 @@ describe('GenerationObserver', { timeout: 60_000 }, () => {
   it('ignores and removes a tampered remembered task, with a development warning', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const storage = memoryStorage();
-    storage.setItem('gptimage2:video-form', JSON.stringify({ status: 'pending', taskId: '%E0%A4%A', model: 'veo3_fast', submittedAt: START, creditsUsed: 9 }));
+    storage.setItem(
+      'gptimage2:video-form',
+      JSON.stringify({
+        status: 'pending',
+        taskId: '%E0%A4%A',
+        model: 'veo3_fast',
+        submittedAt: START,
+        creditsUsed: 9,
+      }),
+    );
     const { result } = observe({ persist: { key: 'video-form', storage } });
     await advance(10_000);
     expect(result()).toMatchObject({ status: 'idle', error: null });

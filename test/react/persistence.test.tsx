@@ -15,7 +15,9 @@ function Form({ persist }: { persist?: string }) {
   const video = useGenerateVideo({ persist });
   return (
     <div>
-      <button type="button" onClick={() => video.generate(veo)}>Generate</button>
+      <button type="button" onClick={() => video.generate(veo)}>
+        Generate
+      </button>
       <output>{video.status}</output>
       <span data-testid="task">{video.taskId}</span>
     </div>
@@ -29,12 +31,18 @@ describe('persistence', { timeout: SLOW }, () => {
     await advance(0);
     const taskId = screen.getByTestId('task').textContent!;
     expect(taskId).toMatch(/^tsk_/);
-    expect(JSON.parse(localStorage.getItem('gptimage2:video-form')!)).toMatchObject({ taskId, model: 'veo3_fast' });
+    expect(JSON.parse(localStorage.getItem('gptimage2:video-form')!)).toMatchObject({
+      taskId,
+      model: 'veo3_fast',
+    });
     await advance(10_000);
     first.unmount();
 
     // A reload: a new QueryClient, a new tree, the same storage.
-    render(<Form persist="video-form" />, providers({ queryClient: new QueryClient(), strict: true }));
+    render(
+      <Form persist="video-form" />,
+      providers({ queryClient: new QueryClient(), strict: true }),
+    );
     await advance(0);
     expect(screen.getByRole('status')).toHaveTextContent('pending');
     expect(screen.getByTestId('task')).toHaveTextContent(taskId);
@@ -66,7 +74,14 @@ describe('persistence', { timeout: SLOW }, () => {
 
   it('after a reload during a submit, says its outcome is unknown rather than submitting again', async () => {
     // The page that submitted is gone with its request: only its marker is left.
-    localStorage.setItem('gptimage2:video-form', JSON.stringify({ status: 'submitting', model: 'veo3_fast', submittedAt: Date.now() - 10_000 }));
+    localStorage.setItem(
+      'gptimage2:video-form',
+      JSON.stringify({
+        status: 'submitting',
+        model: 'veo3_fast',
+        submittedAt: Date.now() - 10_000,
+      }),
+    );
     const { result } = renderHook(() => useGenerateVideo({ persist: 'video-form' }), providers());
     await advance(0);
     expect(result.current.status).toBe('submitting');
@@ -76,7 +91,9 @@ describe('persistence', { timeout: SLOW }, () => {
     expect(result.current.error).toBeInstanceOf(SubmitOutcomeUnknownError);
     expect(result.current.isBusy).toBe(false);
     // A second reload says the same; reset() forgets it.
-    expect(JSON.parse(localStorage.getItem('gptimage2:video-form')!)).toMatchObject({ status: 'unknown' });
+    expect(JSON.parse(localStorage.getItem('gptimage2:video-form')!)).toMatchObject({
+      status: 'unknown',
+    });
     act(() => result.current.reset());
     expect(localStorage.getItem('gptimage2:video-form')).toBeNull();
     expect(mock.posts()).toBe(0);
@@ -88,7 +105,10 @@ describe('persistence', { timeout: SLOW }, () => {
     await act(() => first.result.current.generateAsync(veo).catch(() => {}));
     expect(first.result.current.error).toBeInstanceOf(SubmitOutcomeUnknownError);
     first.unmount();
-    const second = renderHook(() => useGenerateVideo({ persist: 'video-form' }), providers({ queryClient: new QueryClient() }));
+    const second = renderHook(
+      () => useGenerateVideo({ persist: 'video-form' }),
+      providers({ queryClient: new QueryClient() }),
+    );
     await advance(0);
     expect(second.result.current.status).toBe('failed');
     expect(second.result.current.error).toBeInstanceOf(SubmitOutcomeUnknownError);
@@ -103,8 +123,19 @@ describe('persistence', { timeout: SLOW }, () => {
   });
 
   it('survives a storage that throws', async () => {
-    const storage = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('quota'); }, removeItem: () => {} };
-    const { result } = renderHook(() => useGenerateVideo({ persist: { key: 'x', storage } }), providers());
+    const storage = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('quota');
+      },
+      removeItem: () => {},
+    };
+    const { result } = renderHook(
+      () => useGenerateVideo({ persist: { key: 'x', storage } }),
+      providers(),
+    );
     act(() => result.current.generate(veo));
     await advance(0);
     expect(result.current.status).toBe('pending');
@@ -116,11 +147,16 @@ describe('persistence', { timeout: SLOW }, () => {
     await advance(0);
     const taskId = screen.getByTestId('task').textContent!;
     expect(taskId).toMatch(/^tsk_/);
-    expect(JSON.parse(localStorage.getItem('gptimage2:user-a:video-form')!)).toMatchObject({ taskId });
+    expect(JSON.parse(localStorage.getItem('gptimage2:user-a:video-form')!)).toMatchObject({
+      taskId,
+    });
     first.unmount();
 
     // Another account signs in on the same browser and reloads: nothing of user-a's is shown or polled.
-    const second = render(<Form persist="video-form" />, providers({ persistScope: 'user-b', queryClient: new QueryClient() }));
+    const second = render(
+      <Form persist="video-form" />,
+      providers({ persistScope: 'user-b', queryClient: new QueryClient() }),
+    );
     await advance(30_000);
     expect(screen.getByRole('status')).toHaveTextContent('idle');
     expect(screen.getByTestId('task')).toBeEmptyDOMElement();
@@ -128,7 +164,10 @@ describe('persistence', { timeout: SLOW }, () => {
     second.unmount();
 
     // user-a comes back: their task is picked up again.
-    render(<Form persist="video-form" />, providers({ persistScope: 'user-a', queryClient: new QueryClient() }));
+    render(
+      <Form persist="video-form" />,
+      providers({ persistScope: 'user-a', queryClient: new QueryClient() }),
+    );
     await advance(0);
     expect(screen.getByTestId('task')).toHaveTextContent(taskId);
     await advance(120_000);
@@ -137,8 +176,26 @@ describe('persistence', { timeout: SLOW }, () => {
   });
 
   it.each([
-    ['a malformed task id', JSON.stringify({ status: 'pending', taskId: '%E0%A4%A', model: 'veo3_fast', submittedAt: Date.UTC(2026, 10, 24, 12), creditsUsed: 9 })],
-    ['an id that is not a string', JSON.stringify({ status: 'pending', taskId: 42, model: 'veo3_fast', submittedAt: Date.UTC(2026, 10, 24, 12), creditsUsed: 9 })],
+    [
+      'a malformed task id',
+      JSON.stringify({
+        status: 'pending',
+        taskId: '%E0%A4%A',
+        model: 'veo3_fast',
+        submittedAt: Date.UTC(2026, 10, 24, 12),
+        creditsUsed: 9,
+      }),
+    ],
+    [
+      'an id that is not a string',
+      JSON.stringify({
+        status: 'pending',
+        taskId: 42,
+        model: 'veo3_fast',
+        submittedAt: Date.UTC(2026, 10, 24, 12),
+        creditsUsed: 9,
+      }),
+    ],
     ['bad JSON', '{"status":"pending","taskId":'],
     ['an unknown status', JSON.stringify({ status: 'done', model: 'veo3_fast', submittedAt: 0 })],
   ])('ignores and removes a tampered value (%s), with a development warning', async (_, stored) => {
@@ -153,7 +210,11 @@ describe('persistence', { timeout: SLOW }, () => {
     expect(result.current.status).toBe('idle');
     expect(result.current.error).toBeNull();
     expect(localStorage.getItem('gptimage2:video-form')).toBeNull();
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/ignored and removed an unreadable remembered generation under "gptimage2:video-form"/));
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /ignored and removed an unreadable remembered generation under "gptimage2:video-form"/,
+      ),
+    );
     expect(errors).toEqual([]);
     expect(mock.api.requests).toHaveLength(0);
     // The hook works as usual afterwards.

@@ -14,14 +14,22 @@ import { useGenerateVideo } from '../../src/react/index.js';
 import { advance, providers, setupMockApi, SLOW } from '../helpers/render-with-client.js';
 
 const mock = setupMockApi({ timing: 'realistic' });
-const veo = { model: 'veo3_fast', prompt: 'Waves at dawn', duration: 8, aspectRatio: '16:9' } as const;
+const veo = {
+  model: 'veo3_fast',
+  prompt: 'Waves at dawn',
+  duration: 8,
+  aspectRatio: '16:9',
+} as const;
 
 describe('useGenerateVideo', { timeout: SLOW }, () => {
   it('goes idle → submitting → pending → completed, with the video, credits and each callback once', async () => {
     const onSubmitted = vi.fn();
     const onCompleted = vi.fn();
     const onSettled = vi.fn();
-    const { result } = renderHook(() => useGenerateVideo({ onSubmitted, onCompleted, onSettled }), providers());
+    const { result } = renderHook(
+      () => useGenerateVideo({ onSubmitted, onCompleted, onSettled }),
+      providers(),
+    );
     expect(result.current.status).toBe('idle');
     expect(mock.posts()).toBe(0);
 
@@ -32,14 +40,19 @@ describe('useGenerateVideo', { timeout: SLOW }, () => {
     expect(result.current).toMatchObject({ status: 'pending', creditsUsed: 9, videoUrl: null });
     expect(result.current.taskId).toMatch(/^tsk_[0-9A-HJKMNP-TV-Z]{26}$/);
     expect(onSubmitted).toHaveBeenCalledTimes(1);
-    expect(onSubmitted.mock.calls[0]![0]).toMatchObject({ taskId: result.current.taskId, creditsUsed: 9 });
+    expect(onSubmitted.mock.calls[0]![0]).toMatchObject({
+      taskId: result.current.taskId,
+      creditsUsed: 9,
+    });
 
     // Veo 3.1 Fast takes 30–70 s: the first poll waits 22.5 s; then every 3.5 s.
     await advance(22_000);
     expect(mock.gets()).toBe(0);
     await advance(120_000);
     expect(result.current.status).toBe('completed');
-    expect(result.current.videoUrl).toMatch(/^http:\/\/localhost:3000\/__mock__\/outputs\/tsk_\w+\/video\.mp4$/);
+    expect(result.current.videoUrl).toMatch(
+      /^http:\/\/localhost:3000\/__mock__\/outputs\/tsk_\w+\/video\.mp4$/,
+    );
     expect(result.current.progress).toMatchObject({ estimate: 1, isEstimate: false });
     expect(onCompleted).toHaveBeenCalledTimes(1);
     expect(onSettled).toHaveBeenCalledWith(result.current.task, null);
@@ -56,12 +69,20 @@ describe('useGenerateVideo', { timeout: SLOW }, () => {
     const onFailed = vi.fn();
     const { result } = renderHook(() => useGenerateVideo({ onFailed }), providers());
     // Missing images and a wrong duration, past the types, to see the run-time errors.
-    act(() => result.current.generate({ model: 'kling/v2-1-pro', prompt: 'x', duration: 7 } as unknown as Parameters<typeof result.current.generate>[0]));
+    act(() =>
+      result.current.generate({
+        model: 'kling/v2-1-pro',
+        prompt: 'x',
+        duration: 7,
+      } as unknown as Parameters<typeof result.current.generate>[0]),
+    );
     await advance(0);
     expect(result.current.status).toBe('failed');
     expect(result.current.error).toBeInstanceOf(ValidationError);
     expect(result.current.fieldErrors).toEqual({
-      inputImageUrls: ['Kling V2.1 Pro needs an image: add inputImageUrls or choose Kling V2.1 Master'],
+      inputImageUrls: [
+        'Kling V2.1 Pro needs an image: add inputImageUrls or choose Kling V2.1 Master',
+      ],
       duration: ['duration must be one of 5, 10 for kling/v2-1-pro'],
     });
     expect(onFailed).toHaveBeenCalledTimes(1);
@@ -182,7 +203,11 @@ describe('useGenerateVideo', { timeout: SLOW }, () => {
 
 describe('a completed snapshot without output', { timeout: SLOW }, () => {
   it('is a typed failure, not a completed result with nothing to show', async () => {
-    mock.server.use(http.get(/\/api\/ai\/tasks\//, ({ request }) => HttpResponse.json({ taskId: request.url.split('/').pop(), status: 1, videoUrl: null })));
+    mock.server.use(
+      http.get(/\/api\/ai\/tasks\//, ({ request }) =>
+        HttpResponse.json({ taskId: request.url.split('/').pop(), status: 1, videoUrl: null }),
+      ),
+    );
     const { result } = renderHook(() => useGenerateVideo(), providers());
     act(() => result.current.generate(veo));
     await advance(30_000);

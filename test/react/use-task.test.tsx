@@ -2,11 +2,19 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, renderHook, screen } from '@testing-library/react';
 import { useState, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { createClient, fixedPollSchedule, TaskNotFoundError, UnauthorizedError } from '../../src/core/index.js';
+import {
+  createClient,
+  fixedPollSchedule,
+  TaskNotFoundError,
+  UnauthorizedError,
+} from '../../src/core/index.js';
 import { GptImageProvider, taskQueryOptions, useTask } from '../../src/react/index.js';
 import { advance, ORIGIN, providers, setupMockApi, SLOW } from '../helpers/render-with-client.js';
 
-const mock = setupMockApi({ timing: 'realistic', keys: { sk_a: { credits: 500 }, sk_b: { credits: 500 } } });
+const mock = setupMockApi({
+  timing: 'realistic',
+  keys: { sk_a: { credits: 500 }, sk_b: { credits: 500 } },
+});
 
 /** Submits a task straight to the mock (as another tab or a server would) and returns its id. */
 async function submit(model = 'veo3_fast', apiKey = 'sk_a') {
@@ -29,7 +37,10 @@ function useShownTask(...args: Parameters<typeof useTask>) {
 }
 
 function setHidden(hidden: boolean) {
-  Object.defineProperty(document, 'visibilityState', { value: hidden ? 'hidden' : 'visible', configurable: true });
+  Object.defineProperty(document, 'visibilityState', {
+    value: hidden ? 'hidden' : 'visible',
+    configurable: true,
+  });
   // It bubbles to window, where TanStack Query's focus manager listens.
   act(() => void document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
 }
@@ -46,11 +57,14 @@ describe('useTask', { timeout: SLOW }, () => {
     const one = await submit();
     const many = await submit();
     const [taskOne, taskMany] = mock.api.tasks('sk_a');
-    const getsOf = (id: string) => mock.api.requests.filter((r) => r.method === 'GET' && r.path.endsWith(id)).length;
+    const getsOf = (id: string) =>
+      mock.api.requests.filter((r) => r.method === 'GET' && r.path.endsWith(id)).length;
     const { unmount } = render(
       <ul>
         <Watcher taskId={one} />
-        {Array.from({ length: 50 }, (_, i) => <Watcher key={i} taskId={many} />)}
+        {Array.from({ length: 50 }, (_, i) => (
+          <Watcher key={i} taskId={many} />
+        ))}
       </ul>,
       providers({ apiKey: 'sk_a' }),
     );
@@ -127,7 +141,11 @@ describe('useTask', { timeout: SLOW }, () => {
 
   it("follows the client's pollSchedule", async () => {
     const taskId = await submit('veo3');
-    const client = createClient({ baseUrl: ORIGIN, apiKey: 'sk_a', pollSchedule: fixedPollSchedule(1000) });
+    const client = createClient({
+      baseUrl: ORIGIN,
+      apiKey: 'sk_a',
+      pollSchedule: fixedPollSchedule(1000),
+    });
     const queryClient = new QueryClient();
     renderHook(() => useShownTask(taskId, { model: 'veo3', submittedAt: Date.now() }), {
       wrapper: ({ children }: { children: ReactNode }) => (
@@ -143,7 +161,10 @@ describe('useTask', { timeout: SLOW }, () => {
 
   it('keeps polling while hidden when told to', async () => {
     const taskId = await submit('veo3');
-    renderHook(() => useShownTask(taskId, { pauseWhenHidden: false }), providers({ apiKey: 'sk_a' }));
+    renderHook(
+      () => useShownTask(taskId, { pauseWhenHidden: false }),
+      providers({ apiKey: 'sk_a' }),
+    );
     await advance(0);
     setHidden(true);
     const gets = mock.gets();
@@ -152,7 +173,7 @@ describe('useTask', { timeout: SLOW }, () => {
     setHidden(false);
   });
 
-  it('answers another key\'s task as not found, and stops', async () => {
+  it("answers another key's task as not found, and stops", async () => {
     const taskId = await submit('veo3', 'sk_b');
     const { result } = renderHook(() => useShownTask(taskId), providers({ apiKey: 'sk_a' }));
     await advance(10_000);

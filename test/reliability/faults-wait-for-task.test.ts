@@ -26,12 +26,27 @@ afterEach(() => {
 /** Submits `TASKS` tasks (no faults yet), then follows every one with `waitForTask` through `scenario`. */
 async function followThrough(scenario: MockScenario, override?: Override) {
   const time = createVirtualTime(Date.UTC(2026, 0, 1));
-  const api = createMockApi({ clock: time.clock, seed: 8, credits: 1e9, timing: 'realistic', scenario: { failureRate: 0.25 } });
-  const client = createClient({ baseUrl: 'http://mock.test', clock: time.clock, fetch: fetchFrom(api, override), retry: { jitter: false }, requestTimeoutMs: REQUEST_TIMEOUT_MS });
+  const api = createMockApi({
+    clock: time.clock,
+    seed: 8,
+    credits: 1e9,
+    timing: 'realistic',
+    scenario: { failureRate: 0.25 },
+  });
+  const client = createClient({
+    baseUrl: 'http://mock.test',
+    clock: time.clock,
+    fetch: fetchFrom(api, override),
+    retry: { jitter: false },
+    requestTimeoutMs: REQUEST_TIMEOUT_MS,
+  });
   const submitted: Array<{ taskId: string; model: string }> = [];
   for (let i = 0; i < TASKS; i++) {
     const model = builtInModels[i % builtInModels.length]!;
-    submitted.push({ taskId: (await client.submit(model.kind, requestFor(model))).taskId, model: model.id });
+    submitted.push({
+      taskId: (await client.submit(model.kind, requestFor(model))).taskId,
+      model: model.id,
+    });
   }
   api.setScenario(scenario);
   const outcomes: Outcome[] = [];
@@ -50,24 +65,28 @@ async function followThrough(scenario: MockScenario, override?: Override) {
   return { outcomes, truth, api };
 }
 
-describe('waitForTask under faults: every task ends in its true terminal state', { timeout: SLOW }, () => {
-  it.each(Object.entries(faultScenarios))('%s', async (_, scenario) => {
-    const { outcomes, truth, api } = await followThrough(scenario);
-    for (const outcome of outcomes) expectTrueEnd(outcome, truth.get(outcome.taskId));
-    // The faults did strike, and some tasks failed for real: both paths were exercised.
-    expect(api.requests.filter((r) => r.fault !== null).length).toBeGreaterThan(50);
-    expect(outcomes.filter((o) => o.error !== null).length).toBeGreaterThan(10);
-  });
+describe(
+  'waitForTask under faults: every task ends in its true terminal state',
+  { timeout: SLOW },
+  () => {
+    it.each(Object.entries(faultScenarios))('%s', async (_, scenario) => {
+      const { outcomes, truth, api } = await followThrough(scenario);
+      for (const outcome of outcomes) expectTrueEnd(outcome, truth.get(outcome.taskId));
+      // The faults did strike, and some tasks failed for real: both paths were exercised.
+      expect(api.requests.filter((r) => r.fault !== null).length).toBeGreaterThan(50);
+      expect(outcomes.filter((o) => o.error !== null).length).toBeGreaterThan(10);
+    });
 
-  it('a 404 in the middle of polling (a replica that lost the task for a moment)', async () => {
-    const { outcomes, truth, api } = await followThrough({}, notFoundOnce(2));
-    for (const outcome of outcomes) expectTrueEnd(outcome, truth.get(outcome.taskId));
-    expect(api.requests.filter((r) => r.method === 'GET').length).toBeGreaterThan(TASKS * 2);
-  });
+    it('a 404 in the middle of polling (a replica that lost the task for a moment)', async () => {
+      const { outcomes, truth, api } = await followThrough({}, notFoundOnce(2));
+      for (const outcome of outcomes) expectTrueEnd(outcome, truth.get(outcome.taskId));
+      expect(api.requests.filter((r) => r.method === 'GET').length).toBeGreaterThan(TASKS * 2);
+    });
 
-  it('a task gone for good in the middle of polling ends in TaskNotFoundError naming it', async () => {
-    const { outcomes } = await followThrough({}, notFoundFrom(2));
-    // The first poll comes before any task can end, so every one is gone by its end.
-    for (const outcome of outcomes) expectTypedErrorFor(outcome, TaskNotFoundError);
-  });
-});
+    it('a task gone for good in the middle of polling ends in TaskNotFoundError naming it', async () => {
+      const { outcomes } = await followThrough({}, notFoundFrom(2));
+      // The first poll comes before any task can end, so every one is gone by its end.
+      for (const outcome of outcomes) expectTypedErrorFor(outcome, TaskNotFoundError);
+    });
+  },
+);

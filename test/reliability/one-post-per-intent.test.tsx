@@ -15,15 +15,25 @@ import { advance, providers, setupMockApi, SLOW } from '../helpers/render-with-c
 const mock = setupMockApi({ timing: 'realistic' });
 const veo = { model: 'veo3_fast', prompt: 'Waves at dawn', duration: 8 } as const;
 // An app whose QueryClient retries everything by default: the submit must still go once.
-const eagerClient = () => new QueryClient({ defaultOptions: { mutations: { retry: 3, retryDelay: 10 }, queries: { retry: 3, retryDelay: 10 } } });
+const eagerClient = () =>
+  new QueryClient({
+    defaultOptions: {
+      mutations: { retry: 3, retryDelay: 10 },
+      queries: { retry: 3, retryDelay: 10 },
+    },
+  });
 
 function ClickForm({ persist }: { persist?: string }) {
   const video = useGenerateVideo({ persist });
   const [renders, setRenders] = useState(0);
   return (
     <div>
-      <button type="button" onClick={() => video.generate(veo)}>Generate</button>
-      <button type="button" onClick={() => setRenders((n) => n + 1)}>Re-render {renders}</button>
+      <button type="button" onClick={() => video.generate(veo)}>
+        Generate
+      </button>
+      <button type="button" onClick={() => setRenders((n) => n + 1)}>
+        Re-render {renders}
+      </button>
       <output>{video.status}</output>
       <span data-testid="task">{video.taskId}</span>
     </div>
@@ -80,37 +90,53 @@ describe('a submit whose answer is lost is never sent again', { timeout: SLOW },
   const lost: Array<[string, MockFault]> = [
     ['the connection drops after the service took it', { type: 'drop', phase: 'after' }],
     ['the connection drops before', { type: 'drop' }],
-    ['a gateway 502 page after', { type: 'serverError', status: 502, body: 'html', phase: 'after' }],
+    [
+      'a gateway 502 page after',
+      { type: 'serverError', status: 502, body: 'html', phase: 'after' },
+    ],
     ['a 500', { type: 'serverError', status: 500 }],
     ['the body is cut short', { type: 'malformedJson' }],
     ['the answer comes after the request timeout', { type: 'latency', ms: 45_000 }],
   ];
-  it.each(lost)('%s: one POST, and the hook says a task may have been charged', async (_, fault) => {
-    mock.api.inject(fault, { method: 'POST' });
-    const onSubmitted = vi.fn();
-    const { result } = renderHook(() => useGenerateVideo({ onSubmitted }), providers({ queryClient: eagerClient() }));
-    act(() => result.current.generate(veo));
-    await advance(60_000);
-    expect(result.current.status).toBe('failed');
-    expect(result.current.error).toBeInstanceOf(SubmitOutcomeUnknownError);
-    expect(result.current.isBusy).toBe(false);
-    await advance(60_000);
-    expect(mock.posts()).toBe(1);
-    expect(onSubmitted).not.toHaveBeenCalled();
-  });
+  it.each(lost)(
+    '%s: one POST, and the hook says a task may have been charged',
+    async (_, fault) => {
+      mock.api.inject(fault, { method: 'POST' });
+      const onSubmitted = vi.fn();
+      const { result } = renderHook(
+        () => useGenerateVideo({ onSubmitted }),
+        providers({ queryClient: eagerClient() }),
+      );
+      act(() => result.current.generate(veo));
+      await advance(60_000);
+      expect(result.current.status).toBe('failed');
+      expect(result.current.error).toBeInstanceOf(SubmitOutcomeUnknownError);
+      expect(result.current.isBusy).toBe(false);
+      await advance(60_000);
+      expect(mock.posts()).toBe(1);
+      expect(onSubmitted).not.toHaveBeenCalled();
+    },
+  );
 });
 
-it('GET retries while following (500s, drops, 429s) never become a POST', { timeout: SLOW }, async () => {
-  mock.api.inject({ type: 'serverError', status: 500 }, { method: 'GET', times: 6 });
-  mock.api.inject({ type: 'drop' }, { method: 'GET', times: 3 });
-  mock.api.inject({ type: 'rateLimit', retryAfter: 2 }, { method: 'GET', times: 3 });
-  const { result } = renderHook(() => useGenerateVideo(), providers({ queryClient: eagerClient() }));
-  act(() => result.current.generate(veo));
-  await advance(180_000);
-  expect(result.current.status).toBe('completed');
-  expect(mock.api.requests.filter((r) => r.fault !== null).length).toBe(12);
-  expect(mock.posts()).toBe(1);
-});
+it(
+  'GET retries while following (500s, drops, 429s) never become a POST',
+  { timeout: SLOW },
+  async () => {
+    mock.api.inject({ type: 'serverError', status: 500 }, { method: 'GET', times: 6 });
+    mock.api.inject({ type: 'drop' }, { method: 'GET', times: 3 });
+    mock.api.inject({ type: 'rateLimit', retryAfter: 2 }, { method: 'GET', times: 3 });
+    const { result } = renderHook(
+      () => useGenerateVideo(),
+      providers({ queryClient: eagerClient() }),
+    );
+    act(() => result.current.generate(veo));
+    await advance(180_000);
+    expect(result.current.status).toBe('completed');
+    expect(mock.api.requests.filter((r) => r.fault !== null).length).toBe(12);
+    expect(mock.posts()).toBe(1);
+  },
+);
 
 function Form({ persist, onRender }: { persist?: string; onRender?: () => void }) {
   // New option objects and callbacks on every render, as inline props are.
@@ -188,7 +214,10 @@ describe('one POST per intent, all together', { timeout: SLOW }, () => {
     function ImageForm() {
       const image = useGenerateImage();
       return (
-        <button type="button" onClick={() => image.generate({ model: 'gpt-image-2', prompt: 'A fox' })}>
+        <button
+          type="button"
+          onClick={() => image.generate({ model: 'gpt-image-2', prompt: 'A fox' })}
+        >
           Generate {image.status}
         </button>
       );

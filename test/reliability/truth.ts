@@ -18,16 +18,27 @@ export function expectTrueEnd(outcome: Outcome, truth: MockTaskSnapshot | undefi
   expect(truth, `task ${outcome.taskId} is one the service knows`).toBeDefined();
   if (truth!.status === 1) {
     expect(outcome.error ?? null, `task ${outcome.taskId} completed`).toBeNull();
-    expect(outcome.task).toMatchObject({ id: truth!.taskId, status: 'completed', videoUrl: truth!.videoUrl, imageUrls: truth!.imageUrls });
+    expect(outcome.task).toMatchObject({
+      id: truth!.taskId,
+      status: 'completed',
+      videoUrl: truth!.videoUrl,
+      imageUrls: truth!.imageUrls,
+    });
   } else {
     expect(truth!.status, `task ${outcome.taskId} ended`).toBe(2);
     expect(outcome.error).toBeInstanceOf(TaskFailedError);
-    expect(outcome.error).toMatchObject({ errorCode: truth!.errorCode, task: { id: truth!.taskId, status: 'failed' } });
+    expect(outcome.error).toMatchObject({
+      errorCode: truth!.errorCode,
+      task: { id: truth!.taskId, status: 'failed' },
+    });
   }
 }
 
 /** The outcome is a typed error of the library that names the task. */
-export function expectTypedErrorFor(outcome: Outcome, type: abstract new (...args: never[]) => GptImageError) {
+export function expectTypedErrorFor(
+  outcome: Outcome,
+  type: abstract new (...args: never[]) => GptImageError,
+) {
   expect(outcome.error).toBeInstanceOf(type);
   expect(outcome.error).toMatchObject({ taskId: outcome.taskId });
 }

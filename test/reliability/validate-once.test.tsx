@@ -33,16 +33,28 @@ describe('validation once per submit', () => {
   it('the hook, refusing an invalid request: one check, field errors, nothing sent', async () => {
     const { result } = renderHook(() => useGenerateVideo(), providers());
     resetChecks();
-    act(() => result.current.generate({ model: 'kling/v2-1-pro', prompt: 'x', duration: 7 as 5 }));
+    act(() =>
+      result.current.generate({
+        model: 'kling/v2-1-pro',
+        prompt: 'x',
+        inputImageUrls: ['https://a.test/1.png'],
+        duration: 7 as 5,
+      }),
+    );
     await advance(0);
     expect(result.current.status).toBe('failed');
-    expect(result.current.fieldErrors).toMatchObject({ duration: ['duration must be one of 5, 10 for kling/v2-1-pro'] });
+    expect(result.current.fieldErrors).toMatchObject({
+      duration: ['duration must be one of 5, 10 for kling/v2-1-pro'],
+    });
     expect(mock.api.requests).toHaveLength(0);
     expect(checks()).toBe(1);
   });
 
   it('the form: its submit is checked once, then one POST', async () => {
-    const { result } = renderHook(() => useGenerationForm({ kind: 'video', defaultValues: veo }), providers());
+    const { result } = renderHook(
+      () => useGenerationForm({ kind: 'video', defaultValues: veo }),
+      providers(),
+    );
     expect(result.current.isValid).toBe(true);
     resetChecks();
     act(() => result.current.submit());

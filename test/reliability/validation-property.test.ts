@@ -26,7 +26,11 @@ const SLOW = 60_000;
 function service() {
   const clock = createVirtualClock();
   const api = createMockApi({ clock, seed: 11, credits: 1e12, timing: 'instant' });
-  const client = createClient({ baseUrl: 'http://mock.test', clock, fetch: (input, init) => api.handle(new Request(input, init)) });
+  const client = createClient({
+    baseUrl: 'http://mock.test',
+    clock,
+    fetch: (input, init) => api.handle(new Request(input, init)),
+  });
   return { api, client };
 }
 
@@ -38,12 +42,20 @@ function service() {
  * same documented rule when an image body has it.
  */
 function asWritten(kind: ModelKind, draft: Record<string, unknown>) {
-  const written = Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== undefined));
-  return kind === 'video' ? { ...written, inputMode: effectiveInputMode(draft as unknown as DraftRequest, kind) } : written;
+  const written = Object.fromEntries(
+    Object.entries(draft).filter(([, value]) => value !== undefined),
+  );
+  return kind === 'video'
+    ? { ...written, inputMode: effectiveInputMode(draft as unknown as DraftRequest, kind) }
+    : written;
 }
 
 /** Submits through the client; what the client did and what the mock saw. */
-async function submitThrough({ api, client }: ReturnType<typeof service>, kind: ModelKind, draft: Record<string, unknown>) {
+async function submitThrough(
+  { api, client }: ReturnType<typeof service>,
+  kind: ModelKind,
+  draft: Record<string, unknown>,
+) {
   if (api.requests.length > 500) api.reset();
   const before = api.requests.length;
   const outcome = await client.submit(kind, draft as unknown as DraftRequest).then(
@@ -58,7 +70,9 @@ describe('client and mock agree on every generated request', { timeout: SLOW }, 
     fc.assert(
       fc.property(anyDraft, ([kind, draft]) => {
         const wire = toWireBody(draft as unknown as DraftRequest, kind);
-        expect(verdict(validateRequest(wire, kind, defaultRegistry))).toEqual(verdict(validateMockRequest(wire, kind, defaultRegistry)));
+        expect(verdict(validateRequest(wire, kind, defaultRegistry))).toEqual(
+          verdict(validateMockRequest(wire, kind, defaultRegistry)),
+        );
       }),
       { numRuns: 5000, seed: 20261124 },
     );
@@ -66,11 +80,17 @@ describe('client and mock agree on every generated request', { timeout: SLOW }, 
 
   it('nothing valid is refused: 2000 valid drafts are sent and the service accepts each', async () => {
     const mock = service();
-    const valid = fc.constantFrom(...builtInModels).chain((model) => validDraftFor(model).map((draft) => [model.kind, draft] as const));
+    const valid = fc
+      .constantFrom(...builtInModels)
+      .chain((model) => validDraftFor(model).map((draft) => [model.kind, draft] as const));
     await fc.assert(
       fc.asyncProperty(valid, async ([kind, draft]) => {
         expect(validateRequest(draft, kind, defaultRegistry)).toBeNull();
-        const { outcome, received } = await submitThrough(mock, kind, draft as unknown as Record<string, unknown>);
+        const { outcome, received } = await submitThrough(
+          mock,
+          kind,
+          draft as unknown as Record<string, unknown>,
+        );
         expect(outcome).toBe('accepted');
         expect(received.map((r) => r.status)).toEqual([200]);
       }),

@@ -36,7 +36,8 @@ test('passes a tree whose files and folders import one way', async () => {
   tree({
     'core/errors.ts': "import type { Task } from './task/task.js';",
     'core/task/task.ts': 'export type Task = {};',
-    'core/http/parse.ts': "import { E } from '../errors.js';\nimport type { Task } from '../task/task.js';",
+    'core/http/parse.ts':
+      "import { E } from '../errors.js';\nimport type { Task } from '../task/task.js';",
     'core/client.ts': "export * from './http/parse.js';",
     'react/hook.ts': "import { c } from '../core/client.js';",
   });

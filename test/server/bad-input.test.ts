@@ -10,8 +10,16 @@ let trusting: string;
 
 beforeAll(async () => {
   upstream = await startFakeUpstream();
-  proxy = (await startProxy({ baseUrl: upstream.url, allowModels: ['gpt-image-2', 'nano-banana-2', 'kling/v2-1-pro', 'veo3_fast'], maxBodyBytes: 4096 })).url;
-  trusting = (await startProxy({ baseUrl: upstream.url, taskStore: { get: () => 'alice', set: () => {} } })).url;
+  proxy = (
+    await startProxy({
+      baseUrl: upstream.url,
+      allowModels: ['gpt-image-2', 'nano-banana-2', 'kling/v2-1-pro', 'veo3_fast'],
+      maxBodyBytes: 4096,
+    })
+  ).url;
+  trusting = (
+    await startProxy({ baseUrl: upstream.url, taskStore: { get: () => 'alice', set: () => {} } })
+  ).url;
 });
 
 afterEach(() => {
@@ -60,35 +68,62 @@ describe('paths the proxy does not serve', () => {
 
   it('resolves dot segments before routing, so they can only land on a route the user could name anyway', async () => {
     // `/api/ai/tasks/%2e%2e/image/generate` is `/api/ai/image/generate`: a GET there is refused.
-    const answer = await send(proxy, '/api/ai/tasks/%2e%2e/image/generate', { headers: { 'x-user': 'alice' } });
+    const answer = await send(proxy, '/api/ai/tasks/%2e%2e/image/generate', {
+      headers: { 'x-user': 'alice' },
+    });
     expect(answer.status).toBe(405);
   });
 
   it('ignores a Host header that tries to change the path', async () => {
-    const answer = await send(proxy, '/nothing', { headers: { host: 'x/api/ai/tasks/tsk_1', 'x-user': 'alice' } });
+    const answer = await send(proxy, '/nothing', {
+      headers: { host: 'x/api/ai/tasks/tsk_1', 'x-user': 'alice' },
+    });
     expect(answer.status).toBe(404);
     expect(answer.json).toEqual({ error: 'Not found' });
   });
 });
 
 describe('methods', () => {
-  it.each(['GET', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'])('%s on a submit path is a 405 that allows POST', async (method) => {
-    const answer = await send(proxy, '/api/ai/video/generate', { method, headers: { 'x-user': 'alice' } });
-    expect(answer.status).toBe(405);
-    expect(answer.headers.allow).toBe('POST');
-  });
+  it.each(['GET', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'])(
+    '%s on a submit path is a 405 that allows POST',
+    async (method) => {
+      const answer = await send(proxy, '/api/ai/video/generate', {
+        method,
+        headers: { 'x-user': 'alice' },
+      });
+      expect(answer.status).toBe(405);
+      expect(answer.headers.allow).toBe('POST');
+    },
+  );
 
   // TRACK and CONNECT never reach a Node `request` listener (its parser answers them); see handler.test.ts.
   it('TRACE, which a Fetch Request cannot carry, is a 405 in the API shape, not a 500', async () => {
     const method = 'TRACE';
-    const answer = await send(proxy, '/api/ai/tasks/tsk_1', { method, headers: { 'x-user': 'alice' } });
-    expect(answer).toMatchObject({ status: 405, json: { error: 'Method not allowed' }, headers: { allow: 'GET, POST' } });
+    const answer = await send(proxy, '/api/ai/tasks/tsk_1', {
+      method,
+      headers: { 'x-user': 'alice' },
+    });
+    expect(answer).toMatchObject({
+      status: 405,
+      json: { error: 'Method not allowed' },
+      headers: { allow: 'GET, POST' },
+    });
   });
 
-  it.each(['POST', 'PUT', 'DELETE'])('%s on a task path is a 405 that allows GET', async (method) => {
-    const answer = await send(proxy, '/api/ai/tasks/tsk_1', { method, headers: { 'x-user': 'alice' } });
-    expect(answer).toMatchObject({ status: 405, headers: { allow: 'GET' }, json: { error: 'Method not allowed: use GET' } });
-  });
+  it.each(['POST', 'PUT', 'DELETE'])(
+    '%s on a task path is a 405 that allows GET',
+    async (method) => {
+      const answer = await send(proxy, '/api/ai/tasks/tsk_1', {
+        method,
+        headers: { 'x-user': 'alice' },
+      });
+      expect(answer).toMatchObject({
+        status: 405,
+        headers: { allow: 'GET' },
+        json: { error: 'Method not allowed: use GET' },
+      });
+    },
+  );
 });
 
 describe('submit bodies', () => {
@@ -101,8 +136,15 @@ describe('submit bodies', () => {
   ])('%s is a 415', async (_, type) => {
     const headers: Record<string, string> = { 'x-user': 'alice' };
     if (type) headers['content-type'] = type;
-    const answer = await send(proxy, '/api/ai/image/generate', { method: 'POST', headers, body: JSON.stringify(image) });
-    expect(answer).toMatchObject({ status: 415, json: { error: 'Content-Type must be application/json' } });
+    const answer = await send(proxy, '/api/ai/image/generate', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(image),
+    });
+    expect(answer).toMatchObject({
+      status: 415,
+      json: { error: 'Content-Type must be application/json' },
+    });
   });
 
   it('takes a JSON content type with parameters', async () => {
@@ -121,37 +163,73 @@ describe('submit bodies', () => {
     ['single quotes', "{'model':'gpt-image-2'}"],
     ['bytes that are not UTF-8', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])],
   ])('%s is the API 400 with a form error', async (_, body) => {
-    const answer = await send(proxy, '/api/ai/image/generate', { method: 'POST', headers: { 'content-type': 'application/json', 'x-user': 'alice' }, body });
+    const answer = await send(proxy, '/api/ai/image/generate', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-user': 'alice' },
+      body,
+    });
     expect(answer.status).toBe(400);
-    expect(answer.json).toEqual({ error: 'Invalid request', details: { formErrors: ['The body is not valid JSON'], fieldErrors: {} } });
+    expect(answer.json).toEqual({
+      error: 'Invalid request',
+      details: { formErrors: ['The body is not valid JSON'], fieldErrors: {} },
+    });
   });
 
-  it.each([[[]], ['a prompt'], [null], [42]])('JSON that is not an object (%j) is the API 400', async (body) => {
-    const answer = await postJson(proxy, '/api/ai/image/generate', body);
-    expect(answer).toMatchObject({ status: 400, json: { error: 'Invalid request', details: { formErrors: ['The request must be an object'] } } });
-  });
+  it.each([[[]], ['a prompt'], [null], [42]])(
+    'JSON that is not an object (%j) is the API 400',
+    async (body) => {
+      const answer = await postJson(proxy, '/api/ai/image/generate', body);
+      expect(answer).toMatchObject({
+        status: 400,
+        json: {
+          error: 'Invalid request',
+          details: { formErrors: ['The request must be an object'] },
+        },
+      });
+    },
+  );
 
   it('refuses a body whose Content-Length is over the limit without reading it', async () => {
-    const answer = await postJson(proxy, '/api/ai/image/generate', { ...image, prompt: 'x'.repeat(5000) });
-    expect(answer).toMatchObject({ status: 413, json: { error: 'Request body too large (at most 4096 bytes)' } });
+    const answer = await postJson(proxy, '/api/ai/image/generate', {
+      ...image,
+      prompt: 'x'.repeat(5000),
+    });
+    expect(answer).toMatchObject({
+      status: 413,
+      json: { error: 'Request body too large (at most 4096 bytes)' },
+    });
   });
 
   it('refuses a body streamed without a length once it passes the limit, and closes the connection', async () => {
     const chunk = Buffer.alloc(64 * 1024, 'x');
     const answer = await send(proxy, '/api/ai/image/generate', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-user': 'alice', 'transfer-encoding': 'chunked' },
+      headers: {
+        'content-type': 'application/json',
+        'x-user': 'alice',
+        'transfer-encoding': 'chunked',
+      },
       body: Array.from({ length: 32 }, () => chunk), // 2 MB, never buffered
     });
-    expect(answer).toMatchObject({ status: 413, json: { error: 'Request body too large (at most 4096 bytes)' } });
+    expect(answer).toMatchObject({
+      status: 413,
+      json: { error: 'Request body too large (at most 4096 bytes)' },
+    });
     expect(answer.headers.connection).toBe('close');
   });
 
   it('reads a body just under the limit', async () => {
     const body = JSON.stringify({ model: 'gpt-image-2', prompt: '' });
     const padded = body.slice(0, -1) + ' '.repeat(4096 - body.length) + '}';
-    const answer = await send(proxy, '/api/ai/image/generate', { method: 'POST', headers: { 'content-type': 'application/json', 'x-user': 'alice' }, body: padded });
-    expect(answer).toMatchObject({ status: 400, json: { details: { fieldErrors: { prompt: ['Prompt is required'] } } } });
+    const answer = await send(proxy, '/api/ai/image/generate', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-user': 'alice' },
+      body: padded,
+    });
+    expect(answer).toMatchObject({
+      status: 400,
+      json: { details: { fieldErrors: { prompt: ['Prompt is required'] } } },
+    });
   });
 });
 
@@ -159,11 +237,21 @@ describe('invalid requests, by the client’s own validation', () => {
   it('answers a missing prompt with the API’s exact 400', async () => {
     const answer = await postJson(proxy, '/api/ai/image/generate', { model: 'gpt-image-2' });
     expect(answer.status).toBe(400);
-    expect(answer.text).toBe('{"error":"Invalid request","details":{"formErrors":[],"fieldErrors":{"prompt":["Prompt is required"]}}}');
+    expect(answer.text).toBe(
+      '{"error":"Invalid request","details":{"formErrors":[],"fieldErrors":{"prompt":["Prompt is required"]}}}',
+    );
   });
 
   it.each([
-    ['video', { model: 'kling/v2-1-pro', prompt: 'x', duration: 7, inputImageUrls: ['https://cdn.test/a.png'] }],
+    [
+      'video',
+      {
+        model: 'kling/v2-1-pro',
+        prompt: 'x',
+        duration: 7,
+        inputImageUrls: ['https://cdn.test/a.png'],
+      },
+    ],
     ['video', { model: 'veo3_fast', prompt: 'x', inputMode: 'image_to_video' }],
     ['video', { model: 'gpt-image-2', prompt: 'an image model on the video endpoint' }],
     ['image', { model: 'nano-banana-2', prompt: 'x', aspectRatio: '1:8', resolution: '4K' }],
@@ -178,24 +266,42 @@ describe('invalid requests, by the client’s own validation', () => {
   });
 
   it('refuses a model outside the allowlist on the model field, with the other errors', async () => {
-    const answer = await postJson(proxy, '/api/ai/image/generate', { model: 'nano-banana-pro', aspectRatio: '7:3' });
+    const answer = await postJson(proxy, '/api/ai/image/generate', {
+      model: 'nano-banana-pro',
+      aspectRatio: '7:3',
+    });
     expect(answer.status).toBe(400);
     expect(answer.json).toEqual({
       error: 'Invalid request',
       details: {
         formErrors: [],
         fieldErrors: {
-          model: ['model nano-banana-pro is not offered here (choose one of gpt-image-2, nano-banana-2, kling/v2-1-pro, veo3_fast)'],
+          model: [
+            'model nano-banana-pro is not offered here (choose one of gpt-image-2, nano-banana-2, kling/v2-1-pro, veo3_fast)',
+          ],
           prompt: ['Prompt is required'],
-          aspectRatio: ['aspectRatio must be one of auto, 1:1, 2:3, 3:2, 3:4, 4:3, 4:5, 5:4, 9:16, 16:9, 21:9 for nano-banana-pro'],
+          aspectRatio: [
+            'aspectRatio must be one of auto, 1:1, 2:3, 3:2, 3:4, 4:3, 4:5, 5:4, 9:16, 16:9, 21:9 for nano-banana-pro',
+          ],
         },
       },
     });
   });
 
   it('refuses a valid request for a model outside the allowlist', async () => {
-    const answer = await postJson(proxy, '/api/ai/video/generate', { model: 'veo3', prompt: 'A cup', duration: 8 });
-    expect(answer).toMatchObject({ status: 400, json: { details: { fieldErrors: { model: [expect.stringContaining('model veo3 is not offered here')] } } } });
+    const answer = await postJson(proxy, '/api/ai/video/generate', {
+      model: 'veo3',
+      prompt: 'A cup',
+      duration: 8,
+    });
+    expect(answer).toMatchObject({
+      status: 400,
+      json: {
+        details: {
+          fieldErrors: { model: [expect.stringContaining('model veo3 is not offered here')] },
+        },
+      },
+    });
   });
 });
 
@@ -204,21 +310,48 @@ describe('providerInput limits, checked before anything is sent', () => {
     const deep = '{"a":'.repeat(20_000) + '1' + '}'.repeat(20_000);
     const body = `{"model":"gpt-image-2","prompt":"A fox","providerInput":${deep}}`;
     const big = (await startProxy({ baseUrl: upstream.url })).url;
-    const answer = await send(big, '/api/ai/image/generate', { method: 'POST', headers: { 'content-type': 'application/json', 'x-user': 'alice' }, body });
-    expect(answer).toMatchObject({ status: 400, json: { error: 'Invalid request', details: { fieldErrors: { providerInput: ['providerInput must be nested at most 32 levels deep'] } } } });
+    const answer = await send(big, '/api/ai/image/generate', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-user': 'alice' },
+      body,
+    });
+    expect(answer).toMatchObject({
+      status: 400,
+      json: {
+        error: 'Invalid request',
+        details: {
+          fieldErrors: { providerInput: ['providerInput must be nested at most 32 levels deep'] },
+        },
+      },
+    });
   });
 
   it('refuses a providerInput over 64 KB of JSON', async () => {
     const big = (await startProxy({ baseUrl: upstream.url })).url;
-    const answer = await postJson(big, '/api/ai/image/generate', { ...image, providerInput: { note: 'あ'.repeat(22_000) } });
-    expect(answer).toMatchObject({ status: 400, json: { details: { fieldErrors: { providerInput: [expect.stringMatching(/^providerInput must be at most 64 KB as JSON/)] } } } });
+    const answer = await postJson(big, '/api/ai/image/generate', {
+      ...image,
+      providerInput: { note: 'あ'.repeat(22_000) },
+    });
+    expect(answer).toMatchObject({
+      status: 400,
+      json: {
+        details: {
+          fieldErrors: {
+            providerInput: [expect.stringMatching(/^providerInput must be at most 64 KB as JSON/)],
+          },
+        },
+      },
+    });
   });
 
   it('takes nesting up to 32 levels', async () => {
     const big = (await startProxy({ baseUrl: upstream.url })).url;
     let nested: unknown = 1;
     for (let level = 0; level < 31; level += 1) nested = { a: nested };
-    const answer = await postJson(big, '/api/ai/image/generate', { ...image, providerInput: nested });
+    const answer = await postJson(big, '/api/ai/image/generate', {
+      ...image,
+      providerInput: nested,
+    });
     expect(answer.status).toBe(200);
     expect(upstream.requests.splice(0)).toHaveLength(1);
   });
@@ -231,13 +364,22 @@ describe('users', () => {
     ['an authorize that throws', { 'x-user': 'throw' }],
     ['an empty user id', { 'x-user': '' }],
   ])('%s is a 401 on submit and on poll, body unread', async (_, user) => {
-    const submit = await send(proxy, '/api/ai/image/generate', { method: 'POST', headers: { 'content-type': 'application/json', ...user }, body: JSON.stringify(image) });
-    const poll = await send(proxy, '/api/ai/tasks/tsk_01J9XA5M2R9W4QZC4PYJF3N7ND', { headers: user });
-    for (const answer of [submit, poll]) expect(answer).toMatchObject({ status: 401, json: { error: 'Unauthorized' } });
+    const submit = await send(proxy, '/api/ai/image/generate', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...user },
+      body: JSON.stringify(image),
+    });
+    const poll = await send(proxy, '/api/ai/tasks/tsk_01J9XA5M2R9W4QZC4PYJF3N7ND', {
+      headers: user,
+    });
+    for (const answer of [submit, poll])
+      expect(answer).toMatchObject({ status: 401, json: { error: 'Unauthorized' } });
   });
 
   it('answers a task id nobody submitted here with 404 Task not found', async () => {
-    const answer = await send(proxy, '/api/ai/tasks/tsk_01J9XA5M2R9W4QZC4PYJF3N7ND', { headers: { 'x-user': 'alice' } });
+    const answer = await send(proxy, '/api/ai/tasks/tsk_01J9XA5M2R9W4QZC4PYJF3N7ND', {
+      headers: { 'x-user': 'alice' },
+    });
     expect(answer).toMatchObject({ status: 404, json: { error: 'Task not found' } });
   });
 });

@@ -38,13 +38,22 @@ describe('the answer cap', () => {
     const { respond, outcome } = streaming(32 * 1024 * 1024);
     const upstream = await startFakeUpstream(respond);
     const onError = vi.fn();
-    const { url } = await startProxy({ baseUrl: upstream.url, taskStore: aliceOwnsEverything, onError });
+    const { url } = await startProxy({
+      baseUrl: upstream.url,
+      taskStore: aliceOwnsEverything,
+      onError,
+    });
     const answer = await send(url, `/api/ai/tasks/${TASK}`, { headers: alice });
-    expect(answer).toMatchObject({ status: 502, json: { error: 'The GPT Image 2 API answered with more than 1048576 bytes' } });
+    expect(answer).toMatchObject({
+      status: 502,
+      json: { error: 'The GPT Image 2 API answered with more than 1048576 bytes' },
+    });
     // The upstream never got to write its whole answer: the proxy closed the connection.
     await expect.poll(() => outcome.closedEarly).toBe(true);
     expect(outcome.finished).toBe(false);
-    expect(onError.mock.calls[0]![0].message).toMatch(/over maxAnswerBytes \(1048576 bytes\); it was not read/);
+    expect(onError.mock.calls[0]![0].message).toMatch(
+      /over maxAnswerBytes \(1048576 bytes\); it was not read/,
+    );
   }, 20_000);
 
   it('refuses an answer whose Content-Length is over maxAnswerBytes without reading it', async () => {
@@ -52,8 +61,15 @@ describe('the answer cap', () => {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '5000' });
       res.write('{"taskId":"tsk_1",');
     });
-    const { url } = await startProxy({ baseUrl: upstream.url, maxAnswerBytes: 4096, taskStore: aliceOwnsEverything });
-    expect(await send(url, `/api/ai/tasks/${TASK}`, { headers: alice })).toMatchObject({ status: 502, json: { error: 'The GPT Image 2 API answered with more than 4096 bytes' } });
+    const { url } = await startProxy({
+      baseUrl: upstream.url,
+      maxAnswerBytes: 4096,
+      taskStore: aliceOwnsEverything,
+    });
+    expect(await send(url, `/api/ai/tasks/${TASK}`, { headers: alice })).toMatchObject({
+      status: 502,
+      json: { error: 'The GPT Image 2 API answered with more than 4096 bytes' },
+    });
   });
 
   it('passes on an answer of exactly maxAnswerBytes', async () => {
@@ -64,13 +80,18 @@ describe('the answer cap', () => {
       res.end(padded);
     });
     const { url } = await startProxy({ baseUrl: upstream.url, maxAnswerBytes: 1000 });
-    expect(await postJson(url, '/api/ai/image/generate', image)).toMatchObject({ status: 200, json: { taskId: TASK } });
+    expect(await postJson(url, '/api/ai/image/generate', image)).toMatchObject({
+      status: 200,
+      json: { taskId: TASK },
+    });
   });
 });
 
 describe('key redaction', () => {
   it('takes out a key the upstream hid with \\u escapes, which JSON parsing would reveal', async () => {
-    const escaped = [...KEY].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+    const escaped = [...KEY]
+      .map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .join('');
     const upstream = await startFakeUpstream((_, res) => {
       res.writeHead(400, { 'Content-Type': 'application/json' });
       res.end(`{"error":"Bad key ${escaped} in request","${escaped}":1}`);
@@ -107,14 +128,19 @@ describe('a connection that fails before any answer', () => {
       res.end(JSON.stringify({ taskId: TASK, status: 0, creditsUsed: 3 }));
     });
     const { url } = await startProxy({ baseUrl: upstream.url, taskStore: aliceOwnsEverything });
-    expect(await send(url, `/api/ai/tasks/${TASK}`, { headers: alice })).toMatchObject({ status: 200, json: { taskId: TASK } });
+    expect(await send(url, `/api/ai/tasks/${TASK}`, { headers: alice })).toMatchObject({
+      status: 200,
+      json: { taskId: TASK },
+    });
     expect(upstream.requests).toHaveLength(2);
   });
 
   it('is a 502 after the second try, and a submit is never tried twice', async () => {
     const upstream = await startFakeUpstream((_, res) => res.socket?.destroy());
     const { url } = await startProxy({ baseUrl: upstream.url, taskStore: aliceOwnsEverything });
-    expect(await send(url, `/api/ai/tasks/${TASK}`, { headers: alice })).toMatchObject({ status: 502 });
+    expect(await send(url, `/api/ai/tasks/${TASK}`, { headers: alice })).toMatchObject({
+      status: 502,
+    });
     expect(upstream.requests).toHaveLength(2);
     expect(await postJson(url, '/api/ai/image/generate', image)).toMatchObject({ status: 502 });
     expect(upstream.requests).toHaveLength(3);
@@ -124,10 +150,19 @@ describe('a connection that fails before any answer', () => {
 describe('a browser that goes away', () => {
   it('takes its poll upstream down with it, rather than holding the socket until the timeout', async () => {
     let upstreamClosed = false;
-    const upstream = await startFakeUpstream((_, res) => res.on('close', () => (upstreamClosed = true)));
-    const { url } = await startProxy({ baseUrl: upstream.url, taskStore: aliceOwnsEverything, upstreamTimeoutMs: 60_000 });
+    const upstream = await startFakeUpstream((_, res) =>
+      res.on('close', () => (upstreamClosed = true)),
+    );
+    const { url } = await startProxy({
+      baseUrl: upstream.url,
+      taskStore: aliceOwnsEverything,
+      upstreamTimeoutMs: 60_000,
+    });
     const controller = new AbortController();
-    const poll = fetch(`${url}/api/ai/tasks/${TASK}`, { headers: alice, signal: controller.signal });
+    const poll = fetch(`${url}/api/ai/tasks/${TASK}`, {
+      headers: alice,
+      signal: controller.signal,
+    });
     await expect.poll(() => upstream.requests.length).toBe(1);
     controller.abort();
     await expect(poll).rejects.toThrow();
@@ -145,7 +180,12 @@ describe('a browser that goes away', () => {
     const taskStore = createMemoryTaskOwnerStore();
     const { url } = await startProxy({ baseUrl: upstream.url, taskStore });
     const controller = new AbortController();
-    const submit = fetch(`${url}/api/ai/image/generate`, { method: 'POST', headers: { ...alice, 'content-type': 'application/json' }, body: JSON.stringify(image), signal: controller.signal });
+    const submit = fetch(`${url}/api/ai/image/generate`, {
+      method: 'POST',
+      headers: { ...alice, 'content-type': 'application/json' },
+      body: JSON.stringify(image),
+      signal: controller.signal,
+    });
     await expect.poll(() => answer).toBeDefined();
     controller.abort();
     await expect(submit).rejects.toThrow();

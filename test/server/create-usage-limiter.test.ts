@@ -4,7 +4,12 @@ import { createClient as createRedisClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/core/client.js';
 import { RateLimitedError } from '../../src/core/errors.js';
-import { createMemoryUsageStore, createRedisUsageStore, createUsageLimiter, type UsageStore } from '../../src/server/index.js';
+import {
+  createMemoryUsageStore,
+  createRedisUsageStore,
+  createUsageLimiter,
+  type UsageStore,
+} from '../../src/server/index.js';
 import { postJson, send, startFakeUpstream, startProxy, type SeenRequest } from './helpers.js';
 import { startRedis, type TestRedis } from './redis-server.js';
 
@@ -58,11 +63,21 @@ async function upstreamCharging(charge: number, status = 200) {
     if (seen.method === 'POST') {
       if (status !== 200) return json(status, { error: 'Insufficient credits', required: 3 });
       const fail = JSON.parse(seen.body).prompt === 'fail';
-      return json(200, { taskId: `tsk_${fail ? 'FAIL' : 'OK'}${String((count += 1)).padStart(10, '0')}`, status: 0, creditsUsed: charge });
+      return json(200, {
+        taskId: `tsk_${fail ? 'FAIL' : 'OK'}${String((count += 1)).padStart(10, '0')}`,
+        status: 0,
+        creditsUsed: charge,
+      });
     }
     const taskId = seen.url.split('/').pop()!;
     const failed = taskId.startsWith('tsk_FAIL');
-    json(200, { taskId, status: failed ? 2 : 0, creditsUsed: charge, creditsRefunded: failed, errorMessage: failed ? 'Provider error' : undefined });
+    json(200, {
+      taskId,
+      status: failed ? 2 : 0,
+      creditsUsed: charge,
+      creditsRefunded: failed,
+      errorMessage: failed ? 'Provider error' : undefined,
+    });
   });
 }
 
@@ -72,19 +87,31 @@ describe.each(stores)('createUsageLimiter on the %s store', (_, makeStore) => {
     const store = await makeStore();
     // Two proxies on one store, as two instances would be.
     const limits = { store, submitsPerMinute: 10 };
-    const [one, two] = await Promise.all([startProxy({ baseUrl: upstream.url, ...createUsageLimiter(limits) }), startProxy({ baseUrl: upstream.url, ...createUsageLimiter(limits) })]);
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, index) => postJson(index % 2 ? one.url : two.url, '/api/ai/image/generate', image)));
+    const [one, two] = await Promise.all([
+      startProxy({ baseUrl: upstream.url, ...createUsageLimiter(limits) }),
+      startProxy({ baseUrl: upstream.url, ...createUsageLimiter(limits) }),
+    ]);
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        postJson(index % 2 ? one.url : two.url, '/api/ai/image/generate', image),
+      ),
+    );
     expect(answers.filter((answer) => answer.status === 200)).toHaveLength(10);
     expect(upstream.requests).toHaveLength(10);
     const refused = answers.filter((answer) => answer.status === 429);
     expect(refused).toHaveLength(30);
     for (const answer of refused) {
-      expect(answer.json).toMatchObject({ error: 'Too many generations: at most 10 a minute', limit: 'submits' });
+      expect(answer.json).toMatchObject({
+        error: 'Too many generations: at most 10 a minute',
+        limit: 'submits',
+      });
       expect(Number(answer.headers['retry-after'])).toBeGreaterThanOrEqual(1);
       expect(Number(answer.headers['retry-after'])).toBeLessThanOrEqual(60);
     }
     // Another user has their own count.
-    expect((await postJson(one.url, '/api/ai/image/generate', image, { 'x-user': 'bob' })).status).toBe(200);
+    expect(
+      (await postJson(one.url, '/api/ai/image/generate', image, { 'x-user': 'bob' })).status,
+    ).toBe(200);
     // The browser client reads it as a rate limit with the time to wait.
     const error = await createClient({ baseUrl: one.url, headers: { 'x-user': 'alice' } })
       .generateImage(image)
@@ -100,27 +127,47 @@ describe.each(stores)('createUsageLimiter on the %s store', (_, makeStore) => {
     const proxy = await startProxy({ baseUrl: cheap.url, ...limiter });
     // Each is counted at its estimate of 3 before it is sent, then corrected to the 1 charged: seven
     // submits spend 7 (uncorrected, the fourth would already have been refused).
-    for (let i = 0; i < 7; i += 1) expect((await postJson(proxy.url, '/api/ai/image/generate', image)).status).toBe(200);
+    for (let i = 0; i < 7; i += 1)
+      expect((await postJson(proxy.url, '/api/ai/image/generate', image)).status).toBe(200);
     const full = await postJson(proxy.url, '/api/ai/image/generate', { ...image, prompt: 'fail' }); // 8 spent; this task fails
     expect(full.status).toBe(200);
     const refused = await postJson(proxy.url, '/api/ai/image/generate', image); // 8 + 3 > 10
-    expect(refused).toMatchObject({ status: 429, json: { error: 'Daily credit limit reached: at most 10 credits a day', limit: 'credits' } });
+    expect(refused).toMatchObject({
+      status: 429,
+      json: { error: 'Daily credit limit reached: at most 10 credits a day', limit: 'credits' },
+    });
     expect(refused.headers['retry-after']).toBe(String(12 * 60 * 60)); // until UTC midnight
 
     // The failed task is refunded by the API: polling it gives its credit back, once.
     const failedId = (full.json as { taskId: string }).taskId;
-    for (let i = 0; i < 2; i += 1) expect(await send(proxy.url, `/api/ai/tasks/${failedId}`, { headers: { 'x-user': 'alice' } })).toMatchObject({ status: 200, json: { status: 2 } });
+    for (let i = 0; i < 2; i += 1)
+      expect(
+        await send(proxy.url, `/api/ai/tasks/${failedId}`, { headers: { 'x-user': 'alice' } }),
+      ).toMatchObject({ status: 200, json: { status: 2 } });
     expect((await postJson(proxy.url, '/api/ai/image/generate', image)).status).toBe(200); // 7 + 3 fits: 8 spent
     expect((await postJson(proxy.url, '/api/ai/image/generate', image)).status).toBe(429); // 8 + 3 > 10
 
     // A submit the API refuses (402) gives back what was counted for it.
     const broke = await upstreamCharging(1, 402);
-    const refusing = await startProxy({ baseUrl: broke.url, ...createUsageLimiter({ store, creditsPerDay: 10, now: () => NOON }) });
-    expect((await postJson(refusing.url, '/api/ai/image/generate', image, { 'x-user': 'carol' })).status).toBe(402);
-    expect((await postJson(refusing.url, '/api/ai/image/generate', image, { 'x-user': 'carol' })).status).toBe(402);
-    expect((await postJson(refusing.url, '/api/ai/image/generate', image, { 'x-user': 'carol' })).status).toBe(402);
-    expect((await postJson(refusing.url, '/api/ai/image/generate', image, { 'x-user': 'carol' })).status).toBe(402); // 12 > 10 if kept
-    expect((await postJson(proxy.url, '/api/ai/image/generate', image, { 'x-user': 'carol' })).status).toBe(200);
+    const refusing = await startProxy({
+      baseUrl: broke.url,
+      ...createUsageLimiter({ store, creditsPerDay: 10, now: () => NOON }),
+    });
+    expect(
+      (await postJson(refusing.url, '/api/ai/image/generate', image, { 'x-user': 'carol' })).status,
+    ).toBe(402);
+    expect(
+      (await postJson(refusing.url, '/api/ai/image/generate', image, { 'x-user': 'carol' })).status,
+    ).toBe(402);
+    expect(
+      (await postJson(refusing.url, '/api/ai/image/generate', image, { 'x-user': 'carol' })).status,
+    ).toBe(402);
+    expect(
+      (await postJson(refusing.url, '/api/ai/image/generate', image, { 'x-user': 'carol' })).status,
+    ).toBe(402); // 12 > 10 if kept
+    expect(
+      (await postJson(proxy.url, '/api/ai/image/generate', image, { 'x-user': 'carol' })).status,
+    ).toBe(200);
   }, 30_000);
 });
 

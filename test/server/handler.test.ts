@@ -1,9 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createMemoryTaskOwnerStore, createProxyHandler, toNodeHandler, type ProxyOptions } from '../../src/server/index.js';
+import {
+  createMemoryTaskOwnerStore,
+  createProxyHandler,
+  toNodeHandler,
+  type ProxyOptions,
+} from '../../src/server/index.js';
 import { KEY, listen, postJson, send, startFakeUpstream, startProxy } from './helpers.js';
 
 // The handler as Next.js, Hono, Bun or an edge runtime calls it: a Fetch API Request in, a Response out.
-const submitted = () => Response.json({ taskId: 'tsk_01J9XA5M2R9W4QZC4PYJF3N7ND', status: 0, creditsUsed: 3 });
+const submitted = () =>
+  Response.json({ taskId: 'tsk_01J9XA5M2R9W4QZC4PYJF3N7ND', status: 0, creditsUsed: 3 });
 
 function makeHandler(options: Partial<ProxyOptions> = {}) {
   const fetch = vi.fn<typeof globalThis.fetch>(async () => submitted());
@@ -12,21 +18,39 @@ function makeHandler(options: Partial<ProxyOptions> = {}) {
 }
 
 const post = (url: string, body: BodyInit, headers: Record<string, string> = {}) =>
-  new Request(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body, duplex: 'half' } as RequestInit);
+  new Request(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body,
+    duplex: 'half',
+  } as RequestInit);
 
 describe('createProxyHandler', () => {
   it('forwards to https://gptimage2api.org by default, through the injected fetch', async () => {
     const { handler, fetch } = makeHandler();
-    const response = await handler(post('https://app.example/api/ai/image/generate', '{"model":"gpt-image-2","prompt":"x"}'));
+    const response = await handler(
+      post('https://app.example/api/ai/image/generate', '{"model":"gpt-image-2","prompt":"x"}'),
+    );
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ taskId: 'tsk_01J9XA5M2R9W4QZC4PYJF3N7ND', status: 0, creditsUsed: 3 });
-    expect(fetch).toHaveBeenCalledWith('https://gptimage2api.org/api/ai/image/generate', expect.objectContaining({ method: 'POST', redirect: 'manual' }));
+    expect(await response.json()).toEqual({
+      taskId: 'tsk_01J9XA5M2R9W4QZC4PYJF3N7ND',
+      status: 0,
+      creditsUsed: 3,
+    });
+    expect(fetch).toHaveBeenCalledWith(
+      'https://gptimage2api.org/api/ai/image/generate',
+      expect.objectContaining({ method: 'POST', redirect: 'manual' }),
+    );
   });
 
   it('answers only under its prefix when given one, the same path the browser client gets as baseUrl', async () => {
     const { handler, fetch } = makeHandler({ prefix: '/gen/', baseUrl: 'http://upstream.test/' });
-    expect((await handler(post('https://app.example/api/ai/image/generate', '{}'))).status).toBe(404);
-    const response = await handler(post('https://app.example/gen/api/ai/image/generate', '{"model":"gpt-image-2","prompt":"x"}'));
+    expect((await handler(post('https://app.example/api/ai/image/generate', '{}'))).status).toBe(
+      404,
+    );
+    const response = await handler(
+      post('https://app.example/gen/api/ai/image/generate', '{"model":"gpt-image-2","prompt":"x"}'),
+    );
     expect(response.status).toBe(200);
     expect(fetch.mock.calls[0]![0]).toBe('http://upstream.test/api/ai/image/generate');
   });
@@ -49,8 +73,13 @@ describe('createProxyHandler', () => {
   it('refuses a body whose Content-Length is over maxBodyBytes without reading any of it', async () => {
     const { handler } = makeHandler({ maxBodyBytes: 1024 });
     let pulled = 0;
-    const body = new ReadableStream<Uint8Array>({ pull: (controller) => void (pulled++, controller.enqueue(new Uint8Array(16))) }, { highWaterMark: 0 });
-    const response = await handler(post('https://app.example/api/ai/image/generate', body, { 'Content-Length': '1025' }));
+    const body = new ReadableStream<Uint8Array>(
+      { pull: (controller) => void (pulled++, controller.enqueue(new Uint8Array(16))) },
+      { highWaterMark: 0 },
+    );
+    const response = await handler(
+      post('https://app.example/api/ai/image/generate', body, { 'Content-Length': '1025' }),
+    );
     expect(response.status).toBe(413);
     expect(pulled).toBe(0);
   });
@@ -72,21 +101,39 @@ describe('createProxyHandler', () => {
   it('takes a body exactly maxBodyBytes long', async () => {
     const body = '{"model":"gpt-image-2","prompt":"x"}';
     const { handler } = makeHandler({ maxBodyBytes: body.length });
-    expect((await handler(post('https://app.example/api/ai/image/generate', body))).status).toBe(200);
+    expect((await handler(post('https://app.example/api/ai/image/generate', body))).status).toBe(
+      200,
+    );
   });
 
   it('awaits an asynchronous authorize', async () => {
-    const { handler } = makeHandler({ authorize: async (request) => (request.headers.get('cookie') === 'session=ok' ? 'alice' : null) });
+    const { handler } = makeHandler({
+      authorize: async (request) =>
+        request.headers.get('cookie') === 'session=ok' ? 'alice' : null,
+    });
     expect((await handler(new Request('https://app.example/api/ai/tasks/tsk_1'))).status).toBe(401);
-    expect((await handler(new Request('https://app.example/api/ai/tasks/tsk_1', { headers: { cookie: 'session=ok' } }))).status).toBe(404);
+    expect(
+      (
+        await handler(
+          new Request('https://app.example/api/ai/tasks/tsk_1', {
+            headers: { cookie: 'session=ok' },
+          }),
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it.each([
     [{ authorize: undefined }, /needs authorize/],
-    [{ allowModels: ['gpt-image-2', 'gpt-image-3'] }, /allowModels names models the registry does not have: gpt-image-3/],
+    [
+      { allowModels: ['gpt-image-2', 'gpt-image-3'] },
+      /allowModels names models the registry does not have: gpt-image-3/,
+    ],
     [{ prefix: 'gen' }, /prefix must start with "\/"/],
   ])('refuses to start with %j', (options, message) => {
-    expect(() => createProxyHandler({ apiKey: KEY, authorize: () => 'alice', ...options } as ProxyOptions)).toThrow(message);
+    expect(() =>
+      createProxyHandler({ apiKey: KEY, authorize: () => 'alice', ...options } as ProxyOptions),
+    ).toThrow(message);
   });
 });
 
@@ -94,17 +141,35 @@ describe('a handler made without a key (a build without secrets)', () => {
   it('is made without a throw, and answers the first request that needs the key with a 503, logging the variable once', async () => {
     const upstream = await startFakeUpstream();
     const onError = vi.fn();
-    const { url } = await startProxy({ baseUrl: upstream.url, apiKey: undefined, onError, taskStore: { get: () => 'alice', set: () => {} } });
-    const refusal = { status: 503, json: { error: 'The server has no GPT Image 2 API key configured; nothing was sent or charged' } };
-    expect(await postJson(url, '/api/ai/image/generate', { model: 'gpt-image-2', prompt: 'A fox' })).toMatchObject(refusal);
-    expect(await send(url, '/api/ai/tasks/tsk_1', { headers: { 'x-user': 'alice' } })).toMatchObject(refusal);
+    const { url } = await startProxy({
+      baseUrl: upstream.url,
+      apiKey: undefined,
+      onError,
+      taskStore: { get: () => 'alice', set: () => {} },
+    });
+    const refusal = {
+      status: 503,
+      json: {
+        error: 'The server has no GPT Image 2 API key configured; nothing was sent or charged',
+      },
+    };
+    expect(
+      await postJson(url, '/api/ai/image/generate', { model: 'gpt-image-2', prompt: 'A fox' }),
+    ).toMatchObject(refusal);
+    expect(
+      await send(url, '/api/ai/tasks/tsk_1', { headers: { 'x-user': 'alice' } }),
+    ).toMatchObject(refusal);
     expect(upstream.requests).toHaveLength(0);
     expect(onError).toHaveBeenCalledTimes(1);
-    expect(onError.mock.calls[0]![0].message).toMatch(/set GPTIMAGE2_API_KEY in the server environment/);
+    expect(onError.mock.calls[0]![0].message).toMatch(
+      /set GPTIMAGE2_API_KEY in the server environment/,
+    );
     expect(onError.mock.calls[0]![1]).toMatchObject({ stage: 'config' });
     // Who is not signed in, or sends an invalid request, learns nothing of the configuration.
     expect((await send(url, '/api/ai/tasks/tsk_1')).status).toBe(401);
-    expect((await postJson(url, '/api/ai/image/generate', { model: 'gpt-image-2' })).status).toBe(400);
+    expect((await postJson(url, '/api/ai/image/generate', { model: 'gpt-image-2' })).status).toBe(
+      400,
+    );
   });
 });
 
@@ -120,7 +185,9 @@ describe('createMemoryTaskOwnerStore', () => {
       fresh.createMemoryTaskOwnerStore();
       fresh.createMemoryTaskOwnerStore();
       expect(warn).toHaveBeenCalledTimes(1);
-      expect(String(warn.mock.calls[0])).toMatch(/kept in this process only.*Use createRedisTaskStore/);
+      expect(String(warn.mock.calls[0])).toMatch(
+        /kept in this process only.*Use createRedisTaskStore/,
+      );
     } finally {
       vi.unstubAllEnvs();
       warn.mockRestore();
@@ -159,17 +226,23 @@ describe('toNodeHandler', () => {
     expect((await send(url, '/api/ai/tasks/tsk_1')).text).toBe('/api/ai/tasks/tsk_1');
   });
 
-  it.each(['TRACK', 'CONNECT'])('answers %s set by a method-override middleware with a 405, not a 500', async (method) => {
-    const handler = vi.fn(async () => new Response('ok'));
-    const listener = toNodeHandler(handler);
-    const { url } = await listen((req, res) => {
-      req.method = String(req.headers['x-http-method-override'] ?? req.method);
-      void listener(req, res);
-    });
-    const answer = await send(url, '/api/ai/tasks/tsk_1', { method: 'POST', headers: { 'x-http-method-override': method } });
-    expect(answer).toMatchObject({ status: 405, json: { error: 'Method not allowed' } });
-    expect(handler).not.toHaveBeenCalled();
-  });
+  it.each(['TRACK', 'CONNECT'])(
+    'answers %s set by a method-override middleware with a 405, not a 500',
+    async (method) => {
+      const handler = vi.fn(async () => new Response('ok'));
+      const listener = toNodeHandler(handler);
+      const { url } = await listen((req, res) => {
+        req.method = String(req.headers['x-http-method-override'] ?? req.method);
+        void listener(req, res);
+      });
+      const answer = await send(url, '/api/ai/tasks/tsk_1', {
+        method: 'POST',
+        headers: { 'x-http-method-override': method },
+      });
+      expect(answer).toMatchObject({ status: 405, json: { error: 'Method not allowed' } });
+      expect(handler).not.toHaveBeenCalled();
+    },
+  );
 
   it('passes on every Set-Cookie of an app’s own handler, and answers 500 in the API shape when the handler throws', async () => {
     const { url } = await listen(
@@ -182,6 +255,9 @@ describe('toNodeHandler', () => {
       }),
     );
     expect((await send(url, '/')).headers['set-cookie']).toEqual(['a=1', 'b=2']);
-    expect(await send(url, '/', { method: 'POST', body: 'x' })).toMatchObject({ status: 500, json: { error: 'Internal error' } });
+    expect(await send(url, '/', { method: 'POST', body: 'x' })).toMatchObject({
+      status: 500,
+      json: { error: 'Internal error' },
+    });
   });
 });

@@ -10,10 +10,14 @@ export interface ProxyInstance {
 
 /** Starts a proxy process with this environment and resolves once it listens. */
 export function startProxyInstance(env: Record<string, string>): Promise<ProxyInstance> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'test/server/fixtures/proxy-instance.ts'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/server/fixtures/proxy-instance.ts'],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let errors = '';
   child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   const stop = async () => {
@@ -29,6 +33,8 @@ export function startProxyInstance(env: Record<string, string>): Promise<ProxyIn
       const line = /^(http:\/\/127\.0\.0\.1:\d+)\n/.exec(output);
       if (line) resolve({ url: line[1]!, stop });
     });
-    child.once('exit', (code) => reject(new Error(`proxy instance exited with ${code}: ${errors}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`proxy instance exited with ${code}: ${errors}`)),
+    );
   });
 }

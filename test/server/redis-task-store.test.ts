@@ -14,7 +14,10 @@ const image = { model: 'gpt-image-2', prompt: 'A red fox' } as const;
 const as = (user: string) => ({ headers: { 'x-user': user } });
 
 /** An app's own client, connected; closed after the file. */
-async function connectClient(kind: 'redis' | 'ioredis', url: string): Promise<{ client: RedisClientLike; close: () => Promise<void> }> {
+async function connectClient(
+  kind: 'redis' | 'ioredis',
+  url: string,
+): Promise<{ client: RedisClientLike; close: () => Promise<void> }> {
   if (kind === 'ioredis') {
     const client = new Redis(url, { retryStrategy: () => 100 });
     client.on('error', () => {});
@@ -42,10 +45,30 @@ describe.each(['redis', 'ioredis'] as const)('createRedisTaskStore with a %s cli
         res.writeHead(200, { 'Content-Type': 'application/json' });
         res.end(JSON.stringify(body));
       };
-      if (seen.method === 'GET') return json({ taskId: seen.url.split('/').pop(), type: 'image', status: 0, model: 'gpt-image-2', imageUrls: [], creditsUsed: 3 });
-      void onSubmit().then(() => json({ taskId: `tsk_${kind.toUpperCase()}${String(++count).padStart(20, '0')}`, status: 0, creditsUsed: 3 }));
+      if (seen.method === 'GET')
+        return json({
+          taskId: seen.url.split('/').pop(),
+          type: 'image',
+          status: 0,
+          model: 'gpt-image-2',
+          imageUrls: [],
+          creditsUsed: 3,
+        });
+      void onSubmit().then(() =>
+        json({
+          taskId: `tsk_${kind.toUpperCase()}${String(++count).padStart(20, '0')}`,
+          status: 0,
+          creditsUsed: 3,
+        }),
+      );
     });
-    const env = { CLIENT: kind, REDIS_URL: redis.url, UPSTREAM: upstream.url, API_KEY: KEY, COMMAND_TIMEOUT_MS: '500' };
+    const env = {
+      CLIENT: kind,
+      REDIS_URL: redis.url,
+      UPSTREAM: upstream.url,
+      API_KEY: KEY,
+      COMMAND_TIMEOUT_MS: '500',
+    };
     [one, two] = await Promise.all([startProxyInstance(env), startProxyInstance(env)]);
   }, 60_000);
 
@@ -58,9 +81,17 @@ describe.each(['redis', 'ioredis'] as const)('createRedisTaskStore with a %s cli
     const submitted = await postJson(one.url, '/api/ai/image/generate', image);
     expect(submitted.status).toBe(200);
     const taskId = (submitted.json as { taskId: string }).taskId;
-    expect(await send(two.url, `/api/ai/tasks/${taskId}`, as('alice'))).toMatchObject({ status: 200, json: { taskId, status: 0 } });
-    expect(await send(one.url, `/api/ai/tasks/${taskId}`, as('alice'))).toMatchObject({ status: 200 });
-    expect(await send(two.url, `/api/ai/tasks/${taskId}`, as('bob'))).toMatchObject({ status: 404, json: { error: 'Task not found' } });
+    expect(await send(two.url, `/api/ai/tasks/${taskId}`, as('alice'))).toMatchObject({
+      status: 200,
+      json: { taskId, status: 0 },
+    });
+    expect(await send(one.url, `/api/ai/tasks/${taskId}`, as('alice'))).toMatchObject({
+      status: 200,
+    });
+    expect(await send(two.url, `/api/ai/tasks/${taskId}`, as('bob'))).toMatchObject({
+      status: 404,
+      json: { error: 'Task not found' },
+    });
     expect(upstream.requests.filter((seen) => seen.method === 'GET')).toHaveLength(2);
   }, 20_000);
 
@@ -70,7 +101,9 @@ describe.each(['redis', 'ioredis'] as const)('createRedisTaskStore with a %s cli
       const store = createRedisTaskStore(client, { keyPrefix: 'expiry-test:' });
       await store.set('tsk_short', 'alice', 300);
       expect(await store.get('tsk_short')).toBe('alice');
-      await expect(store.set('tsk_short', 'mallory', 60_000)).rejects.toThrow('Task tsk_short is already recorded for another user');
+      await expect(store.set('tsk_short', 'mallory', 60_000)).rejects.toThrow(
+        'Task tsk_short is already recorded for another user',
+      );
       await store.set('tsk_short', 'alice', 300); // the same user again is fine
       await expect.poll(() => store.get('tsk_short'), { timeout: 5000 }).toBeNull();
     } finally {
@@ -84,18 +117,32 @@ describe.each(['redis', 'ioredis'] as const)('createRedisTaskStore with a %s cli
     await redis.stop();
     try {
       const poll = await send(two.url, `/api/ai/tasks/${taskId}`, as('alice'));
-      expect(poll).toMatchObject({ status: 503, json: { error: 'The task store is unavailable; try again shortly' }, headers: { 'retry-after': '5' } });
+      expect(poll).toMatchObject({
+        status: 503,
+        json: { error: 'The task store is unavailable; try again shortly' },
+        headers: { 'retry-after': '5' },
+      });
       const before = upstream.requests.length;
-      expect(await postJson(one.url, '/api/ai/image/generate', image)).toMatchObject({ status: 503, json: { error: 'The task store is unavailable; nothing was sent or charged' } });
+      expect(await postJson(one.url, '/api/ai/image/generate', image)).toMatchObject({
+        status: 503,
+        json: { error: 'The task store is unavailable; nothing was sent or charged' },
+      });
       expect(upstream.requests).toHaveLength(before);
     } finally {
       await redis.start();
     }
     // Back: both clients reconnect by themselves.
-    await expect.poll(async () => (await postJson(one.url, '/api/ai/image/generate', image)).status, { timeout: 10_000 }).toBe(200);
+    await expect
+      .poll(async () => (await postJson(one.url, '/api/ai/image/generate', image)).status, {
+        timeout: 10_000,
+      })
+      .toBe(200);
     const again = await postJson(two.url, '/api/ai/image/generate', image);
     const newId = (again.json as { taskId: string }).taskId;
-    expect(await send(one.url, `/api/ai/tasks/${newId}`, as('alice'))).toMatchObject({ status: 200, json: { taskId: newId } });
+    expect(await send(one.url, `/api/ai/tasks/${newId}`, as('alice'))).toMatchObject({
+      status: 200,
+      json: { taskId: newId },
+    });
 
     // Redis goes away while the API is charging the submit: the browser client says the outcome is unknown.
     onSubmit = () => redis.stop();
@@ -107,6 +154,10 @@ describe.each(['redis', 'ioredis'] as const)('createRedisTaskStore with a %s cli
       onSubmit = async () => {};
       await redis.start();
     }
-    await expect.poll(async () => (await postJson(two.url, '/api/ai/image/generate', image)).status, { timeout: 10_000 }).toBe(200);
+    await expect
+      .poll(async () => (await postJson(two.url, '/api/ai/image/generate', image)).status, {
+        timeout: 10_000,
+      })
+      .toBe(200);
   }, 60_000);
 });

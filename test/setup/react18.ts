@@ -7,6 +7,8 @@ type Resolve = (request: string, ...rest: unknown[]) => string;
 const moduleWithResolve = Module as unknown as { _resolveFilename: Resolve };
 const resolve = moduleWithResolve._resolveFilename;
 moduleWithResolve._resolveFilename = function (request, ...rest) {
-  const redirected = request.replace(/^react-dom(?=\/|$)/, 'react-dom-18').replace(/^react(?=\/|$)/, 'react-18');
+  const redirected = request
+    .replace(/^react-dom(?=\/|$)/, 'react-dom-18')
+    .replace(/^react(?=\/|$)/, 'react-18');
   return resolve.call(this, redirected, ...rest);
 };

@@ -7,7 +7,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { createUploadHandler, toNodeHandler, type UploadHandler, type UploadStorage } from '../../src/server/index.js';
+import {
+  createUploadHandler,
+  toNodeHandler,
+  type UploadHandler,
+  type UploadStorage,
+} from '../../src/server/index.js';
 import { createFileSystemStorage } from '../../src/server/uploads/file-system/index.js';
 import { createS3Storage } from '../../src/server/uploads/s3/index.js';
 import { startS3rver } from '../server/uploads/start-s3rver.js';
@@ -16,9 +21,19 @@ import { startS3rver } from '../server/uploads/start-s3rver.js';
 function withCors(handler: UploadHandler): UploadHandler {
   return async (request) => {
     const origin = request.headers.get('Origin');
-    const cors: Record<string, string> = origin ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : {};
+    const cors: Record<string, string> = origin
+      ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' }
+      : {};
     if (request.method === 'OPTIONS') {
-      return new Response(null, { status: 204, headers: { ...cors, 'Access-Control-Allow-Methods': 'POST, PUT, GET', 'Access-Control-Allow-Headers': 'content-type, x-user', 'Access-Control-Max-Age': '600' } });
+      return new Response(null, {
+        status: 204,
+        headers: {
+          ...cors,
+          'Access-Control-Allow-Methods': 'POST, PUT, GET',
+          'Access-Control-Allow-Headers': 'content-type, x-user',
+          'Access-Control-Max-Age': '600',
+        },
+      });
     }
     const response = await handler(request);
     for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
@@ -45,13 +60,20 @@ export default async function setup(project: TestProject) {
   const authorize = (request: Request) => request.headers.get('x-user');
   const directory = await mkdtemp(join(tmpdir(), 'uploads-browser-'));
   const fileSystem: UploadStorage = createFileSystemStorage({ directory });
-  const direct = await serve((url) => createUploadHandler({ authorize, storage: fileSystem, publicBaseUrl: `${url}/api/uploads` }));
+  const direct = await serve((url) =>
+    createUploadHandler({ authorize, storage: fileSystem, publicBaseUrl: `${url}/api/uploads` }),
+  );
 
   const s3 = await startS3rver();
   const storage = createS3Storage({ client: s3.client, bucket: 'uploads' });
-  const presigned = await serve(() => createUploadHandler({ authorize, storage, publicBaseUrl: s3.bucketUrl }));
+  const presigned = await serve(() =>
+    createUploadHandler({ authorize, storage, publicBaseUrl: s3.bucketUrl }),
+  );
 
-  project.provide('uploadEndpoints', { direct: `${direct.url}/api/uploads`, presigned: `${presigned.url}/api/uploads` });
+  project.provide('uploadEndpoints', {
+    direct: `${direct.url}/api/uploads`,
+    presigned: `${presigned.url}/api/uploads`,
+  });
   return async () => {
     await Promise.all([direct.close(), presigned.close(), s3.close()]);
     await rm(directory, { recursive: true, force: true });

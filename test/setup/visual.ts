@@ -26,9 +26,7 @@ const frame = () => new Promise((done) => requestAnimationFrame(() => done(undef
 /** Waits for the fonts, every image decoded, every clip paused on its first frame. */
 async function settle() {
   await document.fonts.ready;
-  await Promise.all(
-    [...document.images].map((image) => image.decode().catch(() => undefined)),
-  );
+  await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
   await Promise.all(
     [...document.querySelectorAll('video')].map(async (video) => {
       video.pause();
@@ -36,7 +34,9 @@ async function settle() {
       if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA)
         await new Promise((done) => video.addEventListener('loadeddata', done, { once: true }));
       if (video.currentTime !== 0) {
-        const seeked = new Promise((done) => video.addEventListener('seeked', done, { once: true }));
+        const seeked = new Promise((done) =>
+          video.addEventListener('seeked', done, { once: true }),
+        );
         video.currentTime = 0;
         await seeked;
       }

@@ -62,7 +62,9 @@ describe('stories import the stylesheets they need', () => {
   );
 
   it.each(
-    modules.filter((file) => file.endsWith('.stories.tsx')).map((file) => [relative(root, file), file]),
+    modules
+      .filter((file) => file.endsWith('.stories.tsx'))
+      .map((file) => [relative(root, file), file]),
   )('%s imports the theme', (_name, file) => {
     expect(importedSheets(file, readFileSync(file, 'utf8'))).toContain(theme);
   });

@@ -1,7 +1,16 @@
 import { render, renderHook, screen, act } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useGenerateImage, useGenerateVideo, useTask, TaskProgress, useGenerationForm, PromptField, ModelSelect, DurationPicker } from '../../src/index.js';
+import {
+  useGenerateImage,
+  useGenerateVideo,
+  useTask,
+  TaskProgress,
+  useGenerationForm,
+  PromptField,
+  ModelSelect,
+  DurationPicker,
+} from '../../src/index.js';
 import { createTestWrapper, installDomStubs, type TestWrapper } from '../../src/testing/index.js';
 
 installDomStubs();
@@ -15,7 +24,11 @@ function VideoButton() {
   const video = useGenerateVideo();
   return (
     <>
-      <button onClick={() => video.generate({ model: 'veo3_fast', prompt: 'Waves at dawn', duration: 8 })}>Generate</button>
+      <button
+        onClick={() => video.generate({ model: 'veo3_fast', prompt: 'Waves at dawn', duration: 8 })}
+      >
+        Generate
+      </button>
       <TaskProgress.Root generation={video}>
         <TaskProgress.Status />
         <TaskProgress.Result />
@@ -38,7 +51,10 @@ describe('createTestWrapper', { timeout: 15_000 }, () => {
     expect(gets(test)).toBe(0);
     await test.advance(60_000);
     expect(screen.getByRole('status')).toHaveTextContent('Completed: the video is ready');
-    expect(screen.getByLabelText('Generated video: Waves at dawn')).toHaveAttribute('src', expect.stringMatching(/\/__mock__\/outputs\/tsk_\w+\/video\.mp4$/));
+    expect(screen.getByLabelText('Generated video: Waves at dawn')).toHaveAttribute(
+      'src',
+      expect.stringMatching(/\/__mock__\/outputs\/tsk_\w+\/video\.mp4$/),
+    );
     expect(gets(test)).toBeGreaterThan(0);
 
     // A completed task is never fetched again, however long the clock runs.
@@ -58,7 +74,9 @@ describe('createTestWrapper', { timeout: 15_000 }, () => {
     await test.advance(120_000);
     expect(result.current.status).toBe('completed');
     expect(result.current.imageUrls?.[0]).toMatch(/\/__mock__\/outputs\//);
-    const polls = test.api.requests.filter((r) => r.method === 'GET').map((r) => r.time - submittedAt);
+    const polls = test.api.requests
+      .filter((r) => r.method === 'GET')
+      .map((r) => r.time - submittedAt);
     expect(polls.length).toBeGreaterThan(0);
     // Polls happen at increasing virtual times, all within the advanced window.
     expect(polls).toEqual([...polls].sort((a, b) => a - b));
@@ -127,7 +145,10 @@ describe('createTestWrapper', { timeout: 15_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Generate' }));
     await test.advance(90_000);
     expect(screen.getByRole('status')).toHaveTextContent('Completed: the video is ready');
-    expect(test.api.requests[0]).toMatchObject({ method: 'POST', body: expect.objectContaining({ model: 'veo3_fast', prompt: 'A lighthouse in a storm' }) });
+    expect(test.api.requests[0]).toMatchObject({
+      method: 'POST',
+      body: expect.objectContaining({ model: 'veo3_fast', prompt: 'A lighthouse in a storm' }),
+    });
   });
 
   it('refuses a negative or non-numeric advance', async () => {

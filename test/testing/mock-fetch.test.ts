@@ -10,7 +10,10 @@ describe('mockFetch', () => {
     const api = createMockApi({ seed: 1 });
     const response = await mockFetch(api)('/api/ai/image/generate', post);
     expect(response.status).toBe(200);
-    expect(api.requests[0]).toMatchObject({ method: 'POST', url: `${location.origin}/api/ai/image/generate` });
+    expect(api.requests[0]).toMatchObject({
+      method: 'POST',
+      url: `${location.origin}/api/ai/image/generate`,
+    });
   });
 
   it('rejects a dropped connection as fetch does, and an aborted request with the signal’s reason', async () => {
@@ -19,6 +22,8 @@ describe('mockFetch', () => {
     await expect(mockFetch(api)('/api/ai/image/generate', post)).rejects.toThrow(TypeError);
     const controller = new AbortController();
     controller.abort(new DOMException('stop', 'AbortError'));
-    await expect(mockFetch(api)('/api/ai/image/generate', { ...post, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(
+      mockFetch(api)('/api/ai/image/generate', { ...post, signal: controller.signal }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
   });
 });

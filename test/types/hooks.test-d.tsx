@@ -1,16 +1,39 @@
 // Type tests for the hooks: `tsc --noEmit` (part of `npm test`) fails if any `@ts-expect-error` compiles.
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { expectTypeOf } from 'vitest';
-import { createClient, type GptImageError, type Submission, type Task } from '../../src/core/index.js';
-import { GptImageProvider, taskKeys, taskQueryOptions, useGenerateImage, useGenerateVideo, useGptImageClient, useTask, useTaskProgress, type TaskProgressInfo } from '../../src/react/index.js';
+import {
+  createClient,
+  type GptImageError,
+  type Submission,
+  type Task,
+} from '../../src/core/index.js';
+import {
+  GptImageProvider,
+  taskKeys,
+  taskQueryOptions,
+  useGenerateImage,
+  useGenerateVideo,
+  useGptImageClient,
+  useTask,
+  useTaskProgress,
+  type TaskProgressInfo,
+} from '../../src/react/index.js';
 import type { QueryClient } from '@tanstack/react-query';
 
 export function VideoForm() {
-  const video = useGenerateVideo({ onSubmitted: (submission) => expectTypeOf(submission).toEqualTypeOf<Submission>() });
+  const video = useGenerateVideo({
+    onSubmitted: (submission) => expectTypeOf(submission).toEqualTypeOf<Submission>(),
+  });
   video.generate({ model: 'veo3_fast', prompt: 'x', duration: 8 });
   // @ts-expect-error Veo 3.1 is fixed at 8 seconds
   video.generate({ model: 'veo3_fast', prompt: 'x', duration: 5 });
-  expectTypeOf(video.generateAsync({ model: 'kling/v2-1-pro', prompt: 'x', inputImageUrls: ['https://x.test/a.png'] })).toEqualTypeOf<Promise<Submission>>();
+  expectTypeOf(
+    video.generateAsync({
+      model: 'kling/v2-1-pro',
+      prompt: 'x',
+      inputImageUrls: ['https://x.test/a.png'],
+    }),
+  ).toEqualTypeOf<Promise<Submission>>();
 
   // The status narrows everything a UI reads.
   if (video.status === 'completed') {
@@ -64,7 +87,12 @@ export function DirectClient() {
 
 export function Progress({ task }: { task: Task }) {
   // Named options, not four positional arguments.
-  const progress = useTaskProgress({ status: task.status, submittedAt: 0, model: { typicalSeconds: [30, 70] }, tickMs: false });
+  const progress = useTaskProgress({
+    status: task.status,
+    submittedAt: 0,
+    model: { typicalSeconds: [30, 70] },
+    tickMs: false,
+  });
   expectTypeOf(progress).toEqualTypeOf<TaskProgressInfo>();
   // @ts-expect-error the positional form is gone
   useTaskProgress(task.status, 0);
@@ -80,5 +108,7 @@ export function Scoped() {
 
 export function CacheRead(queryClient: QueryClient) {
   // taskQueryOptions (now React-free) still tags its key with the data's type.
-  expectTypeOf(queryClient.getQueryData(taskQueryOptions(createClient(), 't').queryKey)).toEqualTypeOf<Task | undefined>();
+  expectTypeOf(
+    queryClient.getQueryData(taskQueryOptions(createClient(), 't').queryKey),
+  ).toEqualTypeOf<Task | undefined>();
 }

@@ -16,17 +16,37 @@ import {
 const client = createClient();
 
 // Durations, aspect ratios, resolutions and input modes narrow by model.
-expectTypeOf(client.generateVideo({ model: 'kling/v2-1-pro', prompt: 'x', duration: 10, inputMode: 'image_to_video', inputImageUrls: ['https://cdn.test/a.png'] })).toEqualTypeOf<Promise<Submission>>();
+expectTypeOf(
+  client.generateVideo({
+    model: 'kling/v2-1-pro',
+    prompt: 'x',
+    duration: 10,
+    inputMode: 'image_to_video',
+    inputImageUrls: ['https://cdn.test/a.png'],
+  }),
+).toEqualTypeOf<Promise<Submission>>();
 // Images by model: none on a text-only model, at least one on an image-only model.
 // @ts-expect-error Sora 2 (text) takes no images: choose Sora 2 Image-to-Video
-client.generateVideo({ model: 'sora-2-text-to-video', prompt: 'x', inputImageUrls: ['https://cdn.test/a.png'] });
+client.generateVideo({
+  model: 'sora-2-text-to-video',
+  prompt: 'x',
+  inputImageUrls: ['https://cdn.test/a.png'],
+});
 // @ts-expect-error Kling V2.1 Pro animates an image: one is required
 client.generateVideo({ model: 'kling/v2-1-pro', prompt: 'x' });
 // @ts-expect-error ... and an empty list is not one
 client.generateVideo({ model: 'kling/v2-1-standard', prompt: 'x', inputImageUrls: [] });
-client.generateVideo({ model: 'sora-2-image-to-video', prompt: 'x', inputImageUrls: ['https://cdn.test/a.png'] });
+client.generateVideo({
+  model: 'sora-2-image-to-video',
+  prompt: 'x',
+  inputImageUrls: ['https://cdn.test/a.png'],
+});
 client.generateVideo({ model: 'veo3_fast', prompt: 'x' });
-client.generateImage({ model: 'nano-banana-2', prompt: 'x', inputImageUrls: ['https://cdn.test/a.png', 'https://cdn.test/b.png'] });
+client.generateImage({
+  model: 'nano-banana-2',
+  prompt: 'x',
+  inputImageUrls: ['https://cdn.test/a.png', 'https://cdn.test/b.png'],
+});
 // @ts-expect-error Kling takes 5 or 10 seconds
 client.generateVideo({ model: 'kling/v2-1-pro', prompt: 'x', duration: 7 });
 // @ts-expect-error Veo 3.1 is fixed at 8 seconds
@@ -36,12 +56,26 @@ client.generateVideo({ model: 'veo3', prompt: 'x', duration: 8, aspectRatio: '9:
 client.generateVideo({ model: 'veo3', prompt: 'x', aspectRatio: '1:1' });
 // @ts-expect-error Kling Standard takes its aspect ratio from the image
 client.generateVideo({ model: 'kling/v2-1-standard', prompt: 'x', aspectRatio: '16:9' });
-client.generateVideo({ model: 'sora-2-pro-text-to-video', prompt: 'x', resolution: '1080p', duration: 20 });
+client.generateVideo({
+  model: 'sora-2-pro-text-to-video',
+  prompt: 'x',
+  resolution: '1080p',
+  duration: 20,
+});
 // @ts-expect-error Sora offers 720p and 1080p
 client.generateVideo({ model: 'sora-2-text-to-video', prompt: 'x', resolution: '4K' });
 // @ts-expect-error Kling Master is text-to-video only
-client.generateVideo({ model: 'kling/v2-1-master-text-to-video', prompt: 'x', inputMode: 'image_to_video' });
-client.generateVideo({ model: 'kling/v2-1-master-text-to-video', prompt: 'x', negativePrompt: 'blur', guidanceScale: 50 });
+client.generateVideo({
+  model: 'kling/v2-1-master-text-to-video',
+  prompt: 'x',
+  inputMode: 'image_to_video',
+});
+client.generateVideo({
+  model: 'kling/v2-1-master-text-to-video',
+  prompt: 'x',
+  negativePrompt: 'blur',
+  guidanceScale: 50,
+});
 // @ts-expect-error negative prompts are a Kling feature
 client.generateVideo({ model: 'veo3', prompt: 'x', negativePrompt: 'blur' });
 // @ts-expect-error not a model
@@ -51,7 +85,12 @@ client.generateVideo({ model: 'gpt-image-2', prompt: 'x' });
 // @ts-expect-error the prompt is required
 client.generateVideo({ model: 'veo3' });
 
-client.generateImage({ model: 'nano-banana-pro', prompt: 'x', resolution: '4K', aspectRatio: '21:9' });
+client.generateImage({
+  model: 'nano-banana-pro',
+  prompt: 'x',
+  resolution: '4K',
+  aspectRatio: '21:9',
+});
 // @ts-expect-error Nano Banana Pro has 2K and 4K
 client.generateImage({ model: 'nano-banana-pro', prompt: 'x', resolution: '1K' });
 // @ts-expect-error GPT Image 2 offers no resolution
@@ -61,12 +100,24 @@ client.generateImage({ model: 'gpt-image-2', prompt: 'x', duration: 5 });
 
 // The request types are unions discriminated by model.
 expectTypeOf<Extract<VideoRequest, { model: 'veo3' }>['duration']>().toEqualTypeOf<8 | undefined>();
-expectTypeOf<Extract<ImageRequest, { model: 'nano-banana-2' }>['resolution']>().toEqualTypeOf<'1K' | '2K' | '4K' | undefined>();
+expectTypeOf<Extract<ImageRequest, { model: 'nano-banana-2' }>['resolution']>().toEqualTypeOf<
+  '1K' | '2K' | '4K' | undefined
+>();
 
 // An extended registry types requests for its own models.
 const acme = {
-  id: 'acme/clip-1', name: 'Acme Clip', family: 'Acme', kind: 'video', inputModes: ['text_to_video'], maxImages: 0,
-  durations: [6, 12], aspectRatios: ['1:1'], resolutions: [], promptMax: 800, credits: 7, typicalSeconds: [10, 20],
+  id: 'acme/clip-1',
+  name: 'Acme Clip',
+  family: 'Acme',
+  kind: 'video',
+  inputModes: ['text_to_video'],
+  maxImages: 0,
+  durations: [6, 12],
+  aspectRatios: ['1:1'],
+  resolutions: [],
+  promptMax: 800,
+  credits: 7,
+  typicalSeconds: [10, 20],
 } as const satisfies ModelSpec;
 const custom = createClient({ registry: extendRegistry(defaultRegistry, { add: [acme] }) });
 custom.generateVideo({ model: 'acme/clip-1', prompt: 'x', duration: 12 });

@@ -23,7 +23,8 @@ export function VideoForm() {
         Generate video
       </button>
       <p role="status">
-        {video.status === 'pending' && `Generating… ${Math.round((video.progress?.estimate ?? 0) * 100)} % (estimate)`}
+        {video.status === 'pending' &&
+          `Generating… ${Math.round((video.progress?.estimate ?? 0) * 100)} % (estimate)`}
         {video.status === 'submitting' && 'Submitting…'}
         {video.status === 'completed' && 'The video is ready'}
         {video.status === 'failed' && video.error.message}
@@ -33,7 +34,9 @@ export function VideoForm() {
           Try again
         </button>
       )}
-      {video.status === 'completed' && video.videoUrl && <video src={video.videoUrl} controls aria-label="Generated video" />}
+      {video.status === 'completed' && video.videoUrl && (
+        <video src={video.videoUrl} controls aria-label="Generated video" />
+      )}
     </form>
   );
 }

@@ -17,7 +17,9 @@ it('generates a 16:9 image and shows it, with the credits charged', async () => 
   await user.paste('A red fox in fresh snow');
   await user.click(within(form).getByRole('button', { name: 'Generate image' }));
   await gen.advance(60_000);
-  expect(within(form).getByRole('img', { name: 'Generated image: A red fox in fresh snow' })).toBeTruthy();
+  expect(
+    within(form).getByRole('img', { name: 'Generated image: A red fox in fresh snow' }),
+  ).toBeTruthy();
   expect(gen.api.requests[0]?.body).toMatchObject({ model: 'gpt-image-2', aspectRatio: '16:9' });
   expect(gen.api.balance()).toBeLessThan(1000);
 });
@@ -28,6 +30,8 @@ it('refuses an empty prompt in the form, and sends nothing', async () => {
   const form = screen.getByRole('form', { name: 'Image' });
   await userEvent.setup().click(within(form).getByRole('button', { name: 'Generate image' }));
   await gen.advance(0);
-  await waitFor(() => expect(within(form).getByLabelText('Image prompt').getAttribute('aria-invalid')).toBe('true'));
+  await waitFor(() =>
+    expect(within(form).getByLabelText('Image prompt').getAttribute('aria-invalid')).toBe('true'),
+  );
   expect(gen.api.requests).toEqual([]);
 });

@@ -1,5 +1,10 @@
 import {
-  AspectRatioPicker, CreditEstimate, ModelSelect, PromptField, TaskProgress, useGenerationForm,
+  AspectRatioPicker,
+  CreditEstimate,
+  ModelSelect,
+  PromptField,
+  TaskProgress,
+  useGenerationForm,
 } from 'gptimage2-react';
 
 export function ImageForm() {
@@ -8,8 +13,16 @@ export function ImageForm() {
     <form {...form.getFormProps()} aria-label="Image">
       <h2>Image</h2>
       <ModelSelect.Root {...form.getModelSelectProps()}>
-        <ModelSelect.Trigger aria-label="Image model"><ModelSelect.Value /></ModelSelect.Trigger>
-        <ModelSelect.Portal><ModelSelect.Content><ModelSelect.Viewport><ModelSelect.Groups /></ModelSelect.Viewport></ModelSelect.Content></ModelSelect.Portal>
+        <ModelSelect.Trigger aria-label="Image model">
+          <ModelSelect.Value />
+        </ModelSelect.Trigger>
+        <ModelSelect.Portal>
+          <ModelSelect.Content>
+            <ModelSelect.Viewport>
+              <ModelSelect.Groups />
+            </ModelSelect.Viewport>
+          </ModelSelect.Content>
+        </ModelSelect.Portal>
       </ModelSelect.Root>
       <AspectRatioPicker.Root {...form.getAspectRatioPickerProps()} aria-label="Aspect ratio">
         <AspectRatioPicker.Options />

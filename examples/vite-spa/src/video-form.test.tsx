@@ -6,7 +6,10 @@ import { VideoForm } from './video-form';
 
 let gen: TestWrapper;
 // The form has several polite live regions (the duration, the price, the progress): what they announce.
-const announced = (form: HTMLElement) => within(form).getAllByRole('status').map((region) => region.textContent);
+const announced = (form: HTMLElement) =>
+  within(form)
+    .getAllByRole('status')
+    .map((region) => region.textContent);
 afterEach(() => gen.dispose());
 
 /** Renders the form behind the mock API and submits a prompt, as a person would. */
@@ -28,7 +31,9 @@ it('generates a video: one submit, the progress, then the video after a minute o
 
   await gen.advance(70_000); // Veo 3.1 Fast takes 30–70 s, and no real time passes
   expect(announced(form)).toContain('Completed: the video is ready');
-  expect(within(form).getByLabelText('Generated video: Waves at dawn').getAttribute('src')).toMatch(/\/video\.mp4$/);
+  expect(within(form).getByLabelText('Generated video: Waves at dawn').getAttribute('src')).toMatch(
+    /\/video\.mp4$/,
+  );
   expect(gen.api.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
 });
 

@@ -1,5 +1,11 @@
 import {
-  ChangeNotice, CreditEstimate, DurationPicker, ModelSelect, PromptField, TaskProgress, useGenerationForm,
+  ChangeNotice,
+  CreditEstimate,
+  DurationPicker,
+  ModelSelect,
+  PromptField,
+  TaskProgress,
+  useGenerationForm,
 } from 'gptimage2-react';
 
 export function VideoForm() {
@@ -8,8 +14,16 @@ export function VideoForm() {
     <form {...form.getFormProps()} aria-label="Video">
       <h2>Video</h2>
       <ModelSelect.Root {...form.getModelSelectProps()}>
-        <ModelSelect.Trigger aria-label="Video model"><ModelSelect.Value /></ModelSelect.Trigger>
-        <ModelSelect.Portal><ModelSelect.Content><ModelSelect.Viewport><ModelSelect.Groups /></ModelSelect.Viewport></ModelSelect.Content></ModelSelect.Portal>
+        <ModelSelect.Trigger aria-label="Video model">
+          <ModelSelect.Value />
+        </ModelSelect.Trigger>
+        <ModelSelect.Portal>
+          <ModelSelect.Content>
+            <ModelSelect.Viewport>
+              <ModelSelect.Groups />
+            </ModelSelect.Viewport>
+          </ModelSelect.Content>
+        </ModelSelect.Portal>
       </ModelSelect.Root>
       <DurationPicker.Root {...form.getDurationPickerProps()} aria-label="Duration">
         <DurationPicker.Options />

@@ -1,12 +1,6 @@
 'use client';
 import { RadioGroup } from 'radix-ui';
-import {
-  Fragment,
-  useEffect,
-  useId,
-  useMemo,
-  type ReactNode,
-} from 'react';
+import { Fragment, useEffect, useId, useMemo, type ReactNode } from 'react';
 import { adaptRequest } from '../../core/request/adapt-request.js';
 import type { ControlOption, OptionContext } from '../../core/registry/control-options.js';
 import type { ModelSpec } from '../../core/registry/model-spec.js';

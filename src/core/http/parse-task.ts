@@ -7,8 +7,10 @@ type Json = Record<string, unknown>;
 const STATUSES: readonly TaskStatus[] = ['pending', 'completed', 'failed'];
 
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-const first = (body: Json, ...keys: string[]): unknown => keys.map((key) => body[key]).find((value) => value != null);
+const num = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
+const first = (body: Json, ...keys: string[]): unknown =>
+  keys.map((key) => body[key]).find((value) => value != null);
 
 /** The body as an object, or a typed error. */
 function asObject(body: unknown, what: string): Json {
@@ -36,7 +38,10 @@ function parseId(body: Json): string {
 function parseStatus(value: unknown): TaskStatus {
   // The API sends 0/1/2; tolerate the same as strings or names, nothing else.
   const index = typeof value === 'string' && /^[012]$/.test(value) ? Number(value) : value;
-  const status = typeof index === 'number' ? STATUSES[index] : STATUSES.find((name) => name === String(value).toLowerCase());
+  const status =
+    typeof index === 'number'
+      ? STATUSES[index]
+      : STATUSES.find((name) => name === String(value).toLowerCase());
   if (!status) throw new InvalidResponseError(`unknown task status ${JSON.stringify(value)}`);
   return status;
 }
@@ -52,7 +57,9 @@ export function parseTask(body: unknown): Task {
     type: type === 'image' || type === 'video' ? type : null,
     model: str(json.model),
     prompt: str(json.prompt),
-    imageUrls: Array.isArray(images) ? images.map((url, index) => outputUrl(url, `imageUrls[${index}]`)!).filter(Boolean) : [],
+    imageUrls: Array.isArray(images)
+      ? images.map((url, index) => outputUrl(url, `imageUrls[${index}]`)!).filter(Boolean)
+      : [],
     videoUrl: outputUrl(first(json, 'videoUrl', 'outputVideoUrl'), 'videoUrl'),
     errorCode: str(json.errorCode),
     errorMessage: str(json.errorMessage),

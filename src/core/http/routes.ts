@@ -24,6 +24,7 @@ export type ApiRoute = { kind: ModelKind; taskId?: never } | { taskId: string; k
  * which ids they accept.
  */
 export function matchApiPath(path: string): ApiRoute | undefined {
-  if (path === submitPath('image') || path === submitPath('video')) return { kind: path.includes('/image/') ? 'image' : 'video' };
+  if (path === submitPath('image') || path === submitPath('video'))
+    return { kind: path.includes('/image/') ? 'image' : 'video' };
   return path.startsWith(TASKS_PATH) ? { taskId: path.slice(TASKS_PATH.length) } : undefined;
 }

@@ -37,9 +37,17 @@ export interface CallOptions {
 }
 
 /** One HTTP exchange; returns the parsed JSON body of a 2xx or throws the typed error. */
-async function exchange(transport: Transport, method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
+async function exchange(
+  transport: Transport,
+  method: 'GET' | 'POST',
+  path: string,
+  body: unknown,
+  signal?: AbortSignal,
+): Promise<unknown> {
   signal?.throwIfAborted();
-  const headers = new Headers(typeof transport.headers === 'function' ? await transport.headers() : transport.headers);
+  const headers = new Headers(
+    typeof transport.headers === 'function' ? await transport.headers() : transport.headers,
+  );
   headers.set('Accept', 'application/json');
   if (body !== undefined) headers.set('Content-Type', 'application/json');
   if (transport.apiKey) headers.set('Authorization', `Bearer ${transport.apiKey}`);
@@ -50,10 +58,13 @@ async function exchange(transport: Transport, method: 'GET' | 'POST', path: stri
   signal?.addEventListener('abort', onAbort, { once: true });
   let timedOut = false;
   const timer = new AbortController();
-  transport.clock.sleep(transport.timeoutMs, timer.signal).then(() => {
-    timedOut = true;
-    controller.abort();
-  }, () => {});
+  transport.clock.sleep(transport.timeoutMs, timer.signal).then(
+    () => {
+      timedOut = true;
+      controller.abort();
+    },
+    () => {},
+  );
   try {
     const res = await (transport.fetch ?? globalThis.fetch)(transport.baseUrl + path, {
       method,
@@ -70,7 +81,11 @@ async function exchange(transport: Transport, method: 'GET' | 'POST', path: stri
       json = undefined;
     }
     if (res.ok) {
-      if (json === undefined) throw new InvalidResponseError(`HTTP ${res.status} with a body that is not JSON`, res.status);
+      if (json === undefined)
+        throw new InvalidResponseError(
+          `HTTP ${res.status} with a body that is not JSON`,
+          res.status,
+        );
       return json;
     }
     throw errorFor(res, json, path, transport.clock.now());
@@ -93,7 +108,10 @@ function errorFor(res: Response, json: unknown, path: string, now: number): GptI
     case 400: {
       const details = (body.details ?? {}) as { formErrors?: unknown; fieldErrors?: unknown };
       const formErrors = Array.isArray(details.formErrors) ? details.formErrors.map(String) : [];
-      const fieldErrors = typeof details.fieldErrors === 'object' && details.fieldErrors ? (details.fieldErrors as Record<string, string[]>) : {};
+      const fieldErrors =
+        typeof details.fieldErrors === 'object' && details.fieldErrors
+          ? (details.fieldErrors as Record<string, string[]>)
+          : {};
       if (!formErrors.length && !Object.keys(fieldErrors).length) formErrors.push(message);
       return new ValidationError({ formErrors, fieldErrors }, 'server', 400);
     }
@@ -102,11 +120,15 @@ function errorFor(res: Response, json: unknown, path: string, now: number): GptI
     case 402:
       return new InsufficientCreditsError(typeof body.required === 'number' ? body.required : null);
     case 404:
-      return path.startsWith(TASKS_PATH) ? new TaskNotFoundError(decodeURIComponent(path.slice(TASKS_PATH.length))) : new HttpError(404, message);
+      return path.startsWith(TASKS_PATH)
+        ? new TaskNotFoundError(decodeURIComponent(path.slice(TASKS_PATH.length)))
+        : new HttpError(404, message);
     case 429:
       return new RateLimitedError(parseRetryAfter(res.headers.get('Retry-After'), now));
     default:
-      return res.status >= 500 ? new ServerError(res.status, message) : new HttpError(res.status, message);
+      return res.status >= 500
+        ? new ServerError(res.status, message)
+        : new HttpError(res.status, message);
   }
 }
 
@@ -114,15 +136,24 @@ function errorFor(res: Response, json: unknown, path: string, now: number): GptI
  * A GET whose body `parse` turns into a value, retried with backoff (honouring `Retry-After`) on network
  * errors, 429, 5xx and bodies `parse` cannot make sense of: a GET is safe to repeat.
  */
-export async function get<T>(transport: Transport, path: string, parse: (body: unknown) => T, options: CallOptions & { retry?: RetryOptions | false } = {}): Promise<T> {
+export async function get<T>(
+  transport: Transport,
+  path: string,
+  parse: (body: unknown) => T,
+  options: CallOptions & { retry?: RetryOptions | false } = {},
+): Promise<T> {
   const retry = options.retry ?? transport.retry;
   const retries = retry ? (retry.retries ?? 3) : 0;
   for (let attempt = 0; ; attempt++) {
     try {
       return parse(await exchange(transport, 'GET', path, undefined, options.signal));
     } catch (error) {
-      if (!(error instanceof GptImageError) || !error.retryable || attempt >= retries || !retry) throw error;
-      const wait = error instanceof RateLimitedError && error.retryAfterMs !== null ? error.retryAfterMs : backoffDelay(attempt, retry);
+      if (!(error instanceof GptImageError) || !error.retryable || attempt >= retries || !retry)
+        throw error;
+      const wait =
+        error instanceof RateLimitedError && error.retryAfterMs !== null
+          ? error.retryAfterMs
+          : backoffDelay(attempt, retry);
       if (wait > MAX_RETRY_AFTER_MS) throw error;
       await transport.clock.sleep(wait, options.signal);
     }
@@ -133,11 +164,20 @@ export async function get<T>(transport: Transport, path: string, parse: (body: u
  * A POST, never retried. A failure after the request may have reached the server (no answer, a 5xx,
  * an unreadable 2xx) becomes `SubmitOutcomeUnknownError`: a task may exist and be charged.
  */
-export async function post(transport: Transport, path: string, body: unknown, options: CallOptions = {}): Promise<unknown> {
+export async function post(
+  transport: Transport,
+  path: string,
+  body: unknown,
+  options: CallOptions = {},
+): Promise<unknown> {
   try {
     return await exchange(transport, 'POST', path, body, options.signal);
   } catch (error) {
-    if (error instanceof NetworkError || error instanceof ServerError || error instanceof InvalidResponseError) {
+    if (
+      error instanceof NetworkError ||
+      error instanceof ServerError ||
+      error instanceof InvalidResponseError
+    ) {
       throw new SubmitOutcomeUnknownError(error);
     }
     throw error;

@@ -34,5 +34,7 @@ const AFTER_ERROR_MS = 5000;
  */
 export function nextPoll(schedule: PollSchedule, state: PollState): number {
   const delay = Math.max(schedule(state), state.attempt && MIN_GAP_MS);
-  return state.error ? Math.max(delay, AFTER_ERROR_MS, (state.error as RateLimitedError).retryAfterMs ?? 0) : delay;
+  return state.error
+    ? Math.max(delay, AFTER_ERROR_MS, (state.error as RateLimitedError).retryAfterMs ?? 0)
+    : delay;
 }

@@ -29,7 +29,11 @@ const NOT_FOUND_TOLERANCE = 2;
  * the library's one polling rule ({@link nextPoll}). Transient errors are retried inside each poll and
  * then waited out, without losing the task; a `TimeoutError` carries the id so following can resume.
  */
-export async function waitForTask(deps: WaitDeps, taskId: string, options: WaitForTaskOptions = {}): Promise<Task> {
+export async function waitForTask(
+  deps: WaitDeps,
+  taskId: string,
+  options: WaitForTaskOptions = {},
+): Promise<Task> {
   const { clock } = deps;
   const { signal } = options;
   const schedule = options.schedule ?? deps.schedule ?? defaultPollSchedule;
@@ -45,9 +49,13 @@ export async function waitForTask(deps: WaitDeps, taskId: string, options: WaitF
   let notFound = 0;
 
   for (let attempt = 0; ; attempt++) {
-    const wait = Math.min(nextPoll(schedule, { attempt, elapsedMs: clock.now() - submittedAt, model, error }), deadline - clock.now());
+    const wait = Math.min(
+      nextPoll(schedule, { attempt, elapsedMs: clock.now() - submittedAt, model, error }),
+      deadline - clock.now(),
+    );
     error = undefined;
-    if (wait < 0 || (wait === 0 && attempt > 0)) throw new TimeoutError(taskId, clock.now() - start, last, lastError);
+    if (wait < 0 || (wait === 0 && attempt > 0))
+      throw new TimeoutError(taskId, clock.now() - start, last, lastError);
     if (wait > 0) await clock.sleep(wait, signal);
     else signal?.throwIfAborted();
     let task: Task;

@@ -21,26 +21,53 @@ export interface OptionContext {
 }
 
 /** The model's durations (a single value is fixed). Other models' durations are not offered. */
-export function getDurationOptions(model: ModelSpec, context: OptionContext = {}): ControlOption<number>[] {
-  return model.durations.map((value) => ({ value, disabled: false, credits: priceOf(model, context.resolution, value) }));
+export function getDurationOptions(
+  model: ModelSpec,
+  context: OptionContext = {},
+): ControlOption<number>[] {
+  return model.durations.map((value) => ({
+    value,
+    disabled: false,
+    credits: priceOf(model, context.resolution, value),
+  }));
 }
 
 /**
  * An option that the model's aspect-ratio/resolution exclusions (Nano Banana 2's 1:4 at 1K only)
  * rule out, with the reason, given the aspect ratio and resolution it would be combined with.
  */
-function excluded(model: ModelSpec, aspectRatio: string | undefined, resolution: string | undefined) {
+function excluded(
+  model: ModelSpec,
+  aspectRatio: string | undefined,
+  resolution: string | undefined,
+) {
   const onlyAt = aspectRatio ? model.aspectRatioResolutions?.[aspectRatio] : undefined;
-  return onlyAt && resolution && !onlyAt.includes(resolution) ? { disabled: true, reason: `${aspectRatio} is only available at ${onlyAt.join(', ')}` } : { disabled: false };
+  return onlyAt && resolution && !onlyAt.includes(resolution)
+    ? { disabled: true, reason: `${aspectRatio} is only available at ${onlyAt.join(', ')}` }
+    : { disabled: false };
 }
 
 /** The model's aspect ratios; those its current resolution does not allow are disabled with the reason. */
-export function getAspectRatioOptions(model: ModelSpec, context: OptionContext = {}): ControlOption<string>[] {
+export function getAspectRatioOptions(
+  model: ModelSpec,
+  context: OptionContext = {},
+): ControlOption<string>[] {
   const resolution = context.resolution ?? model.defaultResolution;
-  return model.aspectRatios.map((value) => ({ value, ...excluded(model, value, resolution), credits: priceOf(model, context.resolution, context.duration) }));
+  return model.aspectRatios.map((value) => ({
+    value,
+    ...excluded(model, value, resolution),
+    credits: priceOf(model, context.resolution, context.duration),
+  }));
 }
 
 /** The model's resolutions; those the current aspect ratio does not allow are disabled with the reason. */
-export function getResolutionOptions(model: ModelSpec, context: OptionContext = {}): ControlOption<string>[] {
-  return model.resolutions.map((value) => ({ value, ...excluded(model, context.aspectRatio, value), credits: priceOf(model, value, context.duration) }));
+export function getResolutionOptions(
+  model: ModelSpec,
+  context: OptionContext = {},
+): ControlOption<string>[] {
+  return model.resolutions.map((value) => ({
+    value,
+    ...excluded(model, context.aspectRatio, value),
+    credits: priceOf(model, value, context.duration),
+  }));
 }

@@ -15,12 +15,24 @@ export interface CreditRequest {
  * authoritative. Missing options count at the model's defaults (its default resolution, its
  * shortest duration).
  */
-export function estimateCredits(request: CreditRequest, registry: Registry = defaultRegistry): number | null {
+export function estimateCredits(
+  request: CreditRequest,
+  registry: Registry = defaultRegistry,
+): number | null {
   const model = registry.get(request.model);
-  return model ? priceOf(model, request.resolution ?? (request.providerInput?.resolution as string | undefined), request.duration) : null;
+  return model
+    ? priceOf(
+        model,
+        request.resolution ?? (request.providerInput?.resolution as string | undefined),
+        request.duration,
+      )
+    : null;
 }
 
-/** The price of one option set of a model, or `null` when it is not published. */
+/**
+ * The published price of one option set of a model (its default options when none are given), or
+ * `null` when the model publishes none: for a price list such as a Server Component's model table.
+ */
 export function priceOf(model: ModelSpec, resolution?: string, duration?: number): number | null {
   const rule = model.credits;
   if (rule === null || typeof rule === 'number') return rule;

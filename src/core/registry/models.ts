@@ -7,7 +7,19 @@ import type { ModelSpec } from './model-spec.js';
 // model and duration") and 32 s for the quickstart's image; the spread per model is our estimate.
 // It only shapes polling and the progress estimate, never validation.
 
-const IMAGE_RATIOS = ['auto', '1:1', '2:3', '3:2', '3:4', '4:3', '4:5', '5:4', '9:16', '16:9', '21:9'] as const;
+const IMAGE_RATIOS = [
+  'auto',
+  '1:1',
+  '2:3',
+  '3:2',
+  '3:4',
+  '4:3',
+  '4:5',
+  '5:4',
+  '9:16',
+  '16:9',
+  '21:9',
+] as const;
 const IMAGE_MODES = ['text_to_image', 'image_to_image'] as const;
 const TEXT_VIDEO = ['text_to_video'] as const;
 const IMAGE_VIDEO = ['image_to_video'] as const;
@@ -46,7 +58,14 @@ const sora = {
 } as const;
 
 // [doc] 720p 5/10/20 credits, 1080p ×1.5 rounded up (8/15/30).
-const SORA_CREDITS = { '720p/5': 5, '720p/10': 10, '720p/20': 20, '1080p/5': 8, '1080p/10': 15, '1080p/20': 30 };
+const SORA_CREDITS = {
+  '720p/5': 5,
+  '720p/10': 10,
+  '720p/20': 20,
+  '1080p/5': 8,
+  '1080p/10': 15,
+  '1080p/20': 30,
+};
 
 const hailuo = {
   family: 'Hailuo 02',
@@ -185,7 +204,14 @@ export const builtInModels = [
     inputModes: TEXT_VIDEO,
     maxImages: 0,
     // [doc]
-    credits: { '720p/5': 16, '720p/10': 32, '720p/20': 64, '1080p/5': 24, '1080p/10': 48, '1080p/20': 96 },
+    credits: {
+      '720p/5': 16,
+      '720p/10': 32,
+      '720p/20': 64,
+      '1080p/5': 24,
+      '1080p/10': 48,
+      '1080p/20': 96,
+    },
     typicalSeconds: [60, 120],
   },
   {

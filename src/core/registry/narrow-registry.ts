@@ -8,8 +8,16 @@ import { createRegistry, type Registry } from './registry.js';
  * and the estimates offer only what the server accepts). An id the base does not have fails to
  * compile for a typed registry, and throws a `TypeError` naming it.
  */
-export function narrowRegistry<M extends ModelSpec, const Id extends M['id']>(base: Registry<M>, ids: readonly Id[]): Registry<Extract<M, { id: Id }>> {
+export function narrowRegistry<M extends ModelSpec, const Id extends M['id']>(
+  base: Registry<M>,
+  ids: readonly Id[],
+): Registry<Extract<M, { id: Id }>> {
   const missing = ids.filter((id) => !base.get(id));
-  if (missing.length || !ids.length) throw new TypeError(`narrowRegistry: ${ids.length ? `unknown model ids ${missing.join(', ')}` : 'no model ids given'}`);
-  return createRegistry(base.models.filter((model): model is Extract<M, { id: Id }> => ids.includes(model.id as Id)));
+  if (missing.length || !ids.length)
+    throw new TypeError(
+      `narrowRegistry: ${ids.length ? `unknown model ids ${missing.join(', ')}` : 'no model ids given'}`,
+    );
+  return createRegistry(
+    base.models.filter((model): model is Extract<M, { id: Id }> => ids.includes(model.id as Id)),
+  );
 }

@@ -52,7 +52,8 @@ export function extendRegistry<M extends ModelSpec, const A extends ModelSpec = 
 }
 
 /** The registry of the 20 built-in models. */
-export const defaultRegistry: Registry<BuiltInModel> = /* @__PURE__ */ createRegistry(builtInModels);
+export const defaultRegistry: Registry<BuiltInModel> =
+  /* @__PURE__ */ createRegistry(builtInModels);
 
 /** The built-in registry's type. */
 export type DefaultRegistry = typeof defaultRegistry;
@@ -61,7 +62,10 @@ export type DefaultRegistry = typeof defaultRegistry;
  * Why a model cannot serve the current input, in words for a person, or `undefined` when it can.
  * Used by model pickers, which show unavailable models disabled with this reason.
  */
-export function unavailableReason(model: ModelSpec, { kind, inputMode, imageCount }: ModelFilter): string | undefined {
+export function unavailableReason(
+  model: ModelSpec,
+  { kind, inputMode, imageCount }: ModelFilter,
+): string | undefined {
   if (kind && model.kind !== kind) return `${model.name} makes ${model.kind}s`;
   if (inputMode && !model.inputModes.includes(inputMode)) {
     return `${model.name} does not do ${modeLabel(inputMode)}`;
@@ -74,7 +78,10 @@ export function unavailableReason(model: ModelSpec, { kind, inputMode, imageCoun
 }
 
 /** Models matching every given filter, in registry order. */
-export function listModels<M extends ModelSpec>(registry: Registry<M>, filter: ModelFilter = {}): M[] {
+export function listModels<M extends ModelSpec>(
+  registry: Registry<M>,
+  filter: ModelFilter = {},
+): M[] {
   return registry.models.filter((model) => !unavailableReason(model, filter));
 }
 

@@ -21,7 +21,16 @@ export interface AdaptedRequest {
   changes: RequestChange[];
 }
 
-const VIDEO_ONLY = ['negativePrompt', 'guidanceScale', 'width', 'height', 'fps', 'seed', 'motionStrength', 'cameraMotion'] as const;
+const VIDEO_ONLY = [
+  'negativePrompt',
+  'guidanceScale',
+  'width',
+  'height',
+  'fps',
+  'seed',
+  'motionStrength',
+  'cameraMotion',
+] as const;
 
 // Resolutions compared by size: "720p" → 720, "2K" → 2000.
 const size = (resolution: string) => parseFloat(resolution) * (/k$/i.test(resolution) ? 1000 : 1);
@@ -35,7 +44,11 @@ const shape = (ratio: string) => {
 function nearest<T>(allowed: readonly T[], value: T, measure: (item: T) => number): T | undefined {
   let best: T | undefined;
   for (const item of allowed) {
-    if (best === undefined || Math.abs(measure(item) - measure(value)) < Math.abs(measure(best) - measure(value))) best = item;
+    if (
+      best === undefined ||
+      Math.abs(measure(item) - measure(value)) < Math.abs(measure(best) - measure(value))
+    )
+      best = item;
   }
   return best;
 }
@@ -54,37 +67,73 @@ export function adaptRequest(request: DraftRequest, model: ModelSpec): AdaptedRe
     if (to === undefined) delete next[field];
     else (next as unknown as Record<string, unknown>)[field] = to;
   };
-  if (request.model !== model.id) changes.push({ field: 'model', from: request.model, to: model.id, message: `Model → ${model.name}` });
+  if (request.model !== model.id)
+    changes.push({
+      field: 'model',
+      from: request.model,
+      to: model.id,
+      message: `Model → ${model.name}`,
+    });
 
   // Input mode: keep it if the model takes it, else switch; then fit the images to the mode and the model.
   const images = next.inputImageUrls ?? [];
   const [textMode, imageMode] = modesOf(model.kind);
   const wanted = effectiveInputMode(next, model.kind).startsWith('image') ? imageMode : textMode;
-  const mode = model.inputModes.includes(wanted) ? wanted : wanted === imageMode ? textMode : imageMode;
+  const mode = model.inputModes.includes(wanted)
+    ? wanted
+    : wanted === imageMode
+      ? textMode
+      : imageMode;
   if (next.inputMode !== undefined ? next.inputMode !== mode : mode !== wanted) {
-    change('inputMode', mode, `Input mode → ${modeLabel(mode)}: ${model.name} does ${model.inputModes.map(modeLabel).join(', ')}`);
+    change(
+      'inputMode',
+      mode,
+      `Input mode → ${modeLabel(mode)}: ${model.name} does ${model.inputModes.map(modeLabel).join(', ')}`,
+    );
   }
   const keep = mode === textMode ? 0 : model.maxImages;
   if (images.length > keep) {
     const dropped = images.length - keep;
-    change('inputImageUrls', keep ? images.slice(0, keep) : undefined, `${dropped} image${dropped === 1 ? '' : 's'} removed: ${model.name} takes ${keep ? `at most ${keep}` : `none in ${modeLabel(mode)}`}`);
+    change(
+      'inputImageUrls',
+      keep ? images.slice(0, keep) : undefined,
+      `${dropped} image${dropped === 1 ? '' : 's'} removed: ${model.name} takes ${keep ? `at most ${keep}` : `none in ${modeLabel(mode)}`}`,
+    );
   }
 
   // Fields image requests do not have are removed when the new model makes images.
   if (model.kind === 'image') {
     for (const field of VIDEO_ONLY) {
-      if (next[field] !== undefined) change(field, undefined, `${field} removed: ${model.name} makes images`);
+      if (next[field] !== undefined)
+        change(field, undefined, `${field} removed: ${model.name} makes images`);
     }
   }
 
   // Options the model lacks move to its nearest value, or are removed when it has no such option.
-  const choose = <T extends string | number>(field: 'duration' | 'aspectRatio' | 'resolution', label: string, allowed: readonly T[], measure: (value: T) => number, unit = '') => {
+  const choose = <T extends string | number>(
+    field: 'duration' | 'aspectRatio' | 'resolution',
+    label: string,
+    allowed: readonly T[],
+    measure: (value: T) => number,
+    unit = '',
+  ) => {
     const value = next[field] as T | undefined;
     if (value === undefined || allowed.includes(value)) return;
-    const to = value === 'auto' ? allowed[0] : nearest(allowed.filter((item) => item !== 'auto'), value, measure);
-    change(field, to, to === undefined
-      ? `${label} ${value}${unit} removed: ${model.name} has no such option`
-      : `${label} ${value}${unit} → ${to}${unit}: ${model.name} offers ${allowed.join(', ')}${unit}`);
+    const to =
+      value === 'auto'
+        ? allowed[0]
+        : nearest(
+            allowed.filter((item) => item !== 'auto'),
+            value,
+            measure,
+          );
+    change(
+      field,
+      to,
+      to === undefined
+        ? `${label} ${value}${unit} removed: ${model.name} has no such option`
+        : `${label} ${value}${unit} → ${to}${unit}: ${model.name} offers ${allowed.join(', ')}${unit}`,
+    );
   };
   choose('duration', 'Duration', model.durations, Number, ' s');
   choose('aspectRatio', 'Aspect ratio', model.aspectRatios, shape);
@@ -93,7 +142,11 @@ export function adaptRequest(request: DraftRequest, model: ModelSpec): AdaptedRe
   const onlyAt = next.aspectRatio ? model.aspectRatioResolutions?.[next.aspectRatio] : undefined;
   const resolution = next.resolution ?? model.defaultResolution;
   if (onlyAt && resolution && !onlyAt.includes(resolution)) {
-    change('resolution', onlyAt[0], `Resolution ${resolution} → ${onlyAt[0]}: ${next.aspectRatio} is only available at ${onlyAt.join(', ')}`);
+    change(
+      'resolution',
+      onlyAt[0],
+      `Resolution ${resolution} → ${onlyAt[0]}: ${next.aspectRatio} is only available at ${onlyAt.join(', ')}`,
+    );
   }
   return { request: next, changes };
 }

@@ -6,6 +6,9 @@ export const modesOf = (kind: ModelKind): readonly [text: InputMode, image: Inpu
   kind === 'video' ? ['text_to_video', 'image_to_video'] : ['text_to_image', 'image_to_image'];
 
 /** The input mode a request means: the given one, else image-to-… when images are attached. */
-export function effectiveInputMode(request: Pick<DraftRequest, 'inputMode' | 'inputImageUrls'>, kind: ModelKind): InputMode {
+export function effectiveInputMode(
+  request: Pick<DraftRequest, 'inputMode' | 'inputImageUrls'>,
+  kind: ModelKind,
+): InputMode {
   return request.inputMode ?? modesOf(kind)[request.inputImageUrls?.length ? 1 : 0];
 }

@@ -12,7 +12,10 @@ export const PROVIDER_INPUT_MAX_BYTES = 65_536;
 
 // Stops at the first level past the limit, so a hostile depth (or a cycle) costs at most 33 frames.
 const within = (value: unknown, level: number): boolean =>
-  typeof value !== 'object' || !value || (level <= PROVIDER_INPUT_MAX_DEPTH && Object.values(value).every((item) => within(item, level + 1)));
+  typeof value !== 'object' ||
+  !value ||
+  (level <= PROVIDER_INPUT_MAX_DEPTH &&
+    Object.values(value).every((item) => within(item, level + 1)));
 
 /**
  * The rule `providerInput` breaks, as a message that names the field and the limit, or `undefined`
@@ -26,7 +29,8 @@ export function providerInputError(value: unknown): string | undefined {
   else if (!within(value, 1)) rule = `nested at most ${PROVIDER_INPUT_MAX_DEPTH} levels deep`;
   else {
     try {
-      if (new Blob([JSON.stringify(value)]).size > PROVIDER_INPUT_MAX_BYTES) rule = 'at most 64 KB as JSON';
+      if (new Blob([JSON.stringify(value)]).size > PROVIDER_INPUT_MAX_BYTES)
+        rule = 'at most 64 KB as JSON';
     } catch {
       // A BigInt, or a toJSON that throws: it could not be sent.
       rule = 'plain JSON';

@@ -9,7 +9,9 @@ import type { DraftRequest } from './types.js';
  */
 export function toWireBody(request: DraftRequest, kind: ModelKind): Record<string, unknown> {
   const { resolution, inputMode: _mode, ...rest } = request;
-  const body: Record<string, unknown> = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+  const body: Record<string, unknown> = Object.fromEntries(
+    Object.entries(rest).filter(([, value]) => value !== undefined),
+  );
   if (kind === 'video') {
     body.inputMode = effectiveInputMode(request, kind);
     if (resolution !== undefined) body.providerInput = { ...request.providerInput, resolution };

@@ -4,11 +4,23 @@ import type { BuiltInModel } from '../registry/models.js';
 type Of<T extends readonly unknown[]> = T[number];
 // Models whose kind may be video (or image): a literal spec by its kind; the general `ModelSpec` (a
 // client typed over any registry) is both, so its requests are the broad shapes rather than `never`.
-type VideoModelOf<M extends ModelSpec> = M extends unknown ? ('video' extends M['kind'] ? M : never) : never;
-type ImageModelOf<M extends ModelSpec> = M extends unknown ? ('image' extends M['kind'] ? M : never) : never;
+type VideoModelOf<M extends ModelSpec> = M extends unknown
+  ? 'video' extends M['kind']
+    ? M
+    : never
+  : never;
+type ImageModelOf<M extends ModelSpec> = M extends unknown
+  ? 'image' extends M['kind']
+    ? M
+    : never
+  : never;
 // Whether a request for M may carry a negative prompt: the models that honour one, and any model when
 // M is the general spec (its id is any string).
-type TakesNegativePrompt<M extends ModelSpec> = string extends M['id'] ? true : M extends { negativePromptMax: number } ? true : false;
+type TakesNegativePrompt<M extends ModelSpec> = string extends M['id']
+  ? true
+  : M extends { negativePromptMax: number }
+    ? true
+    : false;
 
 /**
  * `inputImageUrls` as the model takes it: absent for a text-only model, at least one for an image-only
@@ -19,8 +31,15 @@ type ImagesFor<M extends ModelSpec> = number extends M['maxImages']
   : M['maxImages'] extends 0
     ? { /** This model takes no images. */ inputImageUrls?: never }
     : Of<M['inputModes']> extends `image_to_${string}`
-      ? { /** Reference images as absolute http(s) URLs: at least one, up to the model's maximum. */ inputImageUrls: readonly [string, ...string[]] }
-      : { /** Reference images as absolute http(s) URLs, up to the model's maximum. */ inputImageUrls?: readonly string[] };
+      ? {
+          /** Reference images as absolute http(s) URLs: at least one, up to the model's maximum. */ inputImageUrls: readonly [
+            string,
+            ...string[],
+          ];
+        }
+      : {
+          /** Reference images as absolute http(s) URLs, up to the model's maximum. */ inputImageUrls?: readonly string[];
+        };
 
 /** Fields every request shares. */
 interface RequestCommon {
@@ -51,18 +70,19 @@ interface VideoCommon extends RequestCommon {
  * only ones that type-check. `resolution` is the library's friendly field; it is sent where the
  * registry says (for video, `providerInput.resolution`).
  */
-export type VideoRequestFor<M extends ModelSpec> = VideoCommon & ImagesFor<M> & {
-  /** The model id. */
-  model: M['id'];
-  /** Text or image input. Defaults to `image_to_video` when images are attached, else `text_to_video`. */
-  inputMode?: Of<M['inputModes']>;
-  /** Clip length in seconds, one of the model's durations. */
-  duration?: Of<M['durations']>;
-  /** One of the model's aspect ratios. */
-  aspectRatio?: Of<M['aspectRatios']>;
-  /** One of the model's resolutions. */
-  resolution?: Of<M['resolutions']>;
-} & (TakesNegativePrompt<M> extends true
+export type VideoRequestFor<M extends ModelSpec> = VideoCommon &
+  ImagesFor<M> & {
+    /** The model id. */
+    model: M['id'];
+    /** Text or image input. Defaults to `image_to_video` when images are attached, else `text_to_video`. */
+    inputMode?: Of<M['inputModes']>;
+    /** Clip length in seconds, one of the model's durations. */
+    duration?: Of<M['durations']>;
+    /** One of the model's aspect ratios. */
+    aspectRatio?: Of<M['aspectRatios']>;
+    /** One of the model's resolutions. */
+    resolution?: Of<M['resolutions']>;
+  } & (TakesNegativePrompt<M> extends true
     ? {
         /** What to avoid; only models that honour it offer it. */
         negativePrompt?: string;
@@ -72,27 +92,37 @@ export type VideoRequestFor<M extends ModelSpec> = VideoCommon & ImagesFor<M> & 
     : { negativePrompt?: never; guidanceScale?: never });
 
 /** An image request for one model. */
-export type ImageRequestFor<M extends ModelSpec> = RequestCommon & ImagesFor<M> & {
-  /** The model id. */
-  model: M['id'];
-  /** Optional and never sent: the API edits when `inputImageUrls` has items. Checked against the images. */
-  inputMode?: Of<M['inputModes']>;
-  /** One of the model's aspect ratios. */
-  aspectRatio?: Of<M['aspectRatios']>;
-  /** One of the model's resolutions (sent as top-level `resolution`). */
-  resolution?: Of<M['resolutions']>;
-};
+export type ImageRequestFor<M extends ModelSpec> = RequestCommon &
+  ImagesFor<M> & {
+    /** The model id. */
+    model: M['id'];
+    /** Optional and never sent: the API edits when `inputImageUrls` has items. Checked against the images. */
+    inputMode?: Of<M['inputModes']>;
+    /** One of the model's aspect ratios. */
+    aspectRatio?: Of<M['aspectRatios']>;
+    /** One of the model's resolutions (sent as top-level `resolution`). */
+    resolution?: Of<M['resolutions']>;
+  };
 
 /** Any valid-shaped video request for the models `M` (built-in by default), narrowed by `model`. */
 export type VideoRequest<M extends ModelSpec = BuiltInModel> =
-  VideoModelOf<M> extends infer V extends ModelSpec ? (V extends unknown ? VideoRequestFor<V> : never) : never;
+  VideoModelOf<M> extends infer V extends ModelSpec
+    ? V extends unknown
+      ? VideoRequestFor<V>
+      : never
+    : never;
 
 /** Any valid-shaped image request for the models `M` (built-in by default), narrowed by `model`. */
 export type ImageRequest<M extends ModelSpec = BuiltInModel> =
-  ImageModelOf<M> extends infer I extends ModelSpec ? (I extends unknown ? ImageRequestFor<I> : never) : never;
+  ImageModelOf<M> extends infer I extends ModelSpec
+    ? I extends unknown
+      ? ImageRequestFor<I>
+      : never
+    : never;
 
 /** Either kind of request. */
-export type GenerationRequest<M extends ModelSpec = BuiltInModel> = VideoRequest<M> | ImageRequest<M>;
+export type GenerationRequest<M extends ModelSpec = BuiltInModel> =
+  VideoRequest<M> | ImageRequest<M>;
 
 /**
  * A request as a form holds it while the user edits: any model id, any values. This is what

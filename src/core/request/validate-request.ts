@@ -19,7 +19,15 @@ export { isHttpUrl };
 //   reference says); Kling caps the negative prompt at 500.
 // - Video `resolution` may come as `resolution` or `providerInput.resolution`; both are checked.
 
-const IMAGE_FIELDS = ['prompt', 'model', 'inputMode', 'inputImageUrls', 'aspectRatio', 'resolution', 'providerInput'];
+const IMAGE_FIELDS = [
+  'prompt',
+  'model',
+  'inputMode',
+  'inputImageUrls',
+  'aspectRatio',
+  'resolution',
+  'providerInput',
+];
 // [doc] the video endpoint's schema
 const VIDEO_MAX_IMAGES = 5;
 const VIDEO_PROMPT_MAX = 4000;
@@ -42,17 +50,26 @@ const list = (values: readonly unknown[]) => values.join(', ');
  * Checks a request against the endpoint's schema and the model's rules in the registry. Returns the
  * errors in the API's 400 shape, or `null` when the request may be sent.
  */
-export function validateRequest(request: unknown, kind: ModelKind, registry: Registry): FieldErrors | null {
+export function validateRequest(
+  request: unknown,
+  kind: ModelKind,
+  registry: Registry,
+): FieldErrors | null {
   const errors: FieldErrors = { formErrors: [], fieldErrors: {} };
-  const fail = (field: string, message: string) => void (errors.fieldErrors[field] ??= []).push(message);
+  const fail = (field: string, message: string) =>
+    void (errors.fieldErrors[field] ??= []).push(message);
   if (!isRecord(request)) return { formErrors: ['The request must be an object'], fieldErrors: {} };
 
   // A field set to `undefined` counts as absent, as a form often leaves it.
-  const body = Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
+  const body = Object.fromEntries(
+    Object.entries(request).filter(([, value]) => value !== undefined),
+  );
   const fields = kind === 'video' ? VIDEO_FIELDS : IMAGE_FIELDS;
   for (const key of Object.keys(body)) {
     if (!fields.includes(key)) {
-      errors.formErrors.push(`Unknown field "${key}" (provider-specific fields go in providerInput)`);
+      errors.formErrors.push(
+        `Unknown field "${key}" (provider-specific fields go in providerInput)`,
+      );
     }
   }
 
@@ -63,11 +80,23 @@ export function validateRequest(request: unknown, kind: ModelKind, registry: Reg
   // prompt: required; the endpoint and the model cap it.
   const { prompt } = body;
   if (typeof prompt !== 'string' || prompt.length === 0) {
-    fail('prompt', typeof prompt === 'string' || prompt === undefined ? 'Prompt is required' : 'prompt must be a string');
+    fail(
+      'prompt',
+      typeof prompt === 'string' || prompt === undefined
+        ? 'Prompt is required'
+        : 'prompt must be a string',
+    );
   } else {
-    const max = Math.min(model?.promptMax ?? Infinity, kind === 'video' ? VIDEO_PROMPT_MAX : Infinity);
+    const max = Math.min(
+      model?.promptMax ?? Infinity,
+      kind === 'video' ? VIDEO_PROMPT_MAX : Infinity,
+    );
     const min = model?.promptMin ?? 1;
-    if (prompt.length > max) fail('prompt', `prompt must be at most ${max} characters for ${id ?? kind} (it has ${prompt.length})`);
+    if (prompt.length > max)
+      fail(
+        'prompt',
+        `prompt must be at most ${max} characters for ${id ?? kind} (it has ${prompt.length})`,
+      );
     if (prompt.length < min) fail('prompt', `prompt must be at least ${min} characters for ${id}`);
   }
 
@@ -84,7 +113,10 @@ export function validateRequest(request: unknown, kind: ModelKind, registry: Reg
     const mode = modes[+image]!;
     if (model && !model.inputModes.includes(mode)) {
       // The same family's model that does take (or skip) images: "Sora 2" → "Sora 2 Image-to-Video".
-      const other = registry.models.find((item) => item.family === model.family && item.kind === kind && item.inputModes.includes(mode));
+      const other = registry.models.find(
+        (item) =>
+          item.family === model.family && item.kind === kind && item.inputModes.includes(mode),
+      );
       fail(
         givenMode ? 'inputMode' : 'inputImageUrls',
         givenMode
@@ -92,46 +124,85 @@ export function validateRequest(request: unknown, kind: ModelKind, registry: Reg
           : `${model.name} ${image ? 'takes no images: remove' : 'needs an image: add'} inputImageUrls${other ? ` or choose ${other.name}` : ''}`,
       );
     }
-    if (image ? count === 0 : count > 0) fail('inputImageUrls', `inputImageUrls ${image ? 'needs at least 1 image' : 'must be empty'} for ${mode}`);
+    if (image ? count === 0 : count > 0)
+      fail(
+        'inputImageUrls',
+        `inputImageUrls ${image ? 'needs at least 1 image' : 'must be empty'} for ${mode}`,
+      );
   }
   if (model && images && images.length > model.maxImages && model.maxImages > 0) {
-    fail('inputImageUrls', `inputImageUrls must have at most ${model.maxImages} for ${id} (it has ${images.length})`);
+    fail(
+      'inputImageUrls',
+      `inputImageUrls must have at most ${model.maxImages} for ${id} (it has ${images.length})`,
+    );
   }
 
   if (kind === 'video') {
     for (const [field, [min, max, integer]] of Object.entries(VIDEO_RANGES)) {
       const value = body[field];
       if (value === undefined) continue;
-      if (typeof value !== 'number' || !Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < min || value > max) {
-        fail(field, `${field} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}`);
+      if (
+        typeof value !== 'number' ||
+        !Number.isFinite(value) ||
+        (integer && !Number.isInteger(value)) ||
+        value < min ||
+        value > max
+      ) {
+        fail(
+          field,
+          `${field} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}`,
+        );
       }
     }
     for (const field of VIDEO_STRINGS) {
-      if (body[field] !== undefined && typeof body[field] !== 'string') fail(field, `${field} must be a string`);
+      if (body[field] !== undefined && typeof body[field] !== 'string')
+        fail(field, `${field} must be a string`);
     }
     const negative = body.negativePrompt;
     if (typeof negative === 'string') {
       const max = Math.min(NEGATIVE_PROMPT_MAX, model?.negativePromptMax ?? Infinity);
-      if (negative.length > max) fail('negativePrompt', `negativePrompt must be at most ${max} characters${max < NEGATIVE_PROMPT_MAX ? ` for ${id}` : ''}`);
+      if (negative.length > max)
+        fail(
+          'negativePrompt',
+          `negativePrompt must be at most ${max} characters${max < NEGATIVE_PROMPT_MAX ? ` for ${id}` : ''}`,
+        );
     }
     const { duration } = body;
-    if (model && typeof duration === 'number' && !errors.fieldErrors.duration && !model.durations.includes(duration)) {
+    if (
+      model &&
+      typeof duration === 'number' &&
+      !errors.fieldErrors.duration &&
+      !model.durations.includes(duration)
+    ) {
       const allowed = model.durations;
-      fail('duration', allowed.length === 1 ? `duration must be ${allowed[0]} for ${id} (fixed)` : `duration must be one of ${list(allowed)} for ${id}`);
+      fail(
+        'duration',
+        allowed.length === 1
+          ? `duration must be ${allowed[0]} for ${id} (fixed)`
+          : `duration must be one of ${list(allowed)} for ${id}`,
+      );
     }
   }
 
   const inputError = providerInputError(body.providerInput);
   if (inputError) fail('providerInput', inputError);
   // `in`, not `??`: a `null` resolution is an error to report, not an absent field.
-  const resolution = 'resolution' in body ? body.resolution : kind === 'video' && isRecord(body.providerInput) ? body.providerInput.resolution : undefined;
+  const resolution =
+    'resolution' in body
+      ? body.resolution
+      : kind === 'video' && isRecord(body.providerInput)
+        ? body.providerInput.resolution
+        : undefined;
   checkChoice('aspectRatio', body.aspectRatio, model, fail);
   checkChoice('resolution', resolution, model, fail);
   const onlyAt = model?.aspectRatioResolutions?.[body.aspectRatio as string];
   if (model && onlyAt) {
     const effective = resolution === undefined ? model.defaultResolution : resolution;
     if (typeof effective === 'string' && !onlyAt.includes(effective)) {
-      fail('aspectRatio', `aspectRatio ${body.aspectRatio} is only available at ${list(onlyAt)} for ${id} (resolution is ${effective})`);
+      fail(
+        'aspectRatio',
+        `aspectRatio ${body.aspectRatio} is only available at ${list(onlyAt)} for ${id} (resolution is ${effective})`,
+      );
     }
   }
 
@@ -139,38 +210,56 @@ export function validateRequest(request: unknown, kind: ModelKind, registry: Reg
 }
 
 /** The model for `value`, or `undefined` after recording why there is none. */
-function checkModel(value: unknown, kind: ModelKind, registry: Registry, fail: (field: string, message: string) => void): ModelSpec | undefined {
+function checkModel(
+  value: unknown,
+  kind: ModelKind,
+  registry: Registry,
+  fail: (field: string, message: string) => void,
+): ModelSpec | undefined {
   if (value === undefined || value === '') return void fail('model', 'model is required');
   if (typeof value !== 'string') return void fail('model', 'model must be a string');
   const model = registry.get(value);
   if (!model) return void fail('model', `model ${value} is not a known ${kind} model`);
   const a = (k: ModelKind) => (k === 'image' ? 'an image' : 'a video');
-  if (model.kind !== kind) return void fail('model', `model ${value} is ${a(model.kind)} model, not ${a(kind)} model`);
+  if (model.kind !== kind)
+    return void fail('model', `model ${value} is ${a(model.kind)} model, not ${a(kind)} model`);
   return model;
 }
 
 /** The image URLs, or `undefined` after recording why the list is unusable. */
-function checkImages(value: unknown, kind: ModelKind, fail: (field: string, message: string) => void): readonly unknown[] | undefined {
+function checkImages(
+  value: unknown,
+  kind: ModelKind,
+  fail: (field: string, message: string) => void,
+): readonly unknown[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) {
     fail('inputImageUrls', 'inputImageUrls must be an array of URLs');
     return undefined;
   }
-  if (kind === 'video' && value.length > VIDEO_MAX_IMAGES) fail('inputImageUrls', `inputImageUrls must have at most ${VIDEO_MAX_IMAGES} items`);
+  if (kind === 'video' && value.length > VIDEO_MAX_IMAGES)
+    fail('inputImageUrls', `inputImageUrls must have at most ${VIDEO_MAX_IMAGES} items`);
   value.forEach((url, index) => {
-    if (!isHttpUrl(url)) fail('inputImageUrls', `inputImageUrls[${index}] must be an absolute http(s) URL`);
+    if (!isHttpUrl(url))
+      fail('inputImageUrls', `inputImageUrls[${index}] must be an absolute http(s) URL`);
   });
   return value;
 }
 
 /** `aspectRatio` or `resolution` against the model's list. */
-function checkChoice(field: 'aspectRatio' | 'resolution', value: unknown, model: ModelSpec | undefined, fail: (field: string, message: string) => void) {
+function checkChoice(
+  field: 'aspectRatio' | 'resolution',
+  value: unknown,
+  model: ModelSpec | undefined,
+  fail: (field: string, message: string) => void,
+) {
   if (value === undefined) return;
   if (typeof value !== 'string') return fail(field, `${field} must be a string`);
   if (!model) return;
   const allowed = field === 'aspectRatio' ? model.aspectRatios : model.resolutions;
   if (allowed.length === 0) {
-    const why = field === 'aspectRatio' && model.aspectRatioFromImage ? '; it follows the input image' : '';
+    const why =
+      field === 'aspectRatio' && model.aspectRatioFromImage ? '; it follows the input image' : '';
     fail(field, `${field} is not supported by ${model.id}${why}`);
   } else if (!allowed.includes(value)) {
     fail(field, `${field} must be one of ${list(allowed)} for ${model.id}`);

@@ -65,25 +65,50 @@ export interface UploadRefusal {
 const TYPE_NAMES = 'a JPEG, PNG or WebP image';
 const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
-function refusal(status: UploadRefusal['status'], code: UploadRefusalCode, field: string, message: string): UploadRefusal {
-  return { status, body: { error: message, code, details: { formErrors: [], fieldErrors: { [field]: [message] } } } };
+function refusal(
+  status: UploadRefusal['status'],
+  code: UploadRefusalCode,
+  field: string,
+  message: string,
+): UploadRefusal {
+  return {
+    status,
+    body: {
+      error: message,
+      code,
+      details: { formErrors: [], fieldErrors: { [field]: [message] } },
+    },
+  };
 }
 
 /** 415: the bytes (or the declared type) are not JPEG, PNG or WebP. */
 export const notAnImage = (found?: string) =>
-  refusal(415, 'file-invalid-type', 'file', `The file is not ${TYPE_NAMES}${found ? ` (${found})` : ''}`);
+  refusal(
+    415,
+    'file-invalid-type',
+    'file',
+    `The file is not ${TYPE_NAMES}${found ? ` (${found})` : ''}`,
+  );
 
 /** 413: larger than the model's limit. */
 export const tooLarge = (maxBytes: number, model: ModelSpec) =>
-  refusal(413, 'file-too-large', 'file', `The file is larger than ${megabytes(maxBytes)}, the limit for ${model.name}`);
+  refusal(
+    413,
+    'file-too-large',
+    'file',
+    `The file is larger than ${megabytes(maxBytes)}, the limit for ${model.name}`,
+  );
 
 /** 400: a field of the intent breaks a rule. */
-export const invalidUpload = (field: string, message: string) => refusal(400, 'invalid-upload', field, message);
+export const invalidUpload = (field: string, message: string) =>
+  refusal(400, 'invalid-upload', field, message);
 
 /** The content type of a stored key, from its extension. */
 export function keyContentType(key: string): UploadImageType {
   const ext = key.slice(key.lastIndexOf('.') + 1);
-  return (Object.keys(UPLOAD_IMAGE_TYPES) as UploadImageType[]).find((type) => UPLOAD_IMAGE_TYPES[type] === ext)!;
+  return (Object.keys(UPLOAD_IMAGE_TYPES) as UploadImageType[]).find(
+    (type) => UPLOAD_IMAGE_TYPES[type] === ext,
+  )!;
 }
 
 /** The model of a `?model=` query or an intent, with its byte limit; or why not. */
@@ -92,10 +117,19 @@ export function uploadModel(
   registry: Registry,
   maxBytes: (model: ModelSpec) => number,
 ): { ok: true; model: ModelSpec; maxBytes: number } | { ok: false; refusal: UploadRefusal } {
-  if (typeof modelId !== 'string' || !modelId) return { ok: false, refusal: invalidUpload('model', 'model is required: the id of the model the image is for') };
+  if (typeof modelId !== 'string' || !modelId)
+    return {
+      ok: false,
+      refusal: invalidUpload('model', 'model is required: the id of the model the image is for'),
+    };
   const model = registry.get(modelId);
-  if (!model) return { ok: false, refusal: invalidUpload('model', `model ${modelId} is not a known model`) };
-  if (model.maxImages === 0) return { ok: false, refusal: invalidUpload('model', `${model.name} takes no reference images`) };
+  if (!model)
+    return { ok: false, refusal: invalidUpload('model', `model ${modelId} is not a known model`) };
+  if (model.maxImages === 0)
+    return {
+      ok: false,
+      refusal: invalidUpload('model', `${model.name} takes no reference images`),
+    };
   return { ok: true, model, maxBytes: maxBytes(model) };
 }
 
@@ -108,23 +142,42 @@ export function checkUploadIntent(
   body: unknown,
   registry: Registry,
   maxBytes: (model: ModelSpec) => number,
-): { ok: true; model: ModelSpec; contentType: UploadImageType; size: number; maxBytes: number } | { ok: false; refusal: UploadRefusal } {
+):
+  | { ok: true; model: ModelSpec; contentType: UploadImageType; size: number; maxBytes: number }
+  | { ok: false; refusal: UploadRefusal } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { ok: false, refusal: invalidUpload('model', 'The body must be a JSON object: {"model","size","contentType"}') };
+    return {
+      ok: false,
+      refusal: invalidUpload(
+        'model',
+        'The body must be a JSON object: {"model","size","contentType"}',
+      ),
+    };
   }
   const intent = body as Partial<Record<keyof UploadIntent, unknown>>;
   const found = uploadModel(intent.model, registry, maxBytes);
   if (!found.ok) return found;
   const { size, contentType } = intent;
   if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 1) {
-    return { ok: false, refusal: invalidUpload('size', 'size must be the file size in bytes, a whole number of at least 1') };
+    return {
+      ok: false,
+      refusal: invalidUpload(
+        'size',
+        'size must be the file size in bytes, a whole number of at least 1',
+      ),
+    };
   }
-  if (!isUploadImageType(contentType)) return { ok: false, refusal: notAnImage(typeof contentType === 'string' && contentType ? contentType : undefined) };
+  if (!isUploadImageType(contentType))
+    return {
+      ok: false,
+      refusal: notAnImage(typeof contentType === 'string' && contentType ? contentType : undefined),
+    };
   if (size > found.maxBytes) return { ok: false, refusal: tooLarge(found.maxBytes, found.model) };
   return { ok: true, model: found.model, contentType, size, maxBytes: found.maxBytes };
 }
 
-const hex = (bytes: Uint8Array) => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+const hex = (bytes: Uint8Array) =>
+  Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 
 /** 32 hex characters of the SHA-256 of a user id: the user's folder, without the id itself in URLs. */
 export async function userFolder(userId: string): Promise<string> {

@@ -37,17 +37,29 @@ export function clipFor(aspectRatio: string | undefined): ClipRatio {
 
 /** The bytes, or the part a `Range: bytes=a-b` header asks for (video elements seek this way). */
 function withRange(request: Request, bytes: Uint8Array<ArrayBuffer>, type: string): Response {
-  const headers = { 'Content-Type': type, 'Accept-Ranges': 'bytes', 'Cache-Control': 'public, max-age=31536000, immutable' };
+  const headers = {
+    'Content-Type': type,
+    'Accept-Ranges': 'bytes',
+    'Cache-Control': 'public, max-age=31536000, immutable',
+  };
   const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.get('Range') ?? '');
-  if (!range || (!range[1] && !range[2])) return new Response(request.method === 'HEAD' ? null : bytes, { headers: { ...headers, 'Content-Length': String(bytes.length) } });
+  if (!range || (!range[1] && !range[2]))
+    return new Response(request.method === 'HEAD' ? null : bytes, {
+      headers: { ...headers, 'Content-Length': String(bytes.length) },
+    });
   const size = bytes.length;
   const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
   const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
-  if (start >= size || start > end) return new Response(null, { status: 416, headers: { 'Content-Range': `bytes */${size}` } });
+  if (start >= size || start > end)
+    return new Response(null, { status: 416, headers: { 'Content-Range': `bytes */${size}` } });
   const part = bytes.slice(start, end + 1);
   return new Response(request.method === 'HEAD' ? null : part, {
     status: 206,
-    headers: { ...headers, 'Content-Length': String(part.length), 'Content-Range': `bytes ${start}-${end}/${size}` },
+    headers: {
+      ...headers,
+      'Content-Length': String(part.length),
+      'Content-Range': `bytes ${start}-${end}/${size}`,
+    },
   });
 }
 
@@ -57,9 +69,19 @@ function withRange(request: Request, bytes: Uint8Array<ArrayBuffer>, type: strin
  */
 export function serveOutput(request: Request, task: MockTask, file: string): Response | undefined {
   if (task.type === 'image' && file === 'image-1.svg') {
-    const svg = svgImage({ prompt: task.prompt, model: task.model, aspectRatio: task.aspectRatio, resolution: task.resolution });
-    return withRange(request, new TextEncoder().encode(svg) as Uint8Array<ArrayBuffer>, 'image/svg+xml; charset=utf-8');
+    const svg = svgImage({
+      prompt: task.prompt,
+      model: task.model,
+      aspectRatio: task.aspectRatio,
+      resolution: task.resolution,
+    });
+    return withRange(
+      request,
+      new TextEncoder().encode(svg) as Uint8Array<ArrayBuffer>,
+      'image/svg+xml; charset=utf-8',
+    );
   }
-  if (task.type === 'video' && file === 'video.mp4') return withRange(request, clip(clipFor(task.aspectRatio)), 'video/mp4');
+  if (task.type === 'video' && file === 'video.mp4')
+    return withRange(request, clip(clipFor(task.aspectRatio)), 'video/mp4');
   return undefined;
 }

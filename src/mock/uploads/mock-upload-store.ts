@@ -74,25 +74,43 @@ export function createMockUploadStore(registry: Registry): MockUploadStore {
     try {
       body = await request.json();
     } catch {
-      return json(400, { error: 'Invalid request', details: { formErrors: ['The body is not valid JSON'], fieldErrors: {} } });
+      return json(400, {
+        error: 'Invalid request',
+        details: { formErrors: ['The body is not valid JSON'], fieldErrors: {} },
+      });
     }
     const intent = checkUploadIntent(body, registry, limit);
     if (!intent.ok) return refuse(intent.refusal);
     const key = await createUploadKey('mock', intent.contentType);
     const url = `${new URL(request.url).pathname}/${key}?model=${encodeURIComponent(intent.model.id)}`;
-    return json(200, { key, put: { url, headers: { 'Content-Type': intent.contentType } }, complete: null } satisfies UploadTicket);
+    return json(200, {
+      key,
+      put: { url, headers: { 'Content-Type': intent.contentType } },
+      complete: null,
+    } satisfies UploadTicket);
   };
 
   const receive = async (request: Request, key: string) => {
     const url = new URL(request.url);
     const found = uploadModel(url.searchParams.get('model'), registry, limit);
     if (!found.ok) return refuse(found.refusal);
-    if (files.has(key)) return json(409, { error: 'This upload was already sent; start a new one' });
+    if (files.has(key))
+      return json(409, { error: 'This upload was already sent; start a new one' });
     const bytes = await readCapped(request, found.maxBytes);
     if (!bytes) return refuse(tooLarge(found.maxBytes, found.model));
     const type = sniffImageType(bytes);
-    if (type !== keyContentType(key)) return refuse(notAnImage(type ? `its bytes are ${type}, but it was declared ${keyContentType(key)}` : undefined));
-    const result: UploadResult = { url: `${url.origin}${url.pathname}`, key, contentType: type, size: bytes.byteLength };
+    if (type !== keyContentType(key))
+      return refuse(
+        notAnImage(
+          type ? `its bytes are ${type}, but it was declared ${keyContentType(key)}` : undefined,
+        ),
+      );
+    const result: UploadResult = {
+      url: `${url.origin}${url.pathname}`,
+      key,
+      contentType: type,
+      size: bytes.byteLength,
+    };
     files.set(key, { ...result, bytes: bytes as Uint8Array<ArrayBuffer> });
     return json(201, result);
   };
@@ -100,7 +118,11 @@ export function createMockUploadStore(registry: Registry): MockUploadStore {
   const serve = (request: Request, key: string) => {
     const file = files.get(key);
     if (!file) return json(404, { error: 'Not found' });
-    const headers = { 'Content-Type': file.contentType, 'Content-Length': String(file.size), 'X-Content-Type-Options': 'nosniff' };
+    const headers = {
+      'Content-Type': file.contentType,
+      'Content-Length': String(file.size),
+      'X-Content-Type-Options': 'nosniff',
+    };
     return new Response(request.method === 'HEAD' ? null : file.bytes, { headers });
   };
 
@@ -109,11 +131,18 @@ export function createMockUploadStore(registry: Registry): MockUploadStore {
     async handle(request) {
       const method = request.method.toUpperCase();
       const rest = ROUTE.exec(new URL(request.url).pathname)?.[1];
-      if (!rest) return method === 'POST' ? start(request) : json(405, { error: 'Method not allowed: use POST' }, { Allow: 'POST' });
+      if (!rest)
+        return method === 'POST'
+          ? start(request)
+          : json(405, { error: 'Method not allowed: use POST' }, { Allow: 'POST' });
       if (!UPLOAD_KEY_PATTERN.test(rest)) return json(404, { error: 'Not found' });
       if (method === 'GET' || method === 'HEAD') return serve(request, rest);
       if (method === 'PUT') return receive(request, rest);
-      return json(405, { error: 'Method not allowed: use GET, HEAD, PUT' }, { Allow: 'GET, HEAD, PUT' });
+      return json(
+        405,
+        { error: 'Method not allowed: use GET, HEAD, PUT' },
+        { Allow: 'GET, HEAD, PUT' },
+      );
     },
     files: () => [...files.values()].map(({ bytes: _bytes, ...file }) => file),
     reset() {

@@ -37,11 +37,16 @@ export function redisCommand(client: RedisClientLike, timeoutMs: number): RedisC
     const node = client as NodeRedisClientLike;
     run = (args) => node.sendCommand(args);
   } else {
-    throw new TypeError('Expected a redis (node-redis) or ioredis client: it has neither sendCommand nor call');
+    throw new TypeError(
+      'Expected a redis (node-redis) or ioredis client: it has neither sendCommand nor call',
+    );
   }
   return (args) =>
     new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Redis did not answer ${args[0]} within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`Redis did not answer ${args[0]} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       run(args).then(
         (reply) => {
           clearTimeout(timer);

@@ -70,17 +70,24 @@ const toError = (error: unknown) => (error instanceof Error ? error : new Error(
 export function createUploadHandler(options: UploadHandlerOptions): UploadHandler {
   const { authorize, storage } = options;
   if (typeof authorize !== 'function') {
-    throw new TypeError("createUploadHandler needs authorize(request) returning the user's id; for a demo without accounts, () => 'anonymous'");
+    throw new TypeError(
+      "createUploadHandler needs authorize(request) returning the user's id; for a demo without accounts, () => 'anonymous'",
+    );
   }
   const presigned = Boolean(storage?.presignPut);
   if (!storage || (presigned ? !storage.peek : !storage.write)) {
-    throw new TypeError('createUploadHandler needs a storage with write (uploads through the handler) or presignPut and peek (presigned uploads)');
+    throw new TypeError(
+      'createUploadHandler needs a storage with write (uploads through the handler) or presignPut and peek (presigned uploads)',
+    );
   }
   const publicBaseUrl = checkPublicBaseUrl(options.publicBaseUrl);
   const prefix = normalizePrefix(options.prefix ?? DEFAULT_UPLOAD_PREFIX);
   const registry = options.registry ?? defaultRegistry;
-  const maxBytes = options.maxBytes ?? ((model: ModelSpec) => model.imageMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES);
-  const report = options.onError ?? ((error) => console.error(`gptimage2-react/server: upload storage failed: ${error.message}`));
+  const maxBytes =
+    options.maxBytes ?? ((model: ModelSpec) => model.imageMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES);
+  const report =
+    options.onError ??
+    ((error) => console.error(`gptimage2-react/server: upload storage failed: ${error.message}`));
   const storageFailed = (error: unknown, request: Request) => {
     try {
       report(toError(error), { stage: 'storage', request });
@@ -99,7 +106,15 @@ export function createUploadHandler(options: UploadHandlerOptions): UploadHandle
     }
   };
   const result = (key: string, size: number) =>
-    jsonResponse(201, JSON.stringify({ url: `${publicBaseUrl}/${key}`, key, contentType: keyContentType(key), size } satisfies UploadResult));
+    jsonResponse(
+      201,
+      JSON.stringify({
+        url: `${publicBaseUrl}/${key}`,
+        key,
+        contentType: keyContentType(key),
+        size,
+      } satisfies UploadResult),
+    );
 
   /** `POST {prefix}`: checks the declared file, then answers where its bytes go. */
   const start = async (request: Request, userId: string): Promise<Response> => {
@@ -112,25 +127,39 @@ export function createUploadHandler(options: UploadHandlerOptions): UploadHandle
     let ticket: UploadTicket;
     if (presigned) {
       try {
-        const signed = await storage.presignPut!(key, { contentType: intent.contentType, size: intent.size });
+        const signed = await storage.presignPut!(key, {
+          contentType: intent.contentType,
+          size: intent.size,
+        });
         ticket = { key, put: { url: signed.url, headers: { ...signed.headers } }, complete: own };
       } catch (error) {
         return storageFailed(error, request);
       }
     } else {
-      ticket = { key, put: { url: own, headers: { 'Content-Type': intent.contentType } }, complete: null };
+      ticket = {
+        key,
+        put: { url: own, headers: { 'Content-Type': intent.contentType } },
+        complete: null,
+      };
     }
     return jsonResponse(200, JSON.stringify(ticket));
   };
 
   /** `PUT {prefix}/{key}`: the bytes, checked by their first ones and capped as they stream to the storage. */
-  const receive = async (request: Request, key: string, modelId: string | null): Promise<Response> => {
+  const receive = async (
+    request: Request,
+    key: string,
+    modelId: string | null,
+  ): Promise<Response> => {
     const found = uploadModel(modelId, registry, maxBytes);
     if (!found.ok) return refuse(found.refusal);
-    if (Number(request.headers.get('Content-Length') ?? NaN) > found.maxBytes) return refuse(tooLarge(found.maxBytes, found.model));
+    if (Number(request.headers.get('Content-Length') ?? NaN) > found.maxBytes)
+      return refuse(tooLarge(found.maxBytes, found.model));
     const received = await receiveUpload(request.body, found.maxBytes);
     if (!received.ok) {
-      return received.reason === 'unreadable' ? errorResponse(400, 'The upload could not be read') : refuse(notAnImage(received.found));
+      return received.reason === 'unreadable'
+        ? errorResponse(400, 'The upload could not be read')
+        : refuse(notAnImage(received.found));
     }
     const declared = keyContentType(key);
     if (received.type !== declared) {
@@ -139,23 +168,35 @@ export function createUploadHandler(options: UploadHandlerOptions): UploadHandle
     }
     try {
       const outcome = await storage.write!(key, received.body, { contentType: declared });
-      if (outcome === 'exists') return errorResponse(409, 'This upload was already sent; start a new one');
+      if (outcome === 'exists')
+        return errorResponse(409, 'This upload was already sent; start a new one');
     } catch (error) {
-      if (error instanceof UploadTooLargeError) return refuse(tooLarge(found.maxBytes, found.model));
+      if (error instanceof UploadTooLargeError)
+        return refuse(tooLarge(found.maxBytes, found.model));
       return storageFailed(error, request);
     }
     return result(key, received.size());
   };
 
   /** `POST {prefix}/{key}` after a presigned PUT: what landed must be the declared type, within the limit. */
-  const complete = async (request: Request, key: string, modelId: string | null): Promise<Response> => {
+  const complete = async (
+    request: Request,
+    key: string,
+    modelId: string | null,
+  ): Promise<Response> => {
     const found = uploadModel(modelId, registry, maxBytes);
     if (!found.ok) return refuse(found.refusal);
     try {
       const stored = await storage.peek!(key, SNIFF_BYTES);
-      if (!stored) return errorResponse(404, 'Nothing was uploaded under this key: PUT the file first');
+      if (!stored)
+        return errorResponse(404, 'Nothing was uploaded under this key: PUT the file first');
       const type = sniffImageType(stored.head);
-      const refusal = type !== keyContentType(key) ? notAnImage() : stored.size > found.maxBytes ? tooLarge(found.maxBytes, found.model) : null;
+      const refusal =
+        type !== keyContentType(key)
+          ? notAnImage()
+          : stored.size > found.maxBytes
+            ? tooLarge(found.maxBytes, found.model)
+            : null;
       if (!refusal) return result(key, stored.size);
       await storage.remove(key);
       return refuse(refusal);
@@ -173,7 +214,8 @@ export function createUploadHandler(options: UploadHandlerOptions): UploadHandle
     }
     const { pathname } = url;
     const method = request.method.toUpperCase();
-    const notAllowed = (allow: string) => errorResponse(405, `Method not allowed: use ${allow}`, {}, { Allow: allow });
+    const notAllowed = (allow: string) =>
+      errorResponse(405, `Method not allowed: use ${allow}`, {}, { Allow: allow });
 
     if (pathname === prefix || pathname === `${prefix}/`) {
       if (method !== 'POST') return notAllowed('POST');
@@ -185,7 +227,9 @@ export function createUploadHandler(options: UploadHandlerOptions): UploadHandle
     const key = pathname.startsWith(`${prefix}/`) ? pathname.slice(prefix.length + 1) : '';
     if (!UPLOAD_KEY_PATTERN.test(key)) return errorResponse(404, 'Not found');
 
-    const allow = [storage.read && 'GET, HEAD', presigned ? 'POST' : 'PUT'].filter(Boolean).join(', ');
+    const allow = [storage.read && 'GET, HEAD', presigned ? 'POST' : 'PUT']
+      .filter(Boolean)
+      .join(', ');
     if ((method === 'GET' || method === 'HEAD') && storage.read) {
       try {
         return await serveUpload(request, storage, key);
@@ -197,7 +241,8 @@ export function createUploadHandler(options: UploadHandlerOptions): UploadHandle
     const userId = await identify(request);
     if (!userId) return errorResponse(401, 'Unauthorized');
     // Another user's key looks like no key at all.
-    if (key.slice(0, key.indexOf('/')) !== (await userFolder(userId))) return errorResponse(404, 'Not found');
+    if (key.slice(0, key.indexOf('/')) !== (await userFolder(userId)))
+      return errorResponse(404, 'Not found');
     const modelId = url.searchParams.get('model');
     return presigned ? complete(request, key, modelId) : receive(request, key, modelId);
   };

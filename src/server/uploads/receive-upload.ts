@@ -19,7 +19,10 @@ export type ReceivedUpload =
  * `maxBytes`, and stops reading the request. Nothing is held but the current chunk: a body past the
  * limit is never buffered.
  */
-export async function receiveUpload(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<ReceivedUpload> {
+export async function receiveUpload(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+): Promise<ReceivedUpload> {
   if (!body) return { ok: false, reason: 'not-an-image', found: 'an empty body' };
   const reader = body.getReader();
   const head: Uint8Array[] = [];

@@ -7,7 +7,11 @@ import type { UploadStorage } from './upload-storage.js';
  * the bytes), with `nosniff` so a browser never reads it as anything else, and a sandbox CSP should it
  * be opened as a page. Keys are immutable, so it may be cached for good.
  */
-export async function serveUpload(request: Request, storage: UploadStorage, key: string): Promise<Response> {
+export async function serveUpload(
+  request: Request,
+  storage: UploadStorage,
+  key: string,
+): Promise<Response> {
   const file = await storage.read!(key);
   if (!file) return errorResponse(404, 'Not found');
   const headers = {

@@ -33,9 +33,16 @@ export interface UploadStorage {
    * is never replaced. When `body` errors (past the size limit, or the browser went away), rejects with
    * that error and leaves nothing under the key.
    */
-  write?(key: string, body: ReadableStream<Uint8Array>, info: { contentType: UploadImageType }): Promise<'created' | 'exists'>;
+  write?(
+    key: string,
+    body: ReadableStream<Uint8Array>,
+    info: { contentType: UploadImageType },
+  ): Promise<'created' | 'exists'>;
   /** A URL (and headers) the browser PUTs exactly `info.size` bytes of `info.contentType` to, creating the key. */
-  presignPut?(key: string, info: PresignInfo): Promise<{ url: string; headers?: Record<string, string> }>;
+  presignPut?(
+    key: string,
+    info: PresignInfo,
+  ): Promise<{ url: string; headers?: Record<string, string> }>;
   /** The size and first `length` bytes of a stored file (a ranged read), or `null` when there is none. */
   peek?(key: string, length: number): Promise<{ size: number; head: Uint8Array } | null>;
   /** The file for `GET {prefix}/{key}`, or `null` when there is none. Without it the handler serves no files. */

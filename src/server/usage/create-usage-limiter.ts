@@ -22,7 +22,9 @@ export interface UsageLimiterOptions {
 }
 
 /** The proxy hooks of a usage limiter: spread them into `createProxyHandler`'s options. */
-export type UsageLimiter = Required<Pick<ProxyOptions, 'beforeSubmit' | 'afterSubmit' | 'afterSubmitRefused' | 'afterTask'>>;
+export type UsageLimiter = Required<
+  Pick<ProxyOptions, 'beforeSubmit' | 'afterSubmit' | 'afterSubmitRefused' | 'afterTask'>
+>;
 
 /** When the UTC day of `time` ends, and its name. */
 function utcDay(time: number): { day: string; endsAt: number } {
@@ -45,9 +47,17 @@ const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
  * ```
  */
 export function createUsageLimiter(options: UsageLimiterOptions): UsageLimiter {
-  const { store = createMemoryUsageStore(), submitsPerMinute = Infinity, creditsPerDay = Infinity, now = Date.now } = options;
+  const {
+    store = createMemoryUsageStore(),
+    submitsPerMinute = Infinity,
+    creditsPerDay = Infinity,
+    now = Date.now,
+  } = options;
   for (const [name, value] of Object.entries({ submitsPerMinute, creditsPerDay })) {
-    if (!(value >= 0)) throw new TypeError(`createUsageLimiter: ${name} must be a number of 0 or more (got ${value})`);
+    if (!(value >= 0))
+      throw new TypeError(
+        `createUsageLimiter: ${name} must be a number of 0 or more (got ${value})`,
+      );
   }
   // What each submit was counted at, from beforeSubmit to the hook that settles it (same Request).
   const counted = new WeakMap<Request, { day: string; credits: number }>();
@@ -62,18 +72,39 @@ export function createUsageLimiter(options: UsageLimiterOptions): UsageLimiter {
       const time = now();
       const { day, endsAt } = utcDay(time);
       const credits = Math.ceil(context.estimatedCredits ?? 0);
-      const verdict = await store.reserve(context.userId, { now: time, windowMs: MINUTE_MS, maxSubmits: submitsPerMinute, credits, day, maxCredits: creditsPerDay, dayTtlMs: 2 * DAY_MS });
+      const verdict = await store.reserve(context.userId, {
+        now: time,
+        windowMs: MINUTE_MS,
+        maxSubmits: submitsPerMinute,
+        credits,
+        day,
+        maxCredits: creditsPerDay,
+        dayTtlMs: 2 * DAY_MS,
+      });
       if (verdict.allowed) return void counted.set(context.request, { day, credits });
       const wait = seconds(verdict.limit === 'submits' ? verdict.retryAfterMs : endsAt - time);
-      const error = verdict.limit === 'submits' ? `Too many generations: at most ${submitsPerMinute} a minute` : `Daily credit limit reached: at most ${creditsPerDay} credits a day`;
-      return errorResponse(429, error, { limit: verdict.limit, retryAfterSeconds: wait }, { 'Retry-After': String(wait) });
+      const error =
+        verdict.limit === 'submits'
+          ? `Too many generations: at most ${submitsPerMinute} a minute`
+          : `Daily credit limit reached: at most ${creditsPerDay} credits a day`;
+      return errorResponse(
+        429,
+        error,
+        { limit: verdict.limit, retryAfterSeconds: wait },
+        { 'Retry-After': String(wait) },
+      );
     },
     async afterSubmit(context) {
       const entry = forget(context);
       if (!entry) return;
       const charged = context.creditsUsed ?? entry.credits;
-      if (charged !== entry.credits) await store.adjustCredits(context.userId, entry.day, charged - entry.credits);
-      await store.rememberTask(context.taskId, { userId: context.userId, day: entry.day, credits: charged }, 2 * DAY_MS);
+      if (charged !== entry.credits)
+        await store.adjustCredits(context.userId, entry.day, charged - entry.credits);
+      await store.rememberTask(
+        context.taskId,
+        { userId: context.userId, day: entry.day, credits: charged },
+        2 * DAY_MS,
+      );
     },
     async afterSubmitRefused(context) {
       const entry = forget(context);

@@ -1,4 +1,8 @@
-import { redisCommand, type RedisClientLike, type RedisStoreOptions } from '../redis/redis-command.js';
+import {
+  redisCommand,
+  type RedisClientLike,
+  type RedisStoreOptions,
+} from '../redis/redis-command.js';
 import type { TaskCharge, UsageStore } from './usage-store.js';
 
 // One step on the server, so concurrent submits from any number of instances cannot overshoot:
@@ -37,7 +41,10 @@ return 1
  * and counts each submit in one step; Redis expires the counts. Takes a `redis` (node-redis) or
  * `ioredis` client, like `createRedisTaskStore`.
  */
-export function createRedisUsageStore(client: RedisClientLike, options: RedisStoreOptions = {}): UsageStore {
+export function createRedisUsageStore(
+  client: RedisClientLike,
+  options: RedisStoreOptions = {},
+): UsageStore {
   const { keyPrefix = 'gptimage2:', commandTimeoutMs = 2000 } = options;
   const command = redisCommand(client, commandTimeoutMs);
   const submitsKey = (userId: string) => `${keyPrefix}usage:submits:${userId}`;
@@ -47,16 +54,39 @@ export function createRedisUsageStore(client: RedisClientLike, options: RedisSto
   return {
     async reserve(userId, { now, windowMs, maxSubmits, credits, day, maxCredits, dayTtlMs }) {
       const member = `${now}:${Math.random().toString(36).slice(2)}:${(sequence += 1)}`;
-      const args = [String(now), String(windowMs), limit(maxSubmits), String(credits), limit(maxCredits), String(dayTtlMs), member];
-      const [ok, which, wait] = (await command(['EVAL', RESERVE, '2', submitsKey(userId), creditsKey(userId, day), ...args])) as [number, string?, number?];
+      const args = [
+        String(now),
+        String(windowMs),
+        limit(maxSubmits),
+        String(credits),
+        limit(maxCredits),
+        String(dayTtlMs),
+        member,
+      ];
+      const [ok, which, wait] = (await command([
+        'EVAL',
+        RESERVE,
+        '2',
+        submitsKey(userId),
+        creditsKey(userId, day),
+        ...args,
+      ])) as [number, string?, number?];
       if (ok === 1) return { allowed: true };
-      return which === 'submits' ? { allowed: false, limit: 'submits', retryAfterMs: Number(wait) } : { allowed: false, limit: 'credits' };
+      return which === 'submits'
+        ? { allowed: false, limit: 'submits', retryAfterMs: Number(wait) }
+        : { allowed: false, limit: 'credits' };
     },
     async adjustCredits(userId, day, delta) {
       if (delta !== 0) await command(['EVAL', ADJUST, '1', creditsKey(userId, day), String(delta)]);
     },
     async rememberTask(taskId, charge, ttlMs) {
-      await command(['SET', `${keyPrefix}usage:task:${taskId}`, JSON.stringify(charge), 'PX', String(Math.max(1, Math.round(ttlMs)))]);
+      await command([
+        'SET',
+        `${keyPrefix}usage:task:${taskId}`,
+        JSON.stringify(charge),
+        'PX',
+        String(Math.max(1, Math.round(ttlMs))),
+      ]);
     },
     async takeTask(taskId) {
       const stored = await command(['GETDEL', `${keyPrefix}usage:task:${taskId}`]);

@@ -17,7 +17,10 @@ export interface UsageReservation {
 }
 
 /** Whether a submit may go on; if not, which limit it hit and when the submit limit frees a place. */
-export type UsageVerdict = { allowed: true } | { allowed: false; limit: 'submits'; retryAfterMs: number } | { allowed: false; limit: 'credits' };
+export type UsageVerdict =
+  | { allowed: true }
+  | { allowed: false; limit: 'submits'; retryAfterMs: number }
+  | { allowed: false; limit: 'credits' };
 
 /** What a task was counted at, for a refund. */
 export interface TaskCharge {
@@ -52,7 +55,8 @@ export function createMemoryUsageStore(): UsageStore {
   const tasks = new Map<string, { charge: TaskCharge; expires: number }>();
   const dayKey = (userId: string, day: string) => `${day}\n${userId}`;
   const sweep = (now: number, windowMs: number) => {
-    for (const [userId, times] of submits) if ((times.at(-1) ?? 0) <= now - windowMs) submits.delete(userId);
+    for (const [userId, times] of submits)
+      if ((times.at(-1) ?? 0) <= now - windowMs) submits.delete(userId);
     for (const [key, entry] of days) if (entry.expires <= now) days.delete(key);
     for (const [key, entry] of tasks) if (entry.expires <= now) tasks.delete(key);
   };
@@ -65,11 +69,15 @@ export function createMemoryUsageStore(): UsageStore {
       }
       const times = (submits.get(userId) ?? []).filter((time) => time > now - windowMs);
       submits.set(userId, times);
-      if (times.length >= maxSubmits) return { allowed: false, limit: 'submits', retryAfterMs: times[0]! + windowMs - now };
+      if (times.length >= maxSubmits)
+        return { allowed: false, limit: 'submits', retryAfterMs: times[0]! + windowMs - now };
       const total = days.get(dayKey(userId, day));
       if ((total?.credits ?? 0) + credits > maxCredits) return { allowed: false, limit: 'credits' };
       times.push(now);
-      days.set(dayKey(userId, day), { credits: (total?.credits ?? 0) + credits, expires: now + dayTtlMs });
+      days.set(dayKey(userId, day), {
+        credits: (total?.credits ?? 0) + credits,
+        expires: now + dayTtlMs,
+      });
       return { allowed: true };
     },
     async adjustCredits(userId, day, delta) {

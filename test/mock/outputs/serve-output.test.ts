@@ -23,14 +23,27 @@ const ratioOf = (aspectRatio: string) => {
 };
 
 function setup() {
-  const api = createMockApi({ timing: 'instant', seed: 3, credits: 100_000, outputBaseUrl: 'http://mock.test/out' });
-  const client = createClient({ baseUrl: 'http://mock.test', fetch: (input, init) => api.handle(new Request(input, init)) });
-  const fetchOutput = async (url: string) => new Uint8Array(await (await api.handle(new Request(url))).arrayBuffer());
+  const api = createMockApi({
+    timing: 'instant',
+    seed: 3,
+    credits: 100_000,
+    outputBaseUrl: 'http://mock.test/out',
+  });
+  const client = createClient({
+    baseUrl: 'http://mock.test',
+    fetch: (input, init) => api.handle(new Request(input, init)),
+  });
+  const fetchOutput = async (url: string) =>
+    new Uint8Array(await (await api.handle(new Request(url))).arrayBuffer());
   return { client, fetchOutput };
 }
 
 const videoRatios = [
-  ...new Set(defaultRegistry.models.filter((model) => model.kind === 'video').flatMap((model) => model.aspectRatios)),
+  ...new Set(
+    defaultRegistry.models
+      .filter((model) => model.kind === 'video')
+      .flatMap((model) => model.aspectRatios),
+  ),
 ];
 
 describe('the mock outputs match the aspect ratio of the request', () => {
@@ -42,23 +55,43 @@ describe('the mock outputs match the aspect ratio of the request', () => {
     expect(clipFor('2:1')).toBe('16:9');
   });
 
-  it.each(videoRatios)('serves the %s clip to every video model that offers that ratio', async (ratio) => {
-    const { client, fetchOutput } = setup();
-    const models = defaultRegistry.models.filter((model) => model.kind === 'video' && (model.aspectRatios as readonly string[]).includes(ratio) && (model.inputModes as readonly string[]).includes('text_to_video'));
-    expect(models.length).toBeGreaterThan(0);
-    for (const model of models) {
-      const { taskId } = await client.generateVideo({ model: model.id, prompt: 'Waves at dawn', aspectRatio: ratio, duration: model.durations[0] } as never);
-      const task = await client.getTask(taskId);
-      const clip = await fetchOutput(task.videoUrl!);
-      const { width, height } = mp4Size(clip);
-      expect(width / height, model.id).toBeCloseTo(ratioOf(ratio), 1);
-      expect(Buffer.from(clip).toString('base64')).toBe(videoClips[ratio as keyof typeof videoClips]);
-    }
-  });
+  it.each(videoRatios)(
+    'serves the %s clip to every video model that offers that ratio',
+    async (ratio) => {
+      const { client, fetchOutput } = setup();
+      const models = defaultRegistry.models.filter(
+        (model) =>
+          model.kind === 'video' &&
+          (model.aspectRatios as readonly string[]).includes(ratio) &&
+          (model.inputModes as readonly string[]).includes('text_to_video'),
+      );
+      expect(models.length).toBeGreaterThan(0);
+      for (const model of models) {
+        const { taskId } = await client.generateVideo({
+          model: model.id,
+          prompt: 'Waves at dawn',
+          aspectRatio: ratio,
+          duration: model.durations[0],
+        } as never);
+        const task = await client.getTask(taskId);
+        const clip = await fetchOutput(task.videoUrl!);
+        const { width, height } = mp4Size(clip);
+        expect(width / height, model.id).toBeCloseTo(ratioOf(ratio), 1);
+        expect(Buffer.from(clip).toString('base64')).toBe(
+          videoClips[ratio as keyof typeof videoClips],
+        );
+      }
+    },
+  );
 
   it.each(['16:9', '9:16', '21:9', '4:5'])('draws a %s image at that ratio', async (ratio) => {
     const { client, fetchOutput } = setup();
-    const { taskId } = await client.generateImage({ model: 'nano-banana-2', prompt: 'A red fox', aspectRatio: ratio, resolution: '1K' } as never);
+    const { taskId } = await client.generateImage({
+      model: 'nano-banana-2',
+      prompt: 'A red fox',
+      aspectRatio: ratio,
+      resolution: '1K',
+    } as never);
     const task = await client.getTask(taskId);
     const svg = new TextDecoder().decode(await fetchOutput(task.imageUrls[0]!));
     const [, width, height] = /^<svg [^>]*width="(\d+)" height="(\d+)"/.exec(svg)!;

@@ -14,13 +14,30 @@ function mock() {
   return api;
 }
 
-type Answer = { status: number; body: UploadResult & { code?: string; details?: unknown }; ticket?: UploadTicket };
+type Answer = {
+  status: number;
+  body: UploadResult & { code?: string; details?: unknown };
+  ticket?: UploadTicket;
+};
 
-async function upload(bytes: Uint8Array<ArrayBuffer>, contentType = 'image/png', model = 'gpt-image-2'): Promise<Answer> {
-  const started = await fetch(`${APP}/api/uploads`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ model, size: bytes.byteLength, contentType }) });
-  if (started.status !== 200) return { status: started.status, body: (await started.json()) as Answer['body'] };
+async function upload(
+  bytes: Uint8Array<ArrayBuffer>,
+  contentType = 'image/png',
+  model = 'gpt-image-2',
+): Promise<Answer> {
+  const started = await fetch(`${APP}/api/uploads`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ model, size: bytes.byteLength, contentType }),
+  });
+  if (started.status !== 200)
+    return { status: started.status, body: (await started.json()) as Answer['body'] };
   const ticket = (await started.json()) as UploadTicket;
-  const stored = await fetch(new URL(ticket.put.url, APP), { method: 'PUT', headers: ticket.put.headers, body: bytes });
+  const stored = await fetch(new URL(ticket.put.url, APP), {
+    method: 'PUT',
+    headers: ticket.put.headers,
+    body: bytes,
+  });
   return { status: stored.status, body: (await stored.json()) as Answer['body'], ticket };
 }
 
@@ -29,24 +46,37 @@ describe('the mock upload store', () => {
     ['PNG', PNG, 'image/png'],
     ['JPEG', JPEG, 'image/jpeg'],
     ['WebP', WEBP, 'image/webp'],
-  ] as const)('stores a %s and serves it back under the URL it answers', async (_name, bytes, type) => {
-    const api = mock();
-    const { status, body, ticket } = await upload(bytes, type);
-    expect(status).toBe(201);
-    expect(ticket!.complete).toBeNull();
-    expect(body).toEqual({ url: `${APP}/api/uploads/${ticket!.key}`, key: ticket!.key, contentType: type, size: bytes.byteLength });
-    const served = await fetch(body.url);
-    expect(served.headers.get('Content-Type')).toBe(type);
-    expect(served.headers.get('X-Content-Type-Options')).toBe('nosniff');
-    expect(new Uint8Array(await served.arrayBuffer())).toEqual(bytes);
-    expect(api.uploads.files()).toEqual([{ url: body.url, key: ticket!.key, contentType: type, size: bytes.byteLength }]);
-  });
+  ] as const)(
+    'stores a %s and serves it back under the URL it answers',
+    async (_name, bytes, type) => {
+      const api = mock();
+      const { status, body, ticket } = await upload(bytes, type);
+      expect(status).toBe(201);
+      expect(ticket!.complete).toBeNull();
+      expect(body).toEqual({
+        url: `${APP}/api/uploads/${ticket!.key}`,
+        key: ticket!.key,
+        contentType: type,
+        size: bytes.byteLength,
+      });
+      const served = await fetch(body.url);
+      expect(served.headers.get('Content-Type')).toBe(type);
+      expect(served.headers.get('X-Content-Type-Options')).toBe('nosniff');
+      expect(new Uint8Array(await served.arrayBuffer())).toEqual(bytes);
+      expect(api.uploads.files()).toEqual([
+        { url: body.url, key: ticket!.key, contentType: type, size: bytes.byteLength },
+      ]);
+    },
+  );
 
   it('refuses a renamed text file as the handler does (415, in the API shape), storing nothing', async () => {
     const api = mock();
     const { status, body } = await upload(TEXT, 'image/png');
     expect(status).toBe(415);
-    expect(body).toMatchObject({ code: 'file-invalid-type', details: { fieldErrors: { file: ['The file is not a JPEG, PNG or WebP image'] } } });
+    expect(body).toMatchObject({
+      code: 'file-invalid-type',
+      details: { fieldErrors: { file: ['The file is not a JPEG, PNG or WebP image'] } },
+    });
     expect(api.uploads.files()).toEqual([]);
   });
 
@@ -57,7 +87,9 @@ describe('the mock upload store', () => {
     expect(big.body).toMatchObject({ code: 'file-too-large' });
     const none = await upload(PNG, 'image/png', 'sora-2-text-to-video');
     expect(none.status).toBe(400);
-    expect(none.body).toMatchObject({ details: { fieldErrors: { model: ['Sora 2 takes no reference images'] } } });
+    expect(none.body).toMatchObject({
+      details: { fieldErrors: { model: ['Sora 2 takes no reference images'] } },
+    });
   });
 
   it('forgets its files on reset, and never charges credits', async () => {

@@ -17,7 +17,11 @@ describe('createFileSystemStorage', () => {
   it('writes a file under its user folder and reads it back', async () => {
     const directory = await tempFolder();
     const storage = createFileSystemStorage({ directory });
-    expect(await storage.write!(KEY, stream(PNG.subarray(0, 10), PNG.subarray(10)), { contentType: 'image/png' })).toBe('created');
+    expect(
+      await storage.write!(KEY, stream(PNG.subarray(0, 10), PNG.subarray(10)), {
+        contentType: 'image/png',
+      }),
+    ).toBe('created');
     expect(new Uint8Array(await readFile(`${directory}/${KEY}`))).toEqual(PNG);
     const file = await storage.read!(KEY);
     expect(file!.size).toBe(PNG.byteLength);
@@ -29,7 +33,9 @@ describe('createFileSystemStorage', () => {
     const directory = await tempFolder();
     const storage = createFileSystemStorage({ directory });
     await storage.write!(KEY, stream(PNG), { contentType: 'image/png' });
-    expect(await storage.write!(KEY, stream(new Uint8Array([1, 2, 3])), { contentType: 'image/png' })).toBe('exists');
+    expect(
+      await storage.write!(KEY, stream(new Uint8Array([1, 2, 3])), { contentType: 'image/png' }),
+    ).toBe('exists');
     expect(new Uint8Array(await readFile(`${directory}/${KEY}`))).toEqual(PNG);
     expect(await readdir(directory, { recursive: true })).toEqual(['a'.repeat(32), KEY]);
   });
@@ -43,14 +49,23 @@ describe('createFileSystemStorage', () => {
         controller.error(new Error('the browser went away'));
       },
     });
-    await expect(storage.write!(KEY, broken, { contentType: 'image/png' })).rejects.toThrow('the browser went away');
+    await expect(storage.write!(KEY, broken, { contentType: 'image/png' })).rejects.toThrow(
+      'the browser went away',
+    );
     expect(await readdir(directory, { recursive: true })).toEqual(['a'.repeat(32)]);
   });
 
-  it.each(['../../etc/passwd', `${'a'.repeat(32)}/../../x.png`, '/etc/passwd', `${'a'.repeat(32)}/x.png`])('refuses %s as a key: no path leaves the folder', async (key) => {
+  it.each([
+    '../../etc/passwd',
+    `${'a'.repeat(32)}/../../x.png`,
+    '/etc/passwd',
+    `${'a'.repeat(32)}/x.png`,
+  ])('refuses %s as a key: no path leaves the folder', async (key) => {
     const storage = createFileSystemStorage({ directory: await tempFolder() });
     await expect(storage.read!(key)).rejects.toThrow('Not an upload key');
-    await expect(storage.write!(key, stream(PNG), { contentType: 'image/png' })).rejects.toThrow('Not an upload key');
+    await expect(storage.write!(key, stream(PNG), { contentType: 'image/png' })).rejects.toThrow(
+      'Not an upload key',
+    );
     await expect(storage.remove(key)).rejects.toThrow('Not an upload key');
   });
 });

@@ -6,11 +6,14 @@ import { createUploadHandler, type UploadHandlerOptions } from '../../../src/ser
 import { createFileSystemStorage } from '../../../src/server/uploads/file-system/index.js';
 
 /** Users by the `x-user` header, as the proxy's tests do. */
-export const byHeader: UploadHandlerOptions['authorize'] = (request) => request.headers.get('x-user');
+export const byHeader: UploadHandlerOptions['authorize'] = (request) =>
+  request.headers.get('x-user');
 
 const folders: string[] = [];
 afterEach(async () => {
-  await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
+  await Promise.all(
+    folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })),
+  );
 });
 
 /** A fresh folder, removed after the test. */
@@ -24,7 +27,13 @@ export async function tempFolder(): Promise<string> {
 export async function fileSystemHandler(options: Partial<UploadHandlerOptions> = {}) {
   const directory = await tempFolder();
   const storage = createFileSystemStorage({ directory });
-  const handler = createUploadHandler({ authorize: byHeader, storage, publicBaseUrl: 'https://app.example/api/uploads', onError: () => {}, ...options });
+  const handler = createUploadHandler({
+    authorize: byHeader,
+    storage,
+    publicBaseUrl: 'https://app.example/api/uploads',
+    onError: () => {},
+    ...options,
+  });
   return { handler, storage, directory };
 }
 
@@ -39,5 +48,15 @@ export const intent = (body: unknown, user: string | null = 'alice') =>
   });
 
 /** `PUT` of bytes (or a stream) to a ticket's URL. */
-export const put = (path: string, body: BodyInit, user = 'alice', headers: Record<string, string> = {}) =>
-  new Request(new URL(path, ORIGIN), { method: 'PUT', headers: { 'x-user': user, ...headers }, body, duplex: 'half' } as RequestInit);
+export const put = (
+  path: string,
+  body: BodyInit,
+  user = 'alice',
+  headers: Record<string, string> = {},
+) =>
+  new Request(new URL(path, ORIGIN), {
+    method: 'PUT',
+    headers: { 'x-user': user, ...headers },
+    body,
+    duplex: 'half',
+  } as RequestInit);

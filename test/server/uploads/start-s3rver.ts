@@ -24,7 +24,13 @@ const CORS = `<CORSConfiguration>
 /** A local S3-compatible server (s3rver) on 127.0.0.1 and a free port, with one bucket, and a client of it. */
 export async function startS3rver() {
   const directory = await mkdtemp(join(tmpdir(), 's3rver-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: BUCKET, configs: [CORS] }] });
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: BUCKET, configs: [CORS] }],
+  });
   const { port } = (await server.run()) as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new S3Client({

@@ -27,7 +27,8 @@ export function createFileSystemStorage(options: FileSystemStorageOptions): Uplo
   const root = resolve(options.directory);
   const locate = (key: string) => {
     const file = resolve(root, ...key.split('/'));
-    if (!UPLOAD_KEY_PATTERN.test(key) || !file.startsWith(root + sep)) throw new TypeError(`Not an upload key: ${key}`);
+    if (!UPLOAD_KEY_PATTERN.test(key) || !file.startsWith(root + sep))
+      throw new TypeError(`Not an upload key: ${key}`);
     return file;
   };
 
@@ -39,7 +40,8 @@ export function createFileSystemStorage(options: FileSystemStorageOptions): Uplo
       const handle = await open(temp, 'wx');
       try {
         const reader = body.getReader();
-        for (let next = await reader.read(); !next.done; next = await reader.read()) await handle.write(next.value);
+        for (let next = await reader.read(); !next.done; next = await reader.read())
+          await handle.write(next.value);
         await handle.close();
         // link() fails when the name exists: never a replaced file, even with two writers at once.
         await link(temp, file);

@@ -1,4 +1,9 @@
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { UploadStorage } from '../upload-storage.js';
 
@@ -21,7 +26,8 @@ type Args = { input: object; request?: unknown };
 const dropChecksum =
   <T>(next: (args: Args) => Promise<T>) =>
   (args: Args) => {
-    const headers = (args.request as { headers?: Record<string, string> } | undefined)?.headers ?? {};
+    const headers =
+      (args.request as { headers?: Record<string, string> } | undefined)?.headers ?? {};
     for (const name of Object.keys(headers)) if (CHECKSUM_HEADER.test(name)) delete headers[name];
     return next(args);
   };
@@ -36,15 +42,26 @@ const dropChecksum =
  */
 export function createS3Storage(options: S3StorageOptions): UploadStorage {
   const { client, bucket, keyPrefix = '', expiresInSeconds = 300 } = options ?? {};
-  if (!client || typeof bucket !== 'string' || !bucket) throw new TypeError('createS3Storage needs client (an S3Client) and bucket');
+  if (!client || typeof bucket !== 'string' || !bucket)
+    throw new TypeError('createS3Storage needs client (an S3Client) and bucket');
   const Key = (key: string) => keyPrefix + key;
 
   return {
     async presignPut(key, { contentType, size }) {
-      const command = new PutObjectCommand({ Bucket: bucket, Key: Key(key), ContentType: contentType, ContentLength: size, IfNoneMatch: '*' });
+      const command = new PutObjectCommand({
+        Bucket: bucket,
+        Key: Key(key),
+        ContentType: contentType,
+        ContentLength: size,
+        IfNoneMatch: '*',
+      });
       command.middlewareStack.addRelativeTo(
         dropChecksum as Parameters<typeof command.middlewareStack.addRelativeTo>[0],
-        { relation: 'before', toMiddleware: 'presignInterceptMiddleware', name: 'gptimage2DropEmptyChecksum' },
+        {
+          relation: 'before',
+          toMiddleware: 'presignInterceptMiddleware',
+          name: 'gptimage2DropEmptyChecksum',
+        },
       );
       const url = await getSignedUrl(client, command, {
         expiresIn: expiresInSeconds,
@@ -56,7 +73,9 @@ export function createS3Storage(options: S3StorageOptions): UploadStorage {
     async peek(key, length) {
       let answer;
       try {
-        answer = await client.send(new GetObjectCommand({ Bucket: bucket, Key: Key(key), Range: `bytes=0-${length - 1}` }));
+        answer = await client.send(
+          new GetObjectCommand({ Bucket: bucket, Key: Key(key), Range: `bytes=0-${length - 1}` }),
+        );
       } catch (error) {
         const name = (error as { name?: unknown }).name;
         if (name === 'NoSuchKey' || name === 'NotFound') return null;
