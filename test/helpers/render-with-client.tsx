@@ -47,7 +47,8 @@ export function setupMockApi(options: MockApiOptions = {}) {
   });
   afterEach(async () => {
     epoch++;
-    await stepping?.catch(() => {});
+    // act() returns a thenable without `catch` (React 19): adopt it into a promise first.
+    await Promise.resolve(stepping).catch(() => {});
     vi.useRealTimers();
     vi.restoreAllMocks();
     server.resetHandlers();
