@@ -53,9 +53,15 @@ export const Styled: Story = {
   play: async ({ canvas }) => {
     await waitFor(() => expect(canvas.getByRole('progressbar')).toHaveClass('recipe-bar'));
     // The styled result is what this story shows (and what its screenshots hold): wait for it.
-    await waitFor(() => expect(canvas.getByText(/Completed: the video is ready/)).toBeVisible(), {
-      timeout: 25_000,
-    });
+    await waitFor(
+      () =>
+        expect(
+          canvas.getByText(/Completed: the video is ready/, { selector: '.recipe-status' }),
+        ).toBeVisible(),
+      {
+        timeout: 25_000,
+      },
+    );
   },
 };
 
