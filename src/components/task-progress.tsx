@@ -1,23 +1,19 @@
 'use client';
 import { Progress, VisuallyHidden } from 'radix-ui';
 import { useState, type ReactNode } from 'react';
-import {
-  InsufficientCreditsError,
-  RateLimitedError,
-  TaskFailedError,
-  TimeoutError,
-  ValidationError,
-  type GptImageError,
-} from '../core/errors.js';
+import { TimeoutError, type GptImageError } from '../core/errors.js';
 import type { Registry } from '../core/registry/registry.js';
 import { isHttpUrl } from '../core/request/validate-request.js';
 import type { Task } from '../core/task/task.js';
 import { getGenerationState, type GenerationStatus } from '../query/generation-state.js';
-import type { TaskProgressInfo } from '../query/get-task-progress.js';
 import { useTask, type UseTaskOptions } from '../react/use-task.js';
 import { useTaskProgress } from '../react/use-task-progress.js';
-import { describeRateLimit } from './describe-rate-limit.js';
-import { formatCredits } from './internal/format.js';
+import {
+  describeRefund,
+  describeTaskStatus,
+  failureReason,
+  type TaskProgressState,
+} from './task-progress-words.js';
 import { Part, part, type PartProps } from './internal/primitive.js';
 import { createScope } from './internal/scope.js';
 import { useModelSpec, type ModelInput } from './internal/use-model.js';
@@ -40,21 +36,8 @@ export interface GenerationLike {
   request?: { model: string } | null;
 }
 
-/** What every `TaskProgress` part reads. */
-export interface TaskProgressState {
-  /** `idle`, `submitting`, `pending`, `completed` or `failed`. */
-  status: GenerationStatus;
-  /** The latest snapshot, when there is one. */
-  task: Task | null;
-  /** Why it failed (or a transient problem while pending), else `null`. */
-  error: GptImageError | null;
-  /** Elapsed time and the estimate; see `getTaskProgress`. */
-  progress: TaskProgressInfo;
-  /** Credits charged, when known. */
-  creditsUsed: number | null;
-  /** Only the http(s) outputs: image URLs or the video URL. */
-  outputs: { kind: 'image' | 'video'; urls: string[] } | null;
-}
+export type { TaskProgressState } from './task-progress-words.js';
+export { describeRefund, describeTaskStatus } from './task-progress-words.js';
 
 const TaskProgressScope = /* @__PURE__ */ createScope<TaskProgressState>('TaskProgress');
 const useTaskProgressState = (part: string) => TaskProgressScope.usePart(part);
@@ -77,69 +60,6 @@ export interface TaskProgressRootProps extends PartProps<'div'> {
   followOptions?: Omit<UseTaskOptions, 'model' | 'submittedAt'>;
   /** Announce status changes in a polite live region rendered after the root. Defaults to `true`. */
   announce?: boolean;
-}
-
-/** The status in words, as `Status` shows it and the live region says it. */
-export function describeTaskStatus(
-  state: Pick<TaskProgressState, 'status' | 'error' | 'outputs'>,
-): string {
-  switch (state.status) {
-    case 'idle':
-      return 'Not started';
-    case 'submitting':
-      return 'Submitting…';
-    case 'pending':
-      return 'Generating…';
-    case 'completed':
-      return state.outputs?.kind === 'video'
-        ? 'Completed: the video is ready'
-        : `Completed: ${state.outputs?.urls.length === 1 ? 'the image is' : 'the images are'} ready`;
-    case 'failed':
-      return 'Failed';
-  }
-}
-
-/** Why it failed, in words: the task's reason, or the client's. */
-function failureReason(error: GptImageError | null, task: Task | null): string {
-  if (error instanceof TaskFailedError || task?.status === 'failed') {
-    const message =
-      task?.errorMessage ?? (error instanceof TaskFailedError ? error.errorMessage : null);
-    const code = task?.errorCode ?? (error instanceof TaskFailedError ? error.errorCode : null);
-    return message ?? (code ? `The generation failed (${code})` : 'The generation failed');
-  }
-  if (error instanceof TimeoutError)
-    return 'Stopped waiting for the result; the task may still finish';
-  if (error instanceof RateLimitedError) return describeRateLimit(error.retryAfterMs);
-  // What happened to the credits is the Refund part's to say, once.
-  if (error instanceof InsufficientCreditsError)
-    return `Not enough credits${error.required === null ? '' : `: ${error.required} required`}`;
-  return error?.message ?? 'The generation failed';
-}
-
-/** What happened to the credits of a failed generation, in words; `null` when nothing is known. */
-export function describeRefund(
-  error: GptImageError | null,
-  task: Task | null,
-  creditsUsed: number | null,
-): string | null {
-  const credits = creditsUsed === null ? 'Your credits' : formatCredits(creditsUsed);
-  if (task?.status === 'failed' || error instanceof TaskFailedError) {
-    const refunded =
-      task?.creditsRefunded ?? (error instanceof TaskFailedError && error.creditsRefunded);
-    // The API refunds a failed task atomically, "or shortly" when the snapshot does not show it yet.
-    return refunded ? `${credits} refunded` : `${credits} will be refunded shortly`;
-  }
-  if (
-    error instanceof ValidationError ||
-    error instanceof InsufficientCreditsError ||
-    (error instanceof RateLimitedError && !task)
-  )
-    return 'Nothing was charged';
-  if (error instanceof TimeoutError)
-    return creditsUsed === null
-      ? null
-      : `${formatCredits(creditsUsed)} charged; refunded if the task fails`;
-  return null;
 }
 
 const Root = /* @__PURE__ */ part<HTMLDivElement, TaskProgressRootProps>(
