@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vite';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
 // Library entries: what `package.json#exports` points at. Declarations come from `tsc` (see `npm run build`).
 const allEntries: Record<string, string> = {
@@ -24,19 +25,11 @@ export const entries = Object.fromEntries(
   Object.entries(allEntries).filter(([, file]) => existsSync(file)),
 );
 
-// Debian's Chromium (browsers cannot be downloaded here); quiet flags for a closed network.
+// Debian's Chromium with the quiet flags (scripts/chromium.mjs).
 const chromium = playwright({
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: chromiumPath,
+    args: chromiumArgs,
   },
 });
 
@@ -44,17 +37,8 @@ const chromium = playwright({
 // tall), so the test frame is never scaled down to fit it (a scaled frame would capture 1280 px as 1024).
 const chromiumForScreenshots = playwright({
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--font-render-hinting=none',
-    ],
+    executablePath: chromiumPath,
+    args: [...chromiumArgs, '--font-render-hinting=none'],
   },
   contextOptions: { viewport: { width: 1300, height: 3000 } },
 });

@@ -19,6 +19,7 @@ import {
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 
@@ -297,16 +298,8 @@ async function endToEnd() {
     if (html.includes(KEY)) throw new Error('next-app: the API key is in the page');
 
     const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: chromiumPath,
+      args: chromiumArgs,
     });
     try {
       await Promise.all([

@@ -11,6 +11,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -73,17 +74,8 @@ const entries = Object.values(index.entries).filter(
 );
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--autoplay-policy=no-user-gesture-required',
-  ],
+  executablePath: chromiumPath,
+  args: [...chromiumArgs, '--autoplay-policy=no-user-gesture-required'],
 });
 if (args.screenshots) mkdirSync(args.screenshots, { recursive: true });
 
