@@ -10,6 +10,7 @@ import { validateRequest } from '../core/request/validate-request.js';
 import { parseTask } from '../core/http/parse-task.js';
 import { submitPath, taskPath } from '../core/http/routes.js';
 import { callUpstream, type Upstream } from './call-upstream.js';
+import { identifyUser } from './identify-user.js';
 import { errorResponse, invalidRequest } from './error-response.js';
 import { largestRequestBytes } from './largest-request.js';
 import { DEFAULT_TASK_ID_PATTERN, matchRoute, normalizePrefix } from './match-route.js';
@@ -102,15 +103,7 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     );
   };
 
-  /** The user's id, or `null` when `authorize` refuses (a throw counts as a refusal). */
-  const identify = async (request: Request): Promise<string | null> => {
-    try {
-      const userId = await authorize(request);
-      return typeof userId === 'string' && userId ? userId : null;
-    } catch {
-      return null;
-    }
-  };
+  const identify = (request: Request) => identifyUser(authorize, request);
 
   /** Runs an optional hook whose failure only gets reported. */
   const runHook = async <C>(

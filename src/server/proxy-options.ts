@@ -2,6 +2,7 @@ import type { ModelKind, ModelSpec } from '../core/registry/model-spec.js';
 import type { Registry } from '../core/registry/registry.js';
 import type { DraftRequest } from '../core/request/types.js';
 import type { Task } from '../core/task/task.js';
+import type { Authorize } from './identify-user.js';
 import type { TaskOwnerStore } from './task-owner-store.js';
 
 /** A Fetch API route handler: `(request) => response`. */
@@ -55,7 +56,7 @@ export interface ProxyOptions {
    * user's id, or `null`/`undefined` (or throw) to refuse: 401 `{"error":"Unauthorized"}`. For a
    * demo without accounts, `() => 'anonymous'` (everyone then shares every task).
    */
-  authorize: (request: Request) => string | null | undefined | Promise<string | null | undefined>;
+  authorize: Authorize;
   /**
    * The only model ids users may submit; any other is a 400 naming the `model` field. Defaults to every
    * model in `registry`. To show the browser the same list, narrow the registry instead

@@ -16,6 +16,7 @@ import {
   type UploadResult,
   type UploadTicket,
 } from '../../core/upload/upload-protocol.js';
+import { identifyUser, type Authorize } from '../identify-user.js';
 import { errorResponse, jsonResponse } from '../error-response.js';
 import { normalizePrefix } from '../match-route.js';
 import { readJsonBody } from '../read-json-body.js';
@@ -34,7 +35,7 @@ export interface UploadHandlerOptions {
    * (or throw) to refuse with 401. Each user's files live in their own folder (a hash of the id); a
    * user can neither write nor confirm under another's. Required.
    */
-  authorize: (request: Request) => string | null | undefined | Promise<string | null | undefined>;
+  authorize: Authorize;
   /** Where files are kept: `createFileSystemStorage` (`gptimage2-react/server/fs`), `createS3Storage` (`gptimage2-react/server/s3`) or your own. Required. */
   storage: UploadStorage;
   /**
@@ -97,14 +98,7 @@ export function createUploadHandler(options: UploadHandlerOptions): UploadHandle
     return errorResponse(500, 'The upload could not be stored; try again');
   };
 
-  const identify = async (request: Request): Promise<string | null> => {
-    try {
-      const userId = await authorize(request);
-      return typeof userId === 'string' && userId ? userId : null;
-    } catch {
-      return null;
-    }
-  };
+  const identify = (request: Request) => identifyUser(authorize, request);
   const result = (key: string, size: number) =>
     jsonResponse(
       201,
