@@ -62,6 +62,26 @@ const external = [
   ...builtinModules,
 ];
 
+// The component suite in Chromium, run under React 19 and again under React 18. A new object for each
+// project: Vitest writes into a project's browser instances as it resolves them.
+const componentSuite = () => ({
+  include: ['test/browser/**/*.test.{ts,tsx}'],
+  setupFiles: ['test/setup/browser.ts'],
+  // Real upload handlers on 127.0.0.1 (file system and s3rver) for test/browser/create-uploader.test.tsx.
+  globalSetup: ['test/setup/upload-servers.ts'],
+  testTimeout: 30_000,
+  // Patience for what a user would see, as Testing Library's in the setup (5 s, not 1 s).
+  expect: { poll: { timeout: 5000 } },
+  globals: true,
+  browser: {
+    enabled: true,
+    provider: chromium,
+    headless: true,
+    instances: [{ browser: 'chromium' as const }],
+    screenshotFailures: false,
+  },
+});
+
 export default defineConfig({
   plugins: [react()],
   build: {
@@ -132,50 +152,19 @@ export default defineConfig({
         },
       },
       {
-        // The component suite again under React 18, in Chromium (Vite prebundles with the alias applied).
+        extends: true,
+        test: { name: 'browser', ...componentSuite(), sequence: { groupOrder: 1 } },
+      },
+      {
+        // The component suite again under React 18, in Chromium (Vite prebundles with the alias applied),
+        // after the React 19 run, not beside it: two Chromiums on two cores doubled every wait.
         extends: true,
         resolve: { alias: react18 },
         test: {
           name: 'browser-react18',
           provide: { reactMajor: '18' },
-          include: ['test/browser/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/setup/browser.ts'],
-          // Real upload handlers on 127.0.0.1 (file system and s3rver) for test/browser/uploads.test.tsx.
-          globalSetup: ['test/setup/upload-servers.ts'],
-          testTimeout: 30_000,
-          // Patience for what a user would see, as Testing Library's in the setup (5 s, not 1 s).
-          expect: { poll: { timeout: 5000 } },
-          // After the React 19 run, not beside it: two Chromiums on two cores doubled every wait.
+          ...componentSuite(),
           sequence: { groupOrder: 2 },
-          globals: true,
-          browser: {
-            enabled: true,
-            provider: chromium,
-            headless: true,
-            instances: [{ browser: 'chromium' }],
-            screenshotFailures: false,
-          },
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'browser',
-          include: ['test/browser/**/*.test.{ts,tsx}'],
-          setupFiles: ['test/setup/browser.ts'],
-          // Real upload handlers on 127.0.0.1 (file system and s3rver) for test/browser/uploads.test.tsx.
-          globalSetup: ['test/setup/upload-servers.ts'],
-          testTimeout: 30_000,
-          expect: { poll: { timeout: 5000 } },
-          sequence: { groupOrder: 1 },
-          globals: true,
-          browser: {
-            enabled: true,
-            provider: chromium,
-            headless: true,
-            instances: [{ browser: 'chromium' }],
-            screenshotFailures: false,
-          },
         },
       },
       {
