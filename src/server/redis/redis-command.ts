@@ -1,4 +1,4 @@
-/** What the stores use of a `redis` (node-redis v4 or v5) client: its raw command. */
+/** What the stores use of a `redis` (node-redis 5.10 or later) client: its raw command. */
 export interface NodeRedisClientLike {
   sendCommand(args: string[]): Promise<unknown>;
 }

@@ -3,8 +3,9 @@ import { redisCommand, type RedisClientLike, type RedisStoreOptions } from './re
 
 /**
  * A {@link TaskOwnerStore} on Redis, for an app that runs more than one instance: every instance
- * given the same Redis sees every task's owner. Takes a connected `redis` (node-redis v4/v5) or
- * `ioredis` v5 client the app already has (neither is a dependency of this package). Records expire
+ * given the same Redis sees every task's owner. Takes a connected `redis` (node-redis 5.10 or later;
+ * earlier ones can stay offline after a restart) or `ioredis` v5 client the app already has (neither
+ * is a dependency of this package). Records expire
  * in Redis itself (`PX`), are written once (`NX`: a task's owner never changes), and every call is
  * bounded by `commandTimeoutMs`, so a Redis that is away makes the proxy answer 503 instead of waiting.
  */
