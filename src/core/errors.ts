@@ -124,12 +124,19 @@ export class RateLimitedError extends GptImageError {
 
 /** 5xx: the server or a gateway in front of it failed. Retryable with backoff. */
 export class ServerError extends GptImageError {
-  constructor(status: number, message: string) {
+  /**
+   * Whether the server said nothing was sent or charged (`"charged": false` in its answer, as our proxy
+   * says when it refuses before sending: no API key, a task store that is away). Such a failed submit
+   * is a plain `ServerError`, safe to submit again, instead of a `SubmitOutcomeUnknownError`.
+   */
+  readonly notCharged: boolean;
+  constructor(status: number, message: string, notCharged = false) {
     super('server_error', `Server error ${status}: ${message}`, {
       name: 'ServerError',
       retryable: true,
       status,
     });
+    this.notCharged = notCharged;
   }
 }
 

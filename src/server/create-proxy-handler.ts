@@ -36,6 +36,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The default `maxAnswerBytes`: 1 MB, some 300 times a task snapshot with 14 output URLs. */
 const MAX_ANSWER_BYTES = 1_048_576;
 
+/** Marks a 5xx sent before anything reached the API: the browser client then knows nothing was charged. */
+const NOT_CHARGED = { charged: false };
+
 const toError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
 const MISSING_KEY =
@@ -100,6 +103,7 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     return errorResponse(
       503,
       'The server has no GPT Image 2 API key configured; nothing was sent or charged',
+      NOT_CHARGED,
     );
   };
 
@@ -168,7 +172,11 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
         refusal = await options.beforeSubmit(context);
       } catch (error) {
         reportSafely(error, 'beforeSubmit', request);
-        return errorResponse(500, 'The submit could not be checked; nothing was charged');
+        return errorResponse(
+          500,
+          'The submit could not be checked; nothing was charged',
+          NOT_CHARGED,
+        );
       }
       if (refusal instanceof Response) return refusal;
     }
@@ -187,7 +195,12 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     } catch (error) {
       reportSafely(error, 'taskStore', request);
       return refused(
-        errorResponse(503, 'The task store is unavailable; nothing was sent or charged'),
+        errorResponse(
+          503,
+          'The task store is unavailable; nothing was sent or charged',
+          NOT_CHARGED,
+          { 'Retry-After': '5' },
+        ),
       );
     }
 

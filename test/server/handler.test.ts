@@ -151,6 +151,7 @@ describe('a handler made without a key (a build without secrets)', () => {
       status: 503,
       json: {
         error: 'The server has no GPT Image 2 API key configured; nothing was sent or charged',
+        charged: false,
       },
     };
     expect(

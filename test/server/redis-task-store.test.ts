@@ -125,7 +125,16 @@ describe.each(['redis', 'ioredis'] as const)('createRedisTaskStore with a %s cli
       const before = upstream.requests.length;
       expect(await postJson(one.url, '/api/ai/image/generate', image)).toMatchObject({
         status: 503,
-        json: { error: 'The task store is unavailable; nothing was sent or charged' },
+        json: {
+          error: 'The task store is unavailable; nothing was sent or charged',
+          charged: false,
+        },
+      });
+      // The browser client says so too: a plain ServerError, not "may have been charged".
+      const browser = createClient({ baseUrl: one.url, headers: { 'x-user': 'alice' } });
+      expect(await browser.generateImage(image).catch((caught: unknown) => caught)).toMatchObject({
+        name: 'ServerError',
+        notCharged: true,
       });
       expect(upstream.requests).toHaveLength(before);
     } finally {
