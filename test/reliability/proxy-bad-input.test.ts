@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRegistry, validateRequest } from '../../src/core/index.js';
-import { postJson, send, startFakeUpstream, startProxy } from '../server/helpers.js';
+import { postJson, send, startFakeUpstream, startProxy } from '../helpers/proxy-server.js';
 
 // Everything here is refused by the proxy itself: the upstream must never be called.
 let upstream: Awaited<ReturnType<typeof startFakeUpstream>>;

@@ -13,7 +13,7 @@ import {
   startFakeUpstream,
   startProxy,
   type SeenRequest,
-} from './helpers.js';
+} from '../helpers/proxy-server.js';
 
 const image = { model: 'gpt-image-2', prompt: 'A red fox' };
 const alice = { 'x-user': 'alice' };
