@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/core/client.js';
 import { SubmitOutcomeUnknownError } from '../../src/core/errors.js';
 import { createRedisTaskStore, type RedisClientLike } from '../../src/server/index.js';
-import { KEY, postJson, send, startFakeUpstream, type SeenRequest } from './helpers.js';
+import {
+  KEY,
+  postJson,
+  send,
+  startFakeUpstream,
+  type SeenRequest,
+} from '../helpers/proxy-server.js';
 import { startProxyInstance, type ProxyInstance } from './instances.js';
 import { startRedis, type TestRedis } from './redis-server.js';
 

@@ -15,7 +15,7 @@ import {
   startFakeUpstream,
   startProxy,
   type SeenRequest,
-} from './helpers.js';
+} from '../helpers/proxy-server.js';
 
 const image = { model: 'gpt-image-2', prompt: 'A red fox' } as const;
 const alice = { 'x-user': 'alice' };
