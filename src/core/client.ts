@@ -9,7 +9,13 @@ import type { ModelKind, ModelSpec } from './registry/model-spec.js';
 import type { BuiltInModel } from './registry/models.js';
 import { defaultRegistry, type Registry } from './registry/registry.js';
 import { toWireBody } from './request/to-wire-body.js';
-import type { DraftRequest, ImageRequest, VideoRequest } from './request/types.js';
+import type {
+  DraftRequest,
+  ImageModelId,
+  ImageRequestById,
+  VideoModelId,
+  VideoRequestById,
+} from './request/types.js';
 import { validateRequest } from './request/validate-request.js';
 import { parseSubmission, parseTask } from './http/parse-task.js';
 import { submitPath, taskPath } from './http/routes.js';
@@ -58,9 +64,15 @@ export interface GptImageClient<M extends ModelSpec = BuiltInModel> {
    * Submits an image task. Throws `ValidationError` (nothing sent) for an invalid request; never retried.
    * Resolves with the task id and the credits charged.
    */
-  generateImage(request: ImageRequest<M>, options?: CallOptions): Promise<Submission>;
+  generateImage<Id extends ImageModelId<M>>(
+    request: ImageRequestById<M, Id>,
+    options?: CallOptions,
+  ): Promise<Submission>;
   /** Submits a video task; as {@link GptImageClient.generateImage}. */
-  generateVideo(request: VideoRequest<M>, options?: CallOptions): Promise<Submission>;
+  generateVideo<Id extends VideoModelId<M>>(
+    request: VideoRequestById<M, Id>,
+    options?: CallOptions,
+  ): Promise<Submission>;
   /** Submits either kind, for forms whose request type is only known at run time. */
   submit(kind: ModelKind, request: DraftRequest, options?: CallOptions): Promise<Submission>;
   /** The current snapshot of a task, retried on transient errors. */

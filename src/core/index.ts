@@ -48,6 +48,7 @@ export {
 export type {
   DefaultRegistry,
   ModelFilter,
+  ModelOf,
   Registry,
   RegistryExtension,
 } from './registry/registry.js';
@@ -56,9 +57,13 @@ export { toWireBody } from './request/to-wire-body.js';
 export type {
   DraftRequest,
   GenerationRequest,
+  ImageModelId,
   ImageRequest,
+  ImageRequestById,
   ImageRequestFor,
+  VideoModelId,
   VideoRequest,
+  VideoRequestById,
   VideoRequestFor,
 } from './request/types.js';
 export { validateRequest } from './request/validate-request.js';
