@@ -17,5 +17,6 @@ export function pendingTask(record: PersistedTask): Task {
     creditsRefunded: false,
     createdAt: null,
     updatedAt: null,
+    request: null,
   };
 }
