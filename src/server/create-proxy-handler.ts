@@ -96,6 +96,7 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     }
   };
   let missingKeyReported = false;
+  let lastCreatedAt = 0;
   /** The refusal while no key is set (logged once), or `undefined` when there is one. */
   const refuseWithoutKey = (request: Request): Response | undefined => {
     if (hasKey) return undefined;
@@ -215,7 +216,8 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
       const request = JSON.parse(
         redact(JSON.stringify(fromWireBody(wireBody, kind))),
       ) as DraftRequest;
-      const createdAt = Date.now();
+      // Strictly increasing in this instance, so its tasks list in the order they were submitted.
+      const createdAt = (lastCreatedAt = Math.max(Date.now(), lastCreatedAt + 1));
       const snapshot = submittedSnapshot(taskId, kind, request, creditsUsed, createdAt);
       record = { createdAt, request, snapshot };
     }
