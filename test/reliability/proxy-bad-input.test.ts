@@ -36,7 +36,7 @@ describe('paths the proxy does not serve', () => {
     '/api/ai/',
     '/api/ai/image',
     '/api/ai/image/generate/extra',
-    '/api/ai/tasks',
+    '/api/ai/tasks.json', // the list is /api/ai/tasks, nothing near it
     '/api/ai/balance',
     '/API/AI/tasks/tsk_1',
     '/api/ai/image%2Fgenerate',

@@ -126,7 +126,8 @@ function errorFor(res: Response, json: unknown, path: string, now: number): GptI
     case 429:
       return new RateLimitedError(parseRetryAfter(res.headers.get('Retry-After'), now));
     default:
-      return res.status >= 500
+      // 501 is no passing fault (a proxy without history answers it): not retried.
+      return res.status >= 500 && res.status !== 501
         ? new ServerError(res.status, message, body.charged === false)
         : new HttpError(res.status, message);
   }
