@@ -235,7 +235,10 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
       record = { createdAt, request, snapshot };
     }
     try {
-      await taskStore.set(taskId, userId, taskTtlMs, record);
+      // A store that keeps no history is called as before (three arguments), as its author wrote it.
+      await (record
+        ? taskStore.set(taskId, userId, taskTtlMs, record)
+        : taskStore.set(taskId, userId, taskTtlMs));
     } catch (error) {
       reportSafely(
         new Error(

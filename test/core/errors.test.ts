@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as errors from '../../src/core/errors.js';
 import {
   GptImageError,
+  HistoryUnavailableError,
   HttpError,
   InsufficientCreditsError,
   InvalidResponseError,
@@ -36,6 +37,7 @@ const instances: GptImageError[] = [
   new TaskFailedError(failed),
   new TimeoutError('tsk_1', 600_000, null),
   new SubmitOutcomeUnknownError(new NetworkError('offline')),
+  new HistoryUnavailableError(404),
 ];
 
 describe('the client errors', () => {
