@@ -1,5 +1,5 @@
 'use client';
-import { VisuallyHidden } from 'radix-ui';
+import * as VisuallyHidden from 'radix-ui/visually-hidden';
 import { useState, type ReactNode } from 'react';
 import { TimeoutError, type GptImageError } from '../core/errors.js';
 import type { Registry } from '../core/registry/registry.js';
