@@ -1,36 +1,14 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import {
-  createClient,
-  InvalidResponseError,
-  NetworkError,
-  RateLimitedError,
-  ServerError,
-  TaskNotFoundError,
-  UnauthorizedError,
-} from '../../src/core/index.js';
+import { createClient, NetworkError, RateLimitedError, ServerError } from '../../src/core/index.js';
 import { createVirtualClock } from '../../src/mock/virtual-clock.js';
 import { API, recordRequests, setupMswServer } from '../helpers/msw-server.js';
 
+// The transport's GET retries (src/core/http/transport.ts, retry.ts), seen through `getTask`: backoff,
+// Retry-After, dropped connections, request timeouts, aborts. Submits are never retried (client.test.ts).
 const server = setupMswServer();
 const seen = recordRequests(server);
 const TASK = `${API}/api/ai/tasks/:id`;
-
-const canonical = {
-  taskId: 'tsk_01J9XA5M2R9W4QZC4PYJF3N7ND',
-  type: 'image',
-  status: 1,
-  model: 'gpt-image-2',
-  prompt: 'A fox',
-  imageUrls: ['https://static.example/a.png'],
-  videoUrl: null,
-  errorCode: null,
-  errorMessage: null,
-  creditsUsed: 3,
-  creditsRefunded: false,
-  createdAt: '2026-04-22T09:00:00.000Z',
-  updatedAt: '2026-04-22T09:00:32.000Z',
-};
 
 function setup() {
   const clock = createVirtualClock();
@@ -43,113 +21,6 @@ function setup() {
   seen.length = 0;
   return { clock, client };
 }
-
-describe('getTask', () => {
-  it('normalizes the canonical snapshot', async () => {
-    server.use(http.get(TASK, () => HttpResponse.json(canonical)));
-    await expect(setup().client.getTask(canonical.taskId)).resolves.toEqual({
-      id: canonical.taskId,
-      status: 'completed',
-      type: 'image',
-      model: 'gpt-image-2',
-      prompt: 'A fox',
-      imageUrls: ['https://static.example/a.png'],
-      videoUrl: null,
-      errorCode: null,
-      errorMessage: null,
-      creditsUsed: 3,
-      creditsRefunded: false,
-      createdAt: canonical.createdAt,
-      updatedAt: canonical.updatedAt,
-    });
-  });
-
-  it("normalizes the quickstart's spellings to the same task, tolerating extra fields", async () => {
-    const { taskId, imageUrls, updatedAt, creditsRefunded, ...rest } = canonical;
-    server.use(
-      http.get(TASK, () =>
-        HttpResponse.json({
-          ...rest,
-          id: taskId,
-          outputImageUrls: imageUrls,
-          completedAt: updatedAt,
-          creditRefunded: creditsRefunded,
-          extra: { x: 1 },
-        }),
-      ),
-    );
-    const task = await setup().client.getTask(taskId);
-    expect(task).toMatchObject({
-      id: taskId,
-      imageUrls,
-      updatedAt,
-      creditsRefunded: false,
-      status: 'completed',
-    });
-  });
-
-  it('reads a failed snapshot with its code and refund (either spelling)', async () => {
-    server.use(
-      http.get(TASK, () =>
-        HttpResponse.json({
-          id: 'tsk_f',
-          status: 2,
-          errorCode: 'EMPTY_RESULT',
-          errorMessage: 'no output',
-          creditRefunded: true,
-        }),
-      ),
-    );
-    await expect(setup().client.getTask('tsk_f')).resolves.toMatchObject({
-      status: 'failed',
-      errorCode: 'EMPTY_RESULT',
-      errorMessage: 'no output',
-      creditsRefunded: true,
-      imageUrls: [],
-      videoUrl: null,
-      type: null,
-    });
-  });
-
-  it('escapes the task id in the path', async () => {
-    server.use(
-      http.get(`${API}/api/ai/tasks/*`, () => HttpResponse.json({ taskId: 'a', status: 0 })),
-    );
-    await setup().client.getTask('../x?y');
-    expect(seen[0]!.url).toBe(`${API}/api/ai/tasks/..%2Fx%3Fy`);
-  });
-
-  it.each([
-    ['no id', { status: 1 }],
-    ['a status outside 0/1/2', { taskId: 't', status: 7 }],
-    ['an array', [1, 2]],
-  ])('rejects a snapshot with %s as an invalid response after retrying', async (_, body) => {
-    server.use(http.get(TASK, () => HttpResponse.json(body)));
-    const { client, clock } = setup();
-    const result = client.getTask('t').catch((e: unknown) => e);
-    await clock.advance(60_000);
-    expect(await result).toBeInstanceOf(InvalidResponseError);
-    expect(seen).toHaveLength(4);
-  });
-
-  it('answers 404 with the task id, at once', async () => {
-    server.use(
-      http.get(TASK, () => HttpResponse.json({ error: 'Task not found' }, { status: 404 })),
-    );
-    const error = await setup()
-      .client.getTask('tsk_gone')
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TaskNotFoundError);
-    expect(error).toMatchObject({ taskId: 'tsk_gone', code: 'task_not_found', retryable: false });
-    expect(seen).toHaveLength(1);
-  });
-
-  it('does not retry a 401', async () => {
-    server.use(http.get(TASK, () => HttpResponse.json({ error: 'Unauthorized' }, { status: 401 })));
-    await expect(setup().client.getTask('t')).rejects.toBeInstanceOf(UnauthorizedError);
-    expect(seen).toHaveLength(1);
-  });
-});
 
 describe('GET retries', () => {
   it('retries 5xx with exponential backoff (1 s, 2 s, 4 s) and succeeds', async () => {
