@@ -12,7 +12,7 @@ import {
   ValidationError,
 } from '../../src/core/index.js';
 import { createVirtualClock } from '../../src/mock/virtual-clock.js';
-import { API, recordRequests, setupMswServer } from '../helpers/msw-server.js';
+import { API, fetchForThisTest, recordRequests, setupMswServer } from '../helpers/msw-server.js';
 
 const server = setupMswServer();
 const seen = recordRequests(server);
@@ -241,6 +241,8 @@ function setup() {
     apiKey: 'sk_live_test',
     clock,
     retry: { jitter: false },
+    // What a test that timed out leaves polling never reaches the next test's records.
+    fetch: fetchForThisTest(),
   });
   seen.length = 0;
   return { clock, client };

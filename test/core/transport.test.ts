@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createClient, NetworkError, RateLimitedError, ServerError } from '../../src/core/index.js';
 import { createVirtualClock } from '../../src/mock/virtual-clock.js';
-import { API, recordRequests, setupMswServer } from '../helpers/msw-server.js';
+import { API, fetchForThisTest, recordRequests, setupMswServer } from '../helpers/msw-server.js';
 
 // The transport's GET retries (src/core/http/transport.ts, retry.ts), seen through `getTask`: backoff,
 // Retry-After, dropped connections, request timeouts, aborts. Submits are never retried (client.test.ts).
@@ -17,6 +17,8 @@ function setup() {
     apiKey: 'sk_live_test',
     clock,
     retry: { jitter: false },
+    // What a test that timed out leaves polling never reaches the next test's records.
+    fetch: fetchForThisTest(),
   });
   seen.length = 0;
   return { clock, client };
