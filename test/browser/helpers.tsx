@@ -1,12 +1,16 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, render, type RenderOptions } from '@testing-library/react';
+import { act, render, type RenderOptions } from '@testing-library/react';
 import axe from 'axe-core';
-import { StrictMode, useState, type ReactNode } from 'react';
-import { afterEach, expect, vi } from 'vitest';
+import { useState, type ReactNode } from 'react';
+import { expect, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { createClient, type ClientOptions, type GptImageClient } from '../../src/core/index.js';
+import {
+  createClient,
+  type BuiltInModel,
+  type ClientOptions,
+  type GptImageClient,
+} from '../../src/core/index.js';
+import type { ModelSpec } from '../../src/core/registry/model-spec.js';
 import type { Task } from '../../src/core/task/task.js';
-import { GptImageProvider } from '../../src/react/index.js';
 import {
   type AspectRatioPicker,
   type DurationPicker,
@@ -14,51 +18,35 @@ import {
   type UploadAdapter,
   type UploadContext,
 } from '../../src/components/index.js';
-
-const queryClients = new Set<QueryClient>();
-// Each test's components are unmounted and its QueryClients emptied (fetches cancelled, timers
-// cleared) before the next, so a test that timed out cannot answer into the next one.
-afterEach(() => {
-  cleanup();
-  for (const client of queryClients) client.clear();
-  queryClients.clear();
-});
+import { appWrapper, newQueryClient as newTestQueryClient } from '../helpers/app-providers.js';
 
 /** A fresh QueryClient per test, with no retries to wait for; emptied after the test. */
-export const newQueryClient = () => {
-  const client = new QueryClient({
+export const newQueryClient = () =>
+  newTestQueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   });
-  queryClients.add(client);
-  return client;
-};
 
 /**
  * Renders inside StrictMode (double effects catch leaks such as unrevoked object URLs), the app's
  * providers, and a `<main>` landmark so axe judges the component and not the empty test page.
  */
-export function renderWithProviders(
+export function renderWithProviders<M extends ModelSpec = BuiltInModel>(
   ui: ReactNode,
   {
     client,
     clientOptions,
     ...options
   }: RenderOptions & {
-    client?: GptImageClient;
+    client?: GptImageClient<M>;
     clientOptions?: ClientOptions;
   } = {},
 ) {
   const queryClient = newQueryClient();
   const gptClient = client ?? createClient({ baseUrl: 'https://api.test', ...clientOptions });
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <GptImageProvider client={gptClient}>
-          <main>{children}</main>
-        </GptImageProvider>
-      </QueryClientProvider>
-    </StrictMode>
-  );
+  // One call per client type: the provider is typed by the registry its client has.
+  const wrapper = client
+    ? appWrapper({ queryClient, client, strict: true, main: true })
+    : appWrapper({ queryClient, client: gptClient as GptImageClient, strict: true, main: true });
   return { queryClient, client: gptClient, ...render(ui, { wrapper, ...options }) };
 }
 

@@ -3,12 +3,14 @@ import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import {
+  createClient,
   createRegistry,
   defaultRegistry,
   extendRegistry,
   type ModelSpec,
 } from '../../src/core/index.js';
 import { getModelGroups, ModelSelect } from '../../src/components/index.js';
+import { narrowRegistry } from '../../src/index.js';
 import { expectNoAxeViolations, renderWithProviders } from './helpers.js';
 
 function Controlled(
@@ -244,5 +246,34 @@ describe('getModelGroups', () => {
       ['GPT Image', ['gpt-image-2']],
       ['Nano Banana', ['nano-banana-2', 'google/nano-banana']],
     ]);
+  });
+});
+
+// The registry the proxy is given, given to the browser client too: the UI offers only what the server accepts.
+const narrowed = narrowRegistry(defaultRegistry, ['gpt-image-2', 'nano-banana-2', 'veo3_fast']);
+
+describe('a narrowed registry in the provider', () => {
+  it('makes ModelSelect offer only the narrowed models, and nothing the server would refuse', async () => {
+    renderWithProviders(<ModelSelect.Root kind="image" />, {
+      client: createClient({ registry: narrowed }),
+    });
+    await userEvent.click(screen.getByRole('combobox', { name: 'Model' }));
+    const listbox = await screen.findByRole('listbox');
+    expect(
+      within(listbox)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual([expect.stringMatching(/^GPT Image 2/), expect.stringMatching(/^Nano Banana 2/)]);
+    expect(within(listbox).queryByRole('option', { name: /Nano Banana Pro/ })).toBeNull();
+  });
+
+  it('offers the one narrowed video model', async () => {
+    renderWithProviders(<ModelSelect.Root kind="video" />, {
+      client: createClient({ registry: narrowed }),
+    });
+    await userEvent.click(screen.getByRole('combobox', { name: 'Model' }));
+    const listbox = await screen.findByRole('listbox');
+    expect(within(listbox).getAllByRole('option')).toHaveLength(1);
+    expect(within(listbox).getByRole('option', { name: 'Veo 3.1 Fast 9 credits' })).toBeVisible();
   });
 });

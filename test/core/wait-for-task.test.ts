@@ -12,7 +12,7 @@ import {
   type Task,
 } from '../../src/core/index.js';
 import { createVirtualClock } from '../../src/mock/virtual-clock.js';
-import { API, recordRequests, setupMswServer } from '../helpers/msw-server.js';
+import { API, fetchForThisTest, recordRequests, setupMswServer } from '../helpers/msw-server.js';
 
 const server = setupMswServer();
 const seen = recordRequests(server);
@@ -43,6 +43,8 @@ function setup(schedule = fixedPollSchedule(2000)) {
     clock,
     pollSchedule: schedule,
     retry: { jitter: false },
+    // What a test that timed out leaves polling never reaches the next test's records.
+    fetch: fetchForThisTest(),
   });
   seen.length = 0;
   return { clock, client };
@@ -202,7 +204,7 @@ describe('waitForTask', () => {
     // One immediate poll, then at least 100 ms between polls (the one polling rule, test/core/next-poll.test.ts).
     expect(seen.length).toBeGreaterThan(1);
     expect(seen.length).toBeLessThanOrEqual(51);
-  });
+  }, 60_000); // up to 51 polls through MSW: seconds on a loaded machine
 
   it('uses the model for the first delay and resumes a task submitted long ago with an immediate poll', async () => {
     const { clock, client } = setup(defaultPollSchedule);

@@ -1,7 +1,6 @@
 // Runs the same tests through both adapters: MSW (fetch intercepted in-process) and the standalone
 // server (real HTTP on 127.0.0.1), each over a mock API on a virtual clock.
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import {
   createMockApi,
   createMockHandlers,
@@ -11,6 +10,7 @@ import {
   type VirtualClock,
 } from '../../src/mock/index.js';
 import { startMockServer, type MockServer } from '../../src/mock/node.js';
+import { setupMswServer } from './msw-server.js';
 
 /** The two ways in. */
 export const transports = ['msw', 'http'] as const;
@@ -31,17 +31,12 @@ export const MSW_ORIGIN = 'https://gptimage2api.org';
  * (seed 1 and a fresh virtual clock unless the options say otherwise).
  */
 export function mockHarness(transport: Transport): (options?: MockApiOptions) => Promise<Harness> {
-  const msw = transport === 'msw' ? setupServer() : undefined;
+  const msw = transport === 'msw' ? setupMswServer() : undefined;
   const servers: MockServer[] = [];
-  if (msw) {
-    beforeAll(() => msw.listen({ onUnhandledRequest: 'error' }));
-    afterEach(() => msw.resetHandlers());
-    afterAll(() => msw.close());
-  } else {
+  if (!msw)
     afterEach(async () => {
       await Promise.all(servers.splice(0).map((server) => server.close()));
     });
-  }
   return async (options = {}) => {
     const clock = (options.clock as VirtualClock | undefined) ?? createVirtualClock();
     const api = createMockApi({ seed: 1, ...options, clock });
@@ -55,11 +50,12 @@ export function mockHarness(transport: Transport): (options?: MockApiOptions) =>
   };
 }
 
-/** Waits (in real time, briefly) until `check` holds: for a request to reach a sleep on the virtual clock. */
+/**
+ * Waits until `check` holds: for a request to reach a sleep on the virtual clock. Polls what the mock
+ * shows, with the patience a loaded machine needs (a 1 s limit ran out there), not a fixed time.
+ */
 export async function until(check: () => boolean, what = 'the condition'): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
+  await expect
+    .poll(check, { timeout: 10_000, interval: 5, message: `waiting for ${what}` })
+    .toBe(true);
 }

@@ -1,7 +1,6 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { act } from '@testing-library/react';
 import { setupServer } from 'msw/node';
-import { StrictMode, type ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { createClient } from '../../src/core/index.js';
 import {
@@ -10,7 +9,7 @@ import {
   type MockApi,
   type MockApiOptions,
 } from '../../src/mock/index.js';
-import { GptImageProvider } from '../../src/react/index.js';
+import { appWrapper, newQueryClient } from './app-providers.js';
 
 export const ORIGIN = 'http://localhost:3000';
 
@@ -101,20 +100,14 @@ export async function advance(ms: number) {
 /** Providers as an app has them; a fresh QueryClient unless one is given (a "reload" makes a new one). */
 export function providers({
   strict = false,
-  queryClient = new QueryClient(),
+  queryClient = newQueryClient(),
   apiKey,
   persistScope,
 }: { strict?: boolean; queryClient?: QueryClient; apiKey?: string; persistScope?: string } = {}) {
   const client = createClient({ baseUrl: ORIGIN, apiKey, retry: { jitter: false } });
-  function Wrapper({ children }: { children: ReactNode }) {
-    const tree = (
-      <QueryClientProvider client={queryClient}>
-        <GptImageProvider client={client} persistScope={persistScope}>
-          {children}
-        </GptImageProvider>
-      </QueryClientProvider>
-    );
-    return strict ? <StrictMode>{tree}</StrictMode> : tree;
-  }
-  return { wrapper: Wrapper, queryClient, client };
+  return {
+    wrapper: appWrapper({ queryClient, client, strict, persistScope }),
+    queryClient,
+    client,
+  };
 }

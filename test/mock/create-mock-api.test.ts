@@ -4,7 +4,7 @@ import type { ModelSpec } from '../../src/core/registry/model-spec.js';
 import { builtInModels } from '../../src/core/registry/models.js';
 import { estimateCredits } from '../../src/core/registry/estimate-credits.js';
 import { mockFailures } from '../../src/mock/index.js';
-import { FOX, TASK_ID, WAVES, get, post } from '../helpers/api-calls.js';
+import { FOX, TASK_ID, WAVES, call, get, post } from '../helpers/api-calls.js';
 import { transports, mockHarness } from '../helpers/mock-harness.js';
 
 /** The smallest valid request for a model. */
@@ -336,5 +336,23 @@ describe.each(transports)('the task lifecycle (%s)', (transport) => {
       `http://cdn.localhost:9999/__mock__/outputs/${body.taskId}/image-1.svg`,
     ]);
     expect((await get(`${url}/__mock__/outputs/${body.taskId}/image-1.svg`)).status).toBe(200);
+  });
+});
+
+describe('handle() directly', () => {
+  const start = mockHarness('msw');
+
+  it('answers a dropped connection with Response.error()', async () => {
+    const { url, api } = await start();
+    api.inject('drop');
+    const dropped = await api.handle(new Request(`${url}/api/ai/tasks/tsk_x`));
+    expect(dropped.type).toBe('error');
+  });
+
+  it('answers an id that cannot be decoded as an unknown task', async () => {
+    const { url } = await start();
+    const res = await call(`${url}/api/ai/tasks/%E0%A4%A`);
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ error: 'Task not found' });
   });
 });

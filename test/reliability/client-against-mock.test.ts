@@ -1,5 +1,6 @@
-// The library's client against the mock, end to end through MSW, on a virtual clock.
-import { describe, expect, it } from 'vitest';
+// The library's client against the mock, end to end: through MSW on a virtual clock, and over real HTTP
+// (the standalone mock server) on the real clock.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/core/client.js';
 import {
   InsufficientCreditsError,
@@ -15,17 +16,11 @@ import {
 } from '../../src/core/errors.js';
 import { defaultRegistry, extendRegistry } from '../../src/core/registry/registry.js';
 import type { MockApiOptions } from '../../src/mock/index.js';
+import { startMockServer, type MockServer } from '../../src/mock/node.js';
 import { TASK_ID } from '../helpers/api-calls.js';
 import { mockHarness } from '../helpers/mock-harness.js';
 
 const KEY = 'sk_live_test';
-const start = mockHarness('msw');
-
-async function setup(options: MockApiOptions = {}) {
-  const harness = await start({ keys: { [KEY]: { credits: 100 } }, ...options });
-  const client = createClient({ baseUrl: harness.url, apiKey: KEY, clock: harness.clock });
-  return { ...harness, client };
-}
 
 /** Settles a promise to its value or its error, so a test can advance the clock meanwhile. */
 const outcome = <T>(promise: Promise<T>) =>
@@ -35,6 +30,15 @@ const outcome = <T>(promise: Promise<T>) =>
   );
 
 describe('the client against the mock (MSW, virtual clock)', () => {
+  // MSW only here: the other suite calls a real server on 127.0.0.1.
+  const start = mockHarness('msw');
+
+  async function setup(options: MockApiOptions = {}) {
+    const harness = await start({ keys: { [KEY]: { credits: 100 } }, ...options });
+    const client = createClient({ baseUrl: harness.url, apiKey: KEY, clock: harness.clock });
+    return { ...harness, client };
+  }
+
   it('submits, sees the task pending, and waits for it to complete', async () => {
     const { client, clock, api } = await setup();
     const submission = await client.generateImage({
@@ -234,5 +238,68 @@ describe('the client against the mock (MSW, virtual clock)', () => {
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.taskId).toBe(taskId);
     expect((await client.getTask(taskId)).status).toBe('pending'); // veo3 takes 50 s or more
+  });
+});
+
+describe('the client against the mock server, on the real clock', () => {
+  let live: MockServer;
+  beforeEach(async () => {
+    live = await startMockServer({
+      port: 0,
+      timing: 'instant',
+      keys: { sk_live_test: { credits: 50 } },
+    });
+  });
+  afterEach(() => live.close());
+
+  it('submits, reads and waits for a task to completion', async () => {
+    const client = createClient({
+      baseUrl: live.url,
+      apiKey: 'sk_live_test',
+      pollSchedule: () => 0,
+    });
+    const submission = await client.generateImage({
+      model: 'nano-banana-pro',
+      prompt: 'A lighthouse at dusk',
+      resolution: '4K',
+    });
+    expect(submission).toEqual({
+      taskId: expect.stringMatching(TASK_ID),
+      creditsUsed: 20,
+      status: 'pending',
+    });
+    const task = await client.waitForTask(submission.taskId);
+    expect(task).toMatchObject({
+      id: submission.taskId,
+      status: 'completed',
+      model: 'nano-banana-pro',
+      creditsUsed: 20,
+      creditsRefunded: false,
+    });
+    expect((await fetch(task.imageUrls[0]!)).headers.get('content-type')).toMatch(
+      /^image\/svg\+xml/,
+    );
+    expect(live.api.balance()).toBe(30);
+  });
+
+  it('waits for a task to failure, with the refund', async () => {
+    live.api.inject({ type: 'failTask', code: 'STORAGE_ERROR' });
+    const client = createClient({
+      baseUrl: live.url,
+      apiKey: 'sk_live_test',
+      pollSchedule: () => 0,
+    });
+    const { taskId } = await client.generateVideo({
+      model: 'veo3_lite',
+      prompt: 'Rain on a window',
+    });
+    const failed = await client.waitForTask(taskId).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(TaskFailedError);
+    expect(failed).toMatchObject({
+      errorCode: 'STORAGE_ERROR',
+      errorMessage: 'The output could not be saved to storage',
+      creditsRefunded: true,
+    });
+    expect(live.api.balance()).toBe(50);
   });
 });

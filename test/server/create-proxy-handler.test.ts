@@ -1,18 +1,33 @@
+import type { ServerResponse } from 'node:http';
 import { describe, expect, it, vi } from 'vitest';
+import { createClient } from '../../src/core/client.js';
+import { ServerError } from '../../src/core/errors.js';
 import {
   createMemoryTaskOwnerStore,
   createProxyHandler,
-  toNodeHandler,
+  errorResponse,
   type ProxyOptions,
+  type SubmitContext,
 } from '../../src/server/index.js';
 import {
   KEY,
-  listen,
   postJson,
   send,
   startFakeUpstream,
   startProxy,
+  type SeenRequest,
 } from '../helpers/proxy-server.js';
+
+const image = { model: 'gpt-image-2', prompt: 'A red fox' } as const;
+const alice = { 'x-user': 'alice' };
+
+/** An upstream that answers every request with this status, headers and body. */
+const answering =
+  (status: number, body: string, headers: Record<string, string | string[]> = {}) =>
+  (_: SeenRequest, res: ServerResponse) => {
+    res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+    res.end(body);
+  };
 
 // The handler as Next.js, Hono, Bun or an edge runtime calls it: a Fetch API Request in, a Response out.
 const submitted = () =>
@@ -181,91 +196,201 @@ describe('a handler made without a key (a build without secrets)', () => {
   });
 });
 
-describe('createMemoryTaskOwnerStore', () => {
-  it('warns once in production that it serves one process only, and never elsewhere', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    try {
-      vi.resetModules();
-      const fresh = await import('../../src/server/task-owner-store.js');
-      fresh.createMemoryTaskOwnerStore();
-      expect(warn).not.toHaveBeenCalled(); // NODE_ENV=test
-      vi.stubEnv('NODE_ENV', 'production');
-      fresh.createMemoryTaskOwnerStore();
-      fresh.createMemoryTaskOwnerStore();
-      expect(warn).toHaveBeenCalledTimes(1);
-      expect(String(warn.mock.calls[0])).toMatch(
-        /kept in this process only.*Use createRedisTaskStore/,
-      );
-    } finally {
-      vi.unstubAllEnvs();
-      warn.mockRestore();
-    }
+describe('per-user task scoping', () => {
+  it('lets only the submitting user poll a task; others get 404 with no upstream call', async () => {
+    const upstream = await startFakeUpstream();
+    const { url } = await startProxy({ baseUrl: upstream.url });
+    const { taskId } = (await postJson(url, '/api/ai/image/generate', image)).json as {
+      taskId: string;
+    };
+
+    const bob = await send(url, `/api/ai/tasks/${taskId}`, { headers: { 'x-user': 'bob' } });
+    expect(bob).toMatchObject({ status: 404, json: { error: 'Task not found' } });
+    expect(upstream.requests).toHaveLength(1);
+
+    const own = await send(url, `/api/ai/tasks/${taskId}`, { headers: alice });
+    expect(own).toMatchObject({ status: 200, json: { taskId, status: 0 } });
+    expect(upstream.requests[1]).toMatchObject({ method: 'GET', url: `/api/ai/tasks/${taskId}` });
+    expect(upstream.requests[1]!.headers.authorization).toBe(`Bearer ${KEY}`);
   });
 
-  it('drops the oldest records past maxEntries', () => {
-    const store = createMemoryTaskOwnerStore({ maxEntries: 2 });
-    store.set('a', 'u1', 60_000);
-    store.set('b', 'u2', 60_000);
-    store.set('c', 'u3', 60_000);
-    expect([store.get('a'), store.get('b'), store.get('c')]).toEqual([null, 'u2', 'u3']);
+  it('records the owner from the quickstart spelling `id` too', async () => {
+    const upstream = await startFakeUpstream((seen, res) =>
+      answering(
+        200,
+        seen.method === 'POST'
+          ? '{"id":"tsk_QUICK","status":0,"creditsUsed":3}'
+          : '{"id":"tsk_QUICK","status":1}',
+      )(seen, res),
+    );
+    const { url } = await startProxy({ baseUrl: upstream.url });
+    await postJson(url, '/api/ai/image/generate', image);
+    expect(await send(url, '/api/ai/tasks/tsk_QUICK', { headers: alice })).toMatchObject({
+      status: 200,
+    });
+    expect(
+      await send(url, '/api/ai/tasks/tsk_QUICK', { headers: { 'x-user': 'mallory' } }),
+    ).toMatchObject({ status: 404 });
   });
 
-  it('expires records after their TTL and clears expired ones as it records new ones', () => {
-    let now = 0;
-    const store = createMemoryTaskOwnerStore({ maxEntries: 2, now: () => now });
-    store.set('a', 'u1', 100);
-    store.set('b', 'u2', 1_000);
-    now = 100;
-    expect(store.get('a')).toBeNull();
-    store.set('c', 'u3', 1_000);
-    // `a` expired, so `b` survives the bound of 2.
-    expect([store.get('b'), store.get('c')]).toEqual(['u2', 'u3']);
+  it('forgets an owner after taskTtlMs: the task then answers 404', async () => {
+    let now = 1_000;
+    const upstream = await startFakeUpstream();
+    const { url } = await startProxy({
+      baseUrl: upstream.url,
+      taskStore: createMemoryTaskOwnerStore({ now: () => now }),
+      taskTtlMs: 60_000,
+    });
+    const { taskId } = (await postJson(url, '/api/ai/image/generate', image)).json as {
+      taskId: string;
+    };
+    now += 59_999;
+    expect((await send(url, `/api/ai/tasks/${taskId}`, { headers: alice })).status).toBe(200);
+    now += 1;
+    expect((await send(url, `/api/ai/tasks/${taskId}`, { headers: alice })).status).toBe(404);
+  });
+
+  it('uses a custom asynchronous store, with the TTL it was given', async () => {
+    const records = new Map<string, string>();
+    const set = vi.fn(
+      async (taskId: string, userId: string, _ttlMs: number) => void records.set(taskId, userId),
+    );
+    const upstream = await startFakeUpstream();
+    const { url } = await startProxy({
+      baseUrl: upstream.url,
+      taskStore: { get: async (id) => records.get(id), set },
+    });
+    const { taskId } = (await postJson(url, '/api/ai/image/generate', image)).json as {
+      taskId: string;
+    };
+    expect(set).toHaveBeenCalledWith(taskId, 'alice', 24 * 60 * 60 * 1000);
+    expect((await send(url, `/api/ai/tasks/${taskId}`, { headers: alice })).status).toBe(200);
+  });
+
+  it('answers 503 when the store fails: a submit reports a possible charge with its task id, a poll asks nobody', async () => {
+    const onError = vi.fn();
+    const upstream = await startFakeUpstream();
+    const broken = {
+      get: () => Promise.reject(new Error('redis down')),
+      set: () => Promise.reject(new Error('redis down')),
+    };
+    const { url } = await startProxy({ baseUrl: upstream.url, taskStore: broken, onError });
+    expect(await postJson(url, '/api/ai/image/generate', image)).toMatchObject({
+      status: 503,
+      json: {
+        error: 'The task was submitted but could not be recorded; it may have been charged',
+        taskId: 'tsk_FAKE0000000000000000000001',
+      },
+    });
+    expect(await send(url, '/api/ai/tasks/tsk_1', { headers: alice })).toMatchObject({
+      status: 503,
+      json: { error: 'The task store is unavailable; try again shortly' },
+    });
+    expect(upstream.requests).toHaveLength(1);
+    expect(onError.mock.calls.map(([, context]) => context.stage)).toEqual([
+      'taskStore',
+      'taskStore',
+    ]);
+    expect(onError.mock.calls[0]![0].message).toMatch(
+      /Task tsk_FAKE0000000000000000000001 of user alice was submitted but not recorded: redis down/,
+    );
+  });
+
+  it('refuses a submit with 503 before sending it when the store says it is away', async () => {
+    const upstream = await startFakeUpstream();
+    const afterSubmitRefused = vi.fn();
+    const away = {
+      ...createMemoryTaskOwnerStore(),
+      ping: () => Promise.reject(new Error('redis down')),
+    };
+    const { url } = await startProxy({
+      baseUrl: upstream.url,
+      taskStore: away,
+      afterSubmitRefused,
+    });
+    expect(await postJson(url, '/api/ai/image/generate', image)).toMatchObject({
+      status: 503,
+      json: { error: 'The task store is unavailable; nothing was sent or charged', charged: false },
+      headers: { 'retry-after': '5' },
+    });
+    // The browser client knows nothing was charged: a plain ServerError, safe to submit again.
+    const client = createClient({ baseUrl: url, headers: { 'x-user': 'alice' } });
+    const error = await client.generateImage(image).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error).toMatchObject({ status: 503, notCharged: true });
+    expect(upstream.requests).toHaveLength(0);
+    expect(afterSubmitRefused).toHaveBeenCalledWith(
+      expect.objectContaining({ userId: 'alice', status: 503 }),
+    );
   });
 });
 
-describe('toNodeHandler', () => {
-  it('routes by Express’s originalUrl when a router has stripped its mount path from url', async () => {
-    const handler = vi.fn(async (request: Request) => new Response(new URL(request.url).pathname));
-    const listener = toNodeHandler(handler);
-    const { url } = await listen((req, res) => {
-      Object.assign(req, { originalUrl: req.url, url: '/' });
-      void listener(req, res);
+describe('submit hooks', () => {
+  it('beforeSubmit sees the checked submit and can refuse it in the API shape; nothing is sent', async () => {
+    const upstream = await startFakeUpstream();
+    const seen: SubmitContext[] = [];
+    const { url } = await startProxy({
+      baseUrl: upstream.url,
+      beforeSubmit: (context) => {
+        seen.push(context);
+        return errorResponse(429, 'Daily quota reached', { quota: 100 }, { 'Retry-After': '3600' });
+      },
     });
-    expect((await send(url, '/api/ai/tasks/tsk_1')).text).toBe('/api/ai/tasks/tsk_1');
+    const answer = await postJson(url, '/api/ai/image/generate', {
+      model: 'nano-banana-2',
+      prompt: 'A fox',
+      resolution: '2K',
+    });
+    expect(answer).toMatchObject({
+      status: 429,
+      json: { error: 'Daily quota reached', quota: 100 },
+      headers: { 'retry-after': '3600' },
+    });
+    expect(seen[0]).toMatchObject({
+      userId: 'alice',
+      kind: 'image',
+      body: { model: 'nano-banana-2', resolution: '2K' },
+      model: { id: 'nano-banana-2' },
+      estimatedCredits: 6,
+    });
+    expect(upstream.requests).toEqual([]);
   });
 
-  it.each(['TRACK', 'CONNECT'])(
-    'answers %s set by a method-override middleware with a 405, not a 500',
-    async (method) => {
-      const handler = vi.fn(async () => new Response('ok'));
-      const listener = toNodeHandler(handler);
-      const { url } = await listen((req, res) => {
-        req.method = String(req.headers['x-http-method-override'] ?? req.method);
-        void listener(req, res);
-      });
-      const answer = await send(url, '/api/ai/tasks/tsk_1', {
-        method: 'POST',
-        headers: { 'x-http-method-override': method },
-      });
-      expect(answer).toMatchObject({ status: 405, json: { error: 'Method not allowed' } });
-      expect(handler).not.toHaveBeenCalled();
-    },
-  );
-
-  it('passes on every Set-Cookie of an app’s own handler, and answers 500 in the API shape when the handler throws', async () => {
-    const { url } = await listen(
-      toNodeHandler(async (request) => {
-        if (request.method === 'POST') throw new Error('boom');
-        const headers = new Headers();
-        headers.append('Set-Cookie', 'a=1');
-        headers.append('Set-Cookie', 'b=2');
-        return new Response('ok', { headers });
-      }),
-    );
-    expect((await send(url, '/')).headers['set-cookie']).toEqual(['a=1', 'b=2']);
-    expect(await send(url, '/', { method: 'POST', body: 'x' })).toMatchObject({
-      status: 500,
-      json: { error: 'Internal error' },
+  it('a beforeSubmit that throws refuses with a 500 and sends nothing', async () => {
+    const upstream = await startFakeUpstream();
+    const { url } = await startProxy({
+      baseUrl: upstream.url,
+      beforeSubmit: () => {
+        throw new Error('quota service down');
+      },
     });
+    expect(await postJson(url, '/api/ai/image/generate', image)).toMatchObject({
+      status: 500,
+      json: { error: 'The submit could not be checked; nothing was charged', charged: false },
+    });
+    const client = createClient({ baseUrl: url, headers: { 'x-user': 'alice' } });
+    expect(await client.generateImage(image).catch((caught: unknown) => caught)).toMatchObject({
+      name: 'ServerError',
+      status: 500,
+      notCharged: true,
+    });
+    expect(upstream.requests).toEqual([]);
+  });
+
+  it('afterSubmit learns the task id and the credits charged; its failure does not change the answer', async () => {
+    const upstream = await startFakeUpstream();
+    const afterSubmit = vi.fn(() => Promise.reject(new Error('audit log down')));
+    const onError = vi.fn();
+    const { url } = await startProxy({ baseUrl: upstream.url, afterSubmit, onError });
+    const answer = await postJson(url, '/api/ai/image/generate', image);
+    expect(answer.status).toBe(200);
+    const { taskId } = answer.json as { taskId: string };
+    expect(afterSubmit).toHaveBeenCalledWith(
+      expect.objectContaining({ userId: 'alice', taskId, creditsUsed: 3 }),
+    );
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({ message: 'audit log down' }),
+      expect.objectContaining({ stage: 'afterSubmit' }),
+    );
   });
 });

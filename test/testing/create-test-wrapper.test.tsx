@@ -37,8 +37,9 @@ function VideoButton() {
   );
 }
 
-// Real time on a loaded machine: rendering and user-event typing in jsdom, not the virtual minutes.
-describe('createTestWrapper', { timeout: 15_000 }, () => {
+// Minutes of virtual time walked timer by timer, with rendering and user-event typing in jsdom: over
+// 15 s of real time on a loaded 2-core machine (seen), so the timeout of the other virtual-time suites.
+describe('createTestWrapper', { timeout: 180_000 }, () => {
   it('drives a realistic video to its result on virtual time: the hooks poll only as the clock advances', async () => {
     test = createTestWrapper();
     render(<VideoButton />, { wrapper: test.wrapper });

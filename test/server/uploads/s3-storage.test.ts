@@ -63,7 +63,8 @@ const exists = (key: string) =>
     () => false,
   );
 
-describe('createS3Storage against s3rver (presigned PUT)', () => {
+// Real S3 calls to s3rver: the first loads the AWS SDK's signing and XML code, seconds on a loaded machine.
+describe('createS3Storage against s3rver (presigned PUT)', { timeout: 30_000 }, () => {
   it.each([
     ['PNG', PNG, 'image/png'],
     ['JPEG', JPEG, 'image/jpeg'],
