@@ -195,6 +195,29 @@ describe('createTestWrapper and time', { timeout: 15_000 }, () => {
   });
 });
 
+describe('useTask on virtual time', { timeout: 15_000 }, () => {
+  it('arms no poll while one is in flight: a 404 waiting to be retried spins no timer meanwhile', async () => {
+    test = createTestWrapper();
+    // Every timer TanStack Query and the mock set goes through the clock's sleep.
+    let timers = 0;
+    const sleep = test.clock.sleep;
+    test.clock.sleep = (ms, signal) => {
+      timers++;
+      return sleep(ms, signal);
+    };
+    function Follow() {
+      const task = useTask('tsk_missing');
+      return <p>{task.error?.code ?? task.status}</p>;
+    }
+    render(<Follow />, { wrapper: test.wrapper });
+    await test.advance(10_000);
+    expect(screen.getByText('task_not_found')).toBeInTheDocument();
+    // The first look and two retries 2 s apart, with a handful of timers: not one every millisecond.
+    expect(gets(test)).toBe(3);
+    expect(timers).toBeLessThan(20);
+  });
+});
+
 // A user's test with Vitest's fake timers on: the wrapper's clock and TanStack Query's batched renders
 // run on their own, so only `advance` moves the hooks, as without fake timers.
 describe('createTestWrapper under vi.useFakeTimers()', { timeout: 15_000 }, () => {
