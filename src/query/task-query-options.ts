@@ -82,6 +82,9 @@ export function taskQueryOptions<M extends ModelSpec>(
       errorUpdatedAt,
     } = query.state;
     if (data && isTerminal(data)) return false;
+    // A poll in flight (or waiting to retry a 404) is not polled again: TanStack Query asks for the next
+    // delay when it settles. Counted now, the delay would be overdue: a 1 ms interval spinning meanwhile.
+    if (query.state.fetchStatus !== 'idle') return false;
     if (status === 'error' && !error?.retryable) return false;
     if (error instanceof TimeoutError) return false;
     const follow = followOf(query, timeoutMs);
