@@ -1,4 +1,4 @@
-import type { InputMode, ModelSpec } from '../registry/model-spec.js';
+import type { ModelSpec } from '../registry/model-spec.js';
 import type { BuiltInModel } from '../registry/models.js';
 
 type Of<T extends readonly unknown[]> = T[number];
@@ -124,25 +124,5 @@ export type ImageRequest<M extends ModelSpec = BuiltInModel> =
 export type GenerationRequest<M extends ModelSpec = BuiltInModel> =
   VideoRequest<M> | ImageRequest<M>;
 
-/**
- * A request as a form holds it while the user edits: any model id, any values. This is what
- * `validateRequest`, `adaptRequest` and `estimateCredits` accept, since a form is often invalid.
- */
-export interface DraftRequest {
-  model: string;
-  prompt?: string;
-  inputMode?: InputMode;
-  inputImageUrls?: readonly string[];
-  duration?: number;
-  aspectRatio?: string;
-  resolution?: string;
-  negativePrompt?: string;
-  guidanceScale?: number;
-  width?: number;
-  height?: number;
-  fps?: number;
-  seed?: string;
-  motionStrength?: number;
-  cameraMotion?: string;
-  providerInput?: Readonly<Record<string, unknown>>;
-}
+// The form's request lives beside the task (a task records the request that made it).
+export type { DraftRequest } from '../task/draft-request.js';
