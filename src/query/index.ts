@@ -16,3 +16,18 @@ export type { PersistedTask, PersistOption, StorageLike } from './persistence.js
 export { taskKeys } from './query-keys.js';
 export { taskQueryOptions } from './task-query-options.js';
 export type { FollowTaskOptions } from './task-query-options.js';
+export { taskHistoryKeys } from './task-history-keys.js';
+export { defaultHistoryStore, taskHistoryQueryOptions } from './task-history-query-options.js';
+export type {
+  TaskHistoryOptions,
+  TaskHistoryPage,
+  TaskHistorySource,
+} from './task-history-query-options.js';
+export { recordTaskHistory } from './task-history-recorder.js';
+export type { TaskHistoryTarget } from './task-history-recorder.js';
+export { createIndexedDbHistoryStore } from './task-history-store.js';
+export type {
+  IndexedDbHistoryStoreOptions,
+  TaskHistoryListOptions,
+  TaskHistoryStore,
+} from './task-history-store.js';

@@ -23,4 +23,21 @@ export type { VideoGeneration } from './use-generate-video.js';
 export { useTask } from './use-task.js';
 export type { UseTaskOptions, UseTaskResult } from './use-task.js';
 export { useTaskProgress } from './use-task-progress.js';
+export { useTaskHistory } from './use-task-history.js';
+export type { TaskHistory, UseTaskHistoryOptions } from './use-task-history.js';
+export {
+  createIndexedDbHistoryStore,
+  recordTaskHistory,
+  taskHistoryKeys,
+  taskHistoryQueryOptions,
+} from '../query/index.js';
+export type {
+  IndexedDbHistoryStoreOptions,
+  TaskHistoryListOptions,
+  TaskHistoryOptions,
+  TaskHistoryPage,
+  TaskHistorySource,
+  TaskHistoryStore,
+  TaskHistoryTarget,
+} from '../query/index.js';
 export type { UseTaskProgressOptions } from './use-task-progress.js';

@@ -10,6 +10,7 @@ import type { PollingFigures } from './polling.js';
 import type { RenderFigures } from './renders.js';
 import type { CycleFigures, MemoryFigures } from './scale.js';
 import type { SharingFigures } from './sharing.js';
+import type { HistoryFigures } from './history.js';
 import { measureSizes, REFERENCES } from './size.js';
 import { round } from './stats.js';
 import { printTable } from './table.js';
@@ -196,6 +197,41 @@ printTable(
   ],
 );
 
+// 3b. History (issue 15)
+const history = section<HistoryFigures>('history');
+console.log(
+  `\nHistory: one page of ${history.pageSize} (useTaskHistory on the mock's list) with ${history.pending} pending Veo 3.1 tasks.`,
+);
+printTable(
+  ['measure', 'value', 'target', ''],
+  [
+    [
+      'requests per poll interval (3.5 s) while they run',
+      history.requestsPerInterval,
+      `≤ ${history.pending} (one per pending task)`,
+      target('history: requests per interval', history.requestsPerInterval <= history.pending),
+    ],
+    [
+      'list reads in 10 min (the list is not polled)',
+      history.listRequests,
+      '1',
+      check(history.listRequests === 1),
+    ],
+    [
+      'task GETs to completion: history alone, useTask followers of the 5 alone',
+      `${history.taskGetsHistory}, ${history.taskGetsFollowers}`,
+      'history ≤ followers',
+      check(history.taskGetsHistory <= history.taskGetsFollowers),
+    ],
+    [
+      'task GETs history adds when the 5 are already followed',
+      history.addedByHistoryWhenFollowed,
+      '0',
+      target('history: no second request', history.addedByHistoryWhenFollowed === 0),
+    ],
+  ],
+);
+
 // 4. Renders
 const renders = section<RenderFigures[]>('renders');
 console.log(
@@ -267,6 +303,7 @@ const results = {
     byId,
   },
   sharing,
+  history,
   renders,
   scale: { cycles, memory },
   targetsMissed: failed,

@@ -47,26 +47,11 @@ function parseStatus(value: unknown): TaskStatus {
   return status;
 }
 
-// The fields a recorded request may hold, with their JSON types: `s` string, `n` number, `u` a list of
-// http(s) URLs, `o` an object.
-const REQUEST_FIELDS: Record<string, string> = {
-  model: 's',
-  prompt: 's',
-  inputMode: 's',
-  aspectRatio: 's',
-  resolution: 's',
-  negativePrompt: 's',
-  seed: 's',
-  cameraMotion: 's',
-  duration: 'n',
-  guidanceScale: 'n',
-  width: 'n',
-  height: 'n',
-  fps: 'n',
-  motionStrength: 'n',
-  inputImageUrls: 'u',
-  providerInput: 'o',
-};
+// The fields a recorded request may hold: eight strings, six numbers, then the images and providerInput.
+const REQUEST_FIELDS =
+  'model prompt inputMode aspectRatio resolution negativePrompt seed cameraMotion duration guidanceScale width height fps motionStrength inputImageUrls providerInput'.split(
+    ' ',
+  );
 
 /**
  * A task's recorded request, or `null` when there is none or it is malformed (a field of the wrong
@@ -76,16 +61,17 @@ const REQUEST_FIELDS: Record<string, string> = {
 function parseRequest(value: unknown): DraftRequest | null {
   if (!isRecord(value) || typeof value.model !== 'string') return null;
   const request: Record<string, unknown> = {};
-  for (const key in REQUEST_FIELDS) {
+  for (const [index, key] of REQUEST_FIELDS.entries()) {
     const field = value[key];
-    const type = REQUEST_FIELDS[key];
     if (field === undefined) continue;
     if (
-      type === 'u'
-        ? !Array.isArray(field) || !field.every(isHttpUrl)
-        : type === 'o'
-          ? !isRecord(field)
-          : typeof field !== (type === 'n' ? 'number' : 'string')
+      index < 8
+        ? typeof field !== 'string'
+        : index < 14
+          ? typeof field !== 'number'
+          : index < 15
+            ? !Array.isArray(field) || !field.every(isHttpUrl)
+            : !isRecord(field)
     )
       return null;
     request[key] = field;
@@ -122,7 +108,7 @@ export function parseTask(body: unknown): Task {
 export function parseTaskPage(body: unknown): TaskPage {
   const { tasks, nextCursor } = asObject(body, 'the task list');
   if (!Array.isArray(tasks)) throw new InvalidResponseError('the task list has no tasks array');
-  return { tasks: tasks.map((task) => parseTask(task)), nextCursor: str(nextCursor) };
+  return { tasks: tasks.map(parseTask), nextCursor: str(nextCursor) };
 }
 
 /** A submit response (`{ taskId, status: 0, creditsUsed }`); throws `InvalidResponseError`. */

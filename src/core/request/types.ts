@@ -150,4 +150,5 @@ export type ImageRequestById<M extends ModelSpec, Id> = string extends M['id']
 export type GenerationRequest<M extends ModelSpec = BuiltInModel> =
   VideoRequest<M> | ImageRequest<M>;
 
-export type { DraftRequest } from '../draft-request.js';
+// The form's request lives beside the task (a task records the request that made it).
+export type { DraftRequest } from '../task/draft-request.js';

@@ -1,4 +1,4 @@
-import type { DraftRequest } from '../draft-request.js';
+import type { DraftRequest } from './draft-request.js';
 
 /** A task's state, readable: the API's 0, 1 and 2. */
 export type TaskStatus = 'pending' | 'completed' | 'failed';

@@ -1,6 +1,5 @@
-import type { InputMode } from './registry/model-spec.js';
+import type { InputMode } from '../registry/model-spec.js';
 
-// Its own module: a task carries the request that made it (task → request would close a folder cycle).
 /**
  * A request as a form holds it while the user edits: any model id, any values. This is what
  * `validateRequest`, `adaptRequest` and `estimateCredits` accept, since a form is often invalid.
