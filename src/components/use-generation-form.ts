@@ -8,7 +8,7 @@ import { effectiveInputMode } from '../core/request/input-mode.js';
 import type { BuiltInModel } from '../core/registry/models.js';
 import type { DraftRequest, ImageModelId, VideoModelId } from '../core/request/types.js';
 import { validateRequest } from '../core/request/validate-request.js';
-import { useGptImageClient } from '../react/provider.js';
+import { useClientCore } from '../react/provider.js';
 import type { UseGenerationOptions } from '../query/generation-types.js';
 import { useGeneration } from '../react/use-generation.js';
 import { describeFieldError, type FieldErrorFormatter } from './describe-field-error.js';
@@ -132,7 +132,7 @@ export function useGenerationForm<M extends ModelSpec = BuiltInModel>({
   formatError,
   ...generationOptions
 }: UseGenerationFormOptions<M>) {
-  const client = useGptImageClient();
+  const client = useClientCore();
   const { registry } = client;
   // The fields the user (or `defaultValues`) set; the others follow the model's defaults.
   const [chosen, setChosen] = useState<ReadonlySet<string>>(

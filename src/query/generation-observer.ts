@@ -5,7 +5,7 @@ import {
   type ManagedTimerId,
   type QueryClient,
 } from '@tanstack/query-core';
-import type { GptImageClient } from '../core/client.js';
+import type { ClientCore } from '../core/client.js';
 import {
   NetworkError,
   SubmitOutcomeUnknownError,
@@ -61,7 +61,7 @@ const busyError = () =>
 export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = BuiltInModel> {
   /** The options, as last set: callbacks are read when they fire. */
   options: GenerationObserverOptions<R>;
-  readonly #client: GptImageClient<M>;
+  readonly #client: ClientCore<M>;
   readonly #queryClient: QueryClient;
   readonly #kind: ModelKind;
   readonly #listeners = new Set<() => void>();
@@ -85,7 +85,7 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
   #result: Generation<R>;
 
   constructor(
-    client: GptImageClient<M>,
+    client: ClientCore<M>,
     queryClient: QueryClient,
     kind: ModelKind,
     options: GenerationObserverOptions<R> = {},

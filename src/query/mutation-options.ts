@@ -1,5 +1,5 @@
 import type { MutationObserverOptions } from '@tanstack/query-core';
-import type { GptImageClient } from '../core/client.js';
+import type { ClientCore } from '../core/client.js';
 import type { GptImageError } from '../core/errors.js';
 import type { ModelKind, ModelSpec } from '../core/registry/model-spec.js';
 import type { BuiltInModel } from '../core/registry/models.js';
@@ -18,7 +18,7 @@ const identity = <D, E, V>(options: MutationObserverOptions<D, E, V>) => options
 export function submitMutationOptions<
   R extends DraftRequest = DraftRequest,
   M extends ModelSpec = BuiltInModel,
->(client: GptImageClient<M>, kind: ModelKind) {
+>(client: ClientCore<M>, kind: ModelKind) {
   return identity<Submission, GptImageError, R>({
     mutationKey: taskKeys.submit(kind),
     mutationFn: (request) => client.submit(kind, request),
@@ -28,14 +28,14 @@ export function submitMutationOptions<
 
 /** The mutation that submits a video task; see {@link submitMutationOptions}. */
 export function generateVideoMutationOptions<M extends ModelSpec = BuiltInModel>(
-  client: GptImageClient<M>,
+  client: ClientCore<M>,
 ) {
   return submitMutationOptions<VideoRequest<M>, M>(client, 'video');
 }
 
 /** The mutation that submits an image task; see {@link submitMutationOptions}. */
 export function generateImageMutationOptions<M extends ModelSpec = BuiltInModel>(
-  client: GptImageClient<M>,
+  client: ClientCore<M>,
 ) {
   return submitMutationOptions<ImageRequest<M>, M>(client, 'image');
 }

@@ -5,7 +5,7 @@ import {
   type QueryClient,
   type QueryObserverOptions,
 } from '@tanstack/query-core';
-import type { GptImageClient } from '../core/client.js';
+import type { ClientCore } from '../core/client.js';
 import type { GptImageError } from '../core/errors.js';
 import { TaskNotFoundError, TimeoutError } from '../core/errors.js';
 import { nextPoll as pollRule, type PollOptions } from '../core/polling/next-poll.js';
@@ -62,7 +62,7 @@ export function restartFollow(queryClient: QueryClient, taskId: string) {
  * snapshot kept, and ends in a `TimeoutError` (with the task id) rather than polling forever.
  */
 export function taskQueryOptions<M extends ModelSpec>(
-  client: GptImageClient<M>,
+  client: ClientCore<M>,
   taskId: string,
   options: FollowTaskOptions = {},
 ) {

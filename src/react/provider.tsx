@@ -1,14 +1,16 @@
 'use client';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { createClient, type ClientOptions, type GptImageClient } from '../core/client.js';
+import { completeClient, type ClientOptions, type GptImageClient } from '../core/client.js';
+import { createClientCore, type ClientCore, type OwnClientCore } from '../core/client-core.js';
 import type { ModelSpec } from '../core/registry/model-spec.js';
 import type { BuiltInModel } from '../core/registry/models.js';
 
-// Holds a client over any registry; `useGptImageClient<M>()` gives it back typed.
+// Holds the client given, or the core of one made from options (the hooks call only the core, so an
+// app that uses only them does not bundle `waitForTask` or `listTasks`); over any registry.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyClient = GptImageClient<any>;
-const ClientContext = createContext<AnyClient | null>(null);
+type AnyCore = GptImageClient<any> | OwnClientCore<any>;
+const ClientContext = createContext<AnyCore | null>(null);
 const ScopeContext = createContext<string | undefined>(undefined);
 
 /** Props of {@link GptImageProvider}: a client (over the built-in models, or your registry's), or the options to make one. */
@@ -40,7 +42,7 @@ export function GptImageProvider<M extends ModelSpec = BuiltInModel>({
 }: GptImageProviderProps<M>) {
   // Options are read once, as `useState`'s initial value would be: a new object each render must not make a new client.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const value: AnyClient = useMemo(() => client ?? createClient(options), [client]);
+  const value: AnyCore = useMemo(() => client ?? createClientCore(options), [client]);
   return (
     <ClientContext.Provider value={value}>
       <ScopeContext.Provider value={persistScope}>{children}</ScopeContext.Provider>
@@ -51,7 +53,15 @@ export function GptImageProvider<M extends ModelSpec = BuiltInModel>({
 /** The nearest provider's `persistScope`, if any. */
 export const usePersistScope = () => useContext(ScopeContext);
 
-let defaultClient: GptImageClient | undefined;
+let defaultCore: OwnClientCore | undefined;
+
+/** The nearest provider's client or core, or a same-origin default: what the hooks call. */
+export const useClientCore = <M extends ModelSpec = BuiltInModel>() =>
+  (useContext(ClientContext) ?? (defaultCore ??= createClientCore())) as ClientCore<M>;
+
+// The client completed from each core, made once so that it keeps its identity across renders.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const completed = new WeakMap<object, GptImageClient<any>>();
 
 /**
  * The client from the nearest {@link GptImageProvider}, or a same-origin default. Typed over the
@@ -59,7 +69,11 @@ let defaultClient: GptImageClient | undefined;
  * `useGptImageClient<AppModel>()`.
  */
 export function useGptImageClient<M extends ModelSpec = BuiltInModel>(): GptImageClient<M> {
-  return (useContext(ClientContext) ?? (defaultClient ??= createClient())) as GptImageClient<M>;
+  const core = useClientCore() as AnyCore;
+  if ('listTasks' in core) return core;
+  let client = completed.get(core);
+  if (!client) completed.set(core, (client = completeClient(core)));
+  return client as GptImageClient<M>;
 }
 
 /** TanStack Query's client, with an error that says what to do when the app forgot its provider. */

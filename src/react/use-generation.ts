@@ -4,7 +4,7 @@ import type { ModelKind } from '../core/registry/model-spec.js';
 import type { DraftRequest } from '../core/request/types.js';
 import { GenerationObserver } from '../query/generation-observer.js';
 import type { Generation, UseGenerationOptions } from '../query/generation-types.js';
-import { useGptImageClient, usePersistScope, useRequiredQueryClient } from './provider.js';
+import { useClientCore, usePersistScope, useRequiredQueryClient } from './provider.js';
 import { useNow } from './use-now.js';
 
 /**
@@ -16,7 +16,7 @@ export function useGeneration<R extends DraftRequest>(
   kind: ModelKind,
   options: UseGenerationOptions<R> = {},
 ): Generation<R> {
-  const client = useGptImageClient();
+  const client = useClientCore();
   const queryClient = useRequiredQueryClient();
   const full = { ...options, persistScope: usePersistScope() };
   const [observer] = useState(() => new GenerationObserver<R>(client, queryClient, kind, full));

@@ -3,7 +3,7 @@ import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { GptImageError } from '../core/errors.js';
 import type { Task } from '../core/task/task.js';
-import { useGptImageClient, useRequiredQueryClient } from './provider.js';
+import { useClientCore, useRequiredQueryClient } from './provider.js';
 import {
   restartFollow,
   taskQueryOptions,
@@ -31,7 +31,7 @@ export function useTask(
   taskId: string | null | undefined,
   options: UseTaskOptions = {},
 ): UseTaskResult {
-  const client = useGptImageClient();
+  const client = useClientCore();
   const queryClient = useRequiredQueryClient();
   const result = useQuery(
     {

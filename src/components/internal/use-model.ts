@@ -1,14 +1,14 @@
 'use client';
 import type { ModelSpec } from '../../core/registry/model-spec.js';
 import type { Registry } from '../../core/registry/registry.js';
-import { useGptImageClient } from '../../react/provider.js';
+import { useClientCore } from '../../react/provider.js';
 
 /** A model as components take it: its id (looked up in the client's registry) or its spec. */
 export type ModelInput = string | ModelSpec;
 
 /** The registry components read: the one given, else the client's (from `GptImageProvider`, else the built-in one). */
 export function useRegistry(registry?: Registry): Registry {
-  const client = useGptImageClient();
+  const client = useClientCore();
   return registry ?? client.registry;
 }
 
