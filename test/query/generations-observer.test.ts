@@ -198,10 +198,10 @@ describe('GenerationsObserver', { timeout: 120_000 }, () => {
     const [failing, ...others] = observer.submitVariants(veo, 3);
     await advance(400_000, settled(result));
     expect(statuses(result())).toEqual(['failed', 'completed', 'completed']);
-    expect(result().slots[0].error).toBeInstanceOf(TaskFailedError);
-    expect(result().slots[0].task?.creditsRefunded).toBe(true);
+    expect(result().slots[0]!.error).toBeInstanceOf(TaskFailedError);
+    expect(result().slots[0]!.task?.creditsRefunded).toBe(true);
     expect(onFailed).toHaveBeenCalledTimes(1);
-    expect(onFailed.mock.calls[0][1].id).toBe(failing);
+    expect(onFailed.mock.calls[0]![1].id).toBe(failing);
     const before = result().slots.map((slot) => slot.taskId);
 
     observer.retry(others[0]!); // a completed slot: nothing to retry
@@ -210,7 +210,7 @@ describe('GenerationsObserver', { timeout: 120_000 }, () => {
     await advance(300_000, settled(result));
     expect(statuses(result())).toEqual(['completed', 'completed', 'completed']);
     expect(posts()).toBe(4);
-    expect(result().slots[0].taskId).not.toBe(before[0]);
+    expect(result().slots[0]!.taskId).not.toBe(before[0]);
     expect(
       result()
         .slots.slice(1)
@@ -225,13 +225,13 @@ describe('GenerationsObserver', { timeout: 120_000 }, () => {
     await advance(0);
     observer.cancel(third!);
     observer.cancel(first!);
-    const cancelled = result().slots[0];
+    const cancelled = result().slots[0]!;
     // Stopped following, but the charged task keeps its id.
     expect(cancelled).toMatchObject({
       status: 'cancelled',
       taskId: expect.stringMatching(/^tsk_/),
     });
-    expect(result().slots[2]).toMatchObject({ status: 'cancelled', taskId: null });
+    expect(result().slots[2]!).toMatchObject({ status: 'cancelled', taskId: null });
     await advance(300_000, settled(result));
     expect(statuses(result())).toEqual(['cancelled', 'completed', 'cancelled']);
     expect(posts()).toBe(2);
@@ -291,13 +291,13 @@ describe('GenerationsObserver', { timeout: 120_000 }, () => {
     expect(statuses(second.result())).toEqual(['submitting', 'queued']);
     await advance(400_000, settled(second.result));
     expect(statuses(second.result())).toEqual(['completed', 'failed']);
-    expect(second.result().slots[1].error?.code).toBe('insufficient_credits');
+    expect(second.result().slots[1]!.error?.code).toBe('insufficient_credits');
     expect(posts()).toBe(2);
     second.unsubscribe();
     const third = observe({ persist });
     await advance(1000);
     expect(statuses(third.result())).toEqual(['completed', 'failed']);
-    expect(third.result().slots[1].error?.code).toBe('insufficient_credits');
+    expect(third.result().slots[1]!.error?.code).toBe('insufficient_credits');
     expect(posts()).toBe(2);
   });
 
