@@ -10,6 +10,7 @@ import type { PollingFigures } from './polling.js';
 import type { RenderFigures } from './renders.js';
 import type { CycleFigures, MemoryFigures } from './scale.js';
 import type { SharingFigures } from './sharing.js';
+import type { VariantsFigures } from './variants.js';
 import { measureSizes, REFERENCES } from './size.js';
 import { round } from './stats.js';
 import { printTable } from './table.js';
@@ -196,6 +197,28 @@ printTable(
   ],
 );
 
+// 3b. Many generations at once
+const variants = section<VariantsFigures>('variants');
+console.log(
+  `\nVariants: ${variants.variants} Veo 3.1 Fast tasks, one useGenerations batch against ${variants.variants} useGenerateVideo hooks (same seed, same task times).`,
+);
+const separate = variants.runs[0]!;
+printTable(
+  ['way', 'POSTs', 'GETs', 'GETs per task', 'most GETs of a task at once', 'all done after', ''],
+  variants.runs.map((r) => [
+    r.way,
+    r.posts,
+    r.gets,
+    r.getsPerTask,
+    r.mostGetsOfOneTaskAtOnce,
+    `${r.secondsToAll} s`,
+    target(
+      `variants: ${r.way}`,
+      r.posts === variants.variants && r.gets <= separate.gets && r.mostGetsOfOneTaskAtOnce === 1,
+    ),
+  ]),
+);
+
 // 4. Renders
 const renders = section<RenderFigures[]>('renders');
 console.log(
@@ -267,6 +290,7 @@ const results = {
     byId,
   },
   sharing,
+  variants,
   renders,
   scale: { cycles, memory },
   targetsMissed: failed,
