@@ -1,25 +1,23 @@
 import type { QueryClient } from '@tanstack/query-core';
 import type { GptImageClient } from '../core/client.js';
-import {
-  GptImageError,
-  NetworkError,
-  SubmitOutcomeUnknownError,
-  ValidationError,
-} from '../core/errors.js';
+import { GptImageError, SubmitOutcomeUnknownError, ValidationError } from '../core/errors.js';
 import type { ModelSpec } from '../core/registry/model-spec.js';
 import type { BuiltInModel } from '../core/registry/models.js';
 import type { DraftRequest } from '../core/request/types.js';
 import type { Submission } from '../core/task/task.js';
-import { validateRequest } from '../core/request/validate-request.js';
 import { GenerationObserver } from './generation-observer.js';
 import type { Generation } from './generation-types.js';
 import { readSlots, slotTarget, writeSlots, type StoredSlot } from './generations-persistence.js';
-import type {
-  GenerationSlot,
-  Generations,
-  SlotStatus,
-  UseGenerationsOptions,
-} from './generations-types.js';
+import {
+  busyError,
+  countSlots,
+  MAX_VARIANTS,
+  slotOf,
+  toStored,
+  validateBatch,
+  type SlotEntry as Entry,
+} from './generations-slot.js';
+import type { GenerationSlot, Generations, UseGenerationsOptions } from './generations-types.js';
 import {
   readPersisted,
   resolvePersisted,
@@ -34,40 +32,13 @@ export interface GenerationsObserverOptions<R> extends UseGenerationsOptions<R> 
   persistScope?: string;
 }
 
-/** One slot: what is remembered of it, its own generation observer, and its last built state. */
-interface Entry<R extends DraftRequest, M extends ModelSpec> extends StoredSlot {
-  request: R;
-  observer: GenerationObserver<R, M>;
-  unlisten?: () => void;
-  // Restored with its outcome already announced before the reload: not announced again.
-  quiet?: boolean;
-  // A started slot whose submit left no trace (its answer never came): its outcome is unknown.
-  lost?: GptImageError;
-  cache?: { source: Generation<R>; phase: string; slot: GenerationSlot<R> };
-}
-
-/** The most variants one `submitVariants` takes: a slip of the keyboard (`400`) must not spend 400 tasks' credits. */
-export const MAX_VARIANTS = 20;
 const DEFAULT_CONCURRENCY = 2;
-const STATUSES: readonly SlotStatus[] = [
-  'queued',
-  'submitting',
-  'pending',
-  'completed',
-  'failed',
-  'cancelled',
-];
-
-const busyError = () =>
-  new Error('gptimage2-react: a batch is still running; add() queues more, or reset() first');
 
 /**
- * Many generations at once, with no React in it: a list of slots, each one {@link GenerationObserver}
- * (so each has the single generation's guarantees: one POST per intent, following through the shared
- * task queries, timeouts, its own persistence record), run under a concurrency cap with the rest
- * queued. A batch is validated whole before anything is sent. With `persist`, the slot list is
- * remembered: after a reload a queued slot is queued again and a submitted one is followed by its task
- * id, with no new POST. `useGenerations` is glue over one of these.
+ * Many generations at once, with no React in it: slots, each a {@link GenerationObserver} (one POST per
+ * intent, shared task queries, timeouts, its own record), under a concurrency cap, the rest queued. A
+ * batch is validated whole before anything is sent. With `persist`, a reload queues a queued slot again
+ * and follows a submitted one by task id, with no new POST. `useGenerations` is glue over one of these.
  */
 export class GenerationsObserver<R extends DraftRequest, M extends ModelSpec = BuiltInModel> {
   /** The options, as last set: callbacks are read when they fire. */
@@ -150,7 +121,7 @@ export class GenerationsObserver<R extends DraftRequest, M extends ModelSpec = B
   /** See {@link Generations.retry}. */
   retry = (slotId: string) => {
     const entry = this.#find(slotId);
-    const status = entry && this.#slotOf(entry).status;
+    const status = entry && slotOf(entry).status;
     if (!entry || (status !== 'failed' && status !== 'cancelled')) return;
     // A timed-out task is still remembered by its observer: let go of it, this is a new task.
     entry.observer.cancel();
@@ -168,7 +139,7 @@ export class GenerationsObserver<R extends DraftRequest, M extends ModelSpec = B
   /** See {@link Generations.cancel}. */
   cancel = (slotId: string) => {
     const entry = this.#find(slotId);
-    const status = entry && this.#slotOf(entry).status;
+    const status = entry && slotOf(entry).status;
     if (!entry || status === 'completed' || status === 'failed' || status === 'cancelled') return;
     // Stops following (and forgets the slot's own record); a charged task runs on upstream.
     entry.observer.cancel();
@@ -203,29 +174,8 @@ export class GenerationsObserver<R extends DraftRequest, M extends ModelSpec = B
 
   // Validates every request before anything is added or sent: one invalid request refuses them all.
   #enqueue(requests: readonly R[]): string[] {
-    const { registry } = this.#client;
-    for (const [index, request] of requests.entries()) {
-      const errors = validateRequest(request, this.options.kind, registry);
-      if (!errors) continue;
-      // Several different requests: say which one.
-      const which =
-        requests.length > 1 && requests[0] !== requests[1] ? `request ${index + 1}: ` : '';
-      const prefix = (messages: string[]) => messages.map((message) => which + message);
-      return this.#refuse(
-        new ValidationError(
-          {
-            formErrors: prefix(errors.formErrors),
-            fieldErrors: Object.fromEntries(
-              Object.entries(errors.fieldErrors).map(([field, list]) => [
-                field,
-                prefix(list ?? []),
-              ]),
-            ),
-          },
-          'client',
-        ),
-      );
-    }
+    const refused = validateBatch(requests, this.options.kind, this.#client.registry);
+    if (refused) return this.#refuse(refused);
     this.#error = null;
     const ids = requests.map((request) => {
       let id: string;
@@ -263,7 +213,7 @@ export class GenerationsObserver<R extends DraftRequest, M extends ModelSpec = B
       call: ((value: A, slot: GenerationSlot<R>) => void) | undefined,
       value: A,
     ) => {
-      if (!entry.quiet) call?.(value, this.#slotOf(entry));
+      if (!entry.quiet) call?.(value, slotOf(entry));
     };
     return {
       ...follow,
@@ -282,7 +232,7 @@ export class GenerationsObserver<R extends DraftRequest, M extends ModelSpec = B
         this.#save(entry);
         this.#update();
         this.options.onSubmitted?.(submission, {
-          ...this.#slotOf(entry),
+          ...slotOf(entry),
           taskId: submission.taskId,
           creditsUsed: submission.creditsUsed,
         });
@@ -387,14 +337,6 @@ export class GenerationsObserver<R extends DraftRequest, M extends ModelSpec = B
   #save(only?: Entry<R, M>) {
     const target = this.#target();
     if (!target) return;
-    const toStored = ({ id, request, phase, task, ended, error }: StoredSlot): StoredSlot => ({
-      id,
-      request,
-      phase,
-      task,
-      ended,
-      error,
-    });
     const slots =
       only && !this.#listeners.size
         ? readSlots(target).map((slot) => (slot.id === only.id ? toStored(only) : slot))
@@ -417,7 +359,7 @@ export class GenerationsObserver<R extends DraftRequest, M extends ModelSpec = B
     const cap = Math.max(1, Math.floor(this.options.concurrency ?? DEFAULT_CONCURRENCY)) || 1;
     const running = () =>
       this.#entries.filter((entry) => {
-        const { status } = this.#slotOf(entry);
+        const { status } = slotOf(entry);
         return status === 'submitting' || status === 'pending';
       }).length;
     let started = false;
@@ -433,47 +375,9 @@ export class GenerationsObserver<R extends DraftRequest, M extends ModelSpec = B
     if (started) this.#save();
   }
 
-  #slotOf(entry: Entry<R, M>): GenerationSlot<R> {
-    const source = entry.observer.getCurrentResult();
-    const { cache, phase } = entry;
-    if (cache && cache.source === source && cache.phase === phase) return cache.slot;
-    const started = phase === 'started';
-    const status: SlotStatus =
-      phase === 'queued'
-        ? 'queued'
-        : phase === 'cancelled'
-          ? 'cancelled'
-          : source.status === 'idle'
-            ? 'failed'
-            : source.status;
-    // Started, yet its observer is idle: restored after a refused submit, or a submit that left no trace.
-    if (started && source.status === 'idle')
-      entry.lost ??= new SubmitOutcomeUnknownError(
-        new NetworkError('the page was left while a submit was in flight'),
-      );
-    const slot: GenerationSlot<R> = {
-      id: entry.id,
-      request: entry.request,
-      status,
-      taskId: source.taskId ?? (phase === 'queued' ? null : (entry.task?.taskId ?? null)),
-      task: started ? source.task : null,
-      error: started ? (source.error ?? (source.status === 'idle' ? entry.lost! : null)) : null,
-      creditsUsed:
-        source.creditsUsed ?? (phase === 'cancelled' ? (entry.task?.creditsUsed ?? null) : null),
-      submittedAt:
-        source.submittedAt ?? (phase === 'cancelled' ? (entry.task?.submittedAt ?? null) : null),
-    };
-    entry.cache = { source, phase, slot };
-    return slot;
-  }
-
   #build(): Generations<R> {
-    const slots = this.#entries.map((entry) => this.#slotOf(entry));
-    const counts = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<
-      SlotStatus,
-      number
-    >;
-    slots.forEach((slot) => counts[slot.status]++);
+    const slots = this.#entries.map((entry) => slotOf(entry));
+    const counts = countSlots(slots);
     const { submitVariants, add, retry, cancel, remove, reset } = this;
     return {
       slots,

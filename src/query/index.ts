@@ -2,7 +2,8 @@
 // keys, persistence and the generation observer. Public names are re-exported by ../react/index.ts.
 export { GenerationObserver } from './generation-observer.js';
 export type { GenerationObserverOptions } from './generation-observer.js';
-export { GenerationsObserver, MAX_VARIANTS } from './generations-observer.js';
+export { GenerationsObserver } from './generations-observer.js';
+export { MAX_VARIANTS } from './generations-slot.js';
 export type { GenerationsObserverOptions } from './generations-observer.js';
 export type {
   GenerationSlot,

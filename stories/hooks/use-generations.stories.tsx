@@ -86,7 +86,7 @@ export const Invalid: Story = {
   args: { request: { model: 'nano-banana-2', prompt: '' } },
   play: async ({ canvas, userEvent, id }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Make 4 variants' }));
-    await expect(await canvas.findByRole('alert')).toHaveTextContent(/prompt/);
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Prompt is required');
     await expect(canvas.queryAllByRole('listitem')).toHaveLength(0);
     await expect(mockApiOf(id).requests).toHaveLength(0);
   },
