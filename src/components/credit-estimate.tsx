@@ -13,9 +13,11 @@ export interface CreditEstimateProps extends Omit<PartProps<'span'>, 'children'>
   request: Pick<DraftRequest, 'model' | 'duration' | 'resolution' | 'providerInput'>;
   /** Where the model is looked up. Defaults to the client's registry. */
   registry?: Registry;
+  /** How many tasks of this request (variants): shown as "4 × 40 = 160 credits". Defaults to `1`. */
+  count?: number;
   /** Credits the API charged, once submitted: authoritative, shown instead of the estimate. */
   charged?: number | null;
-  /** Renders the figure yourself: `credits` is `null` when the price is not published. */
+  /** Renders the figure yourself: `credits` (the total, for `count` tasks) is `null` when the price is not published. */
   children?: (credits: number | null, charged: boolean) => ReactNode;
 }
 
@@ -28,19 +30,26 @@ export interface CreditEstimateProps extends Omit<PartProps<'span'>, 'children'>
  *
  * @example
  * <CreditEstimate request={{ model: 'sora-2-text-to-video', duration: 10, resolution: '1080p' }} /> // "15 credits"
+ * <CreditEstimate request={{ model: 'veo3_fast' }} count={4} /> // "4 × 9 = 36 credits"
  */
 export const CreditEstimate = /* @__PURE__ */ part<HTMLSpanElement, CreditEstimateProps>(
   'CreditEstimate',
-  function CreditEstimate({ request, registry, charged, asChild, children, ...props }, ref) {
+  function CreditEstimate(
+    { request, registry, count = 1, charged, asChild, children, ...props },
+    ref,
+  ) {
     const models = useRegistry(registry);
     const isCharged = charged !== undefined && charged !== null;
-    const credits = isCharged ? charged : estimateCredits(request, models);
+    const unit = estimateCredits(request, models);
+    const credits = isCharged ? charged : unit === null ? null : unit * count;
     const text =
       credits === null
         ? 'Credits shown after submit'
         : isCharged
           ? `${formatCredits(credits)} charged`
-          : formatCredits(credits);
+          : count > 1
+            ? `${count} × ${unit} = ${formatCredits(credits)}`
+            : formatCredits(credits);
     return (
       <Part
         tag="span"

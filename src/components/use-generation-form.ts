@@ -1,6 +1,15 @@
 'use client';
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type Ref } from 'react';
-import { ValidationError } from '../core/errors.js';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type FormEvent,
+  type Ref,
+} from 'react';
+import { ValidationError, type GptImageError } from '../core/errors.js';
 import { adaptRequest, type RequestChange } from '../core/request/adapt-request.js';
 import { estimateCredits } from '../core/registry/estimate-credits.js';
 import type { ModelKind, ModelSpec } from '../core/registry/model-spec.js';
@@ -10,7 +19,9 @@ import type { DraftRequest, ImageModelId, VideoModelId } from '../core/request/t
 import { validateRequest } from '../core/request/validate-request.js';
 import { useClientCore } from '../react/provider.js';
 import type { UseGenerationOptions } from '../query/generation-types.js';
+import type { PersistOption } from '../query/persistence.js';
 import { useGeneration } from '../react/use-generation.js';
+import { useGenerations } from '../react/use-generations.js';
 import { describeFieldError, type FieldErrorFormatter } from './describe-field-error.js';
 
 /**
@@ -37,6 +48,20 @@ export interface GenerationFormOptions<
    */
   formatError?: FieldErrorFormatter;
 }
+
+/**
+ * The most variants one submit of the form makes: each is a task charged in full, so a stray click on
+ * the count costs at most four times the price shown; four is also a 2 × 2 grid of results.
+ */
+export const MAX_FORM_VARIANTS = 4;
+
+// The batch's own persistence key, beside the single generation's.
+const batchPersist = (persist: PersistOption | undefined): PersistOption | undefined =>
+  persist === undefined
+    ? undefined
+    : typeof persist === 'string'
+      ? `${persist}:variants`
+      : { ...persist, key: `${persist.key}:variants` };
 
 /** A request field the form edits. */
 export type FormField = Exclude<keyof DraftRequest, 'model'>;
@@ -152,22 +177,42 @@ export function useGenerationForm<M extends ModelSpec = BuiltInModel>({
   // The server's 400 field errors, each shown until its field is edited.
   const [serverErrors, setServerErrors] = useState<Partial<Record<string, string[]>>>({});
   const [focusRequest, setFocusRequest] = useState(0);
+  // How many variants a submit makes: more than one go through a batch (below).
+  const [variantCount, setCount] = useState(1);
   const formRef = useRef<HTMLFormElement | null>(null);
 
-  const generation = useGeneration<DraftRequest>(kind, {
+  const onFailed = (error: GptImageError) => {
+    if (error instanceof ValidationError && error.source === 'server') {
+      const fields = { ...error.fieldErrors };
+      // A video's resolution travels in providerInput: its errors belong to the resolution control.
+      if (kind === 'video' && fields.providerInput)
+        fields.resolution = [...(fields.resolution ?? []), ...fields.providerInput];
+      setServerErrors(fields);
+      setFocusRequest((count) => count + 1);
+    }
+    generationOptions.onFailed?.(error);
+  };
+  const generation = useGeneration<DraftRequest>(kind, { ...generationOptions, onFailed });
+
+  // Variants (count > 1) go through a batch: one slot per variant, under its concurrency cap. The
+  // callbacks are called once per variant.
+  const variantsPersist = useMemo(
+    () => batchPersist(generationOptions.persist),
+    [generationOptions.persist],
+  );
+  const batch = useGenerations<DraftRequest>({
     ...generationOptions,
-    onFailed: (error) => {
-      if (error instanceof ValidationError && error.source === 'server') {
-        const fields = { ...error.fieldErrors };
-        // A video's resolution travels in providerInput: its errors belong to the resolution control.
-        if (kind === 'video' && fields.providerInput)
-          fields.resolution = [...(fields.resolution ?? []), ...fields.providerInput];
-        setServerErrors(fields);
-        setFocusRequest((count) => count + 1);
-      }
-      generationOptions.onFailed?.(error);
-    },
+    kind,
+    persist: variantsPersist,
+    onSubmitted: (submission, slot) => generationOptions.onSubmitted?.(submission, slot.request),
+    onCompleted: (task) => generationOptions.onCompleted?.(task),
+    onFailed,
   });
+  const setVariantCount = useCallback(
+    (count: number) => setCount(Math.min(MAX_FORM_VARIANTS, Math.max(1, Math.round(count) || 1))),
+    [],
+  );
+  const isBusy = generation.isBusy || batch.isBusy;
 
   const validation = useMemo(() => validateRequest(draft, kind, registry), [draft, kind, registry]);
   const errors = useMemo(() => {
@@ -228,9 +273,11 @@ export function useGenerationForm<M extends ModelSpec = BuiltInModel>({
         setFocusRequest((count) => count + 1);
         return;
       }
-      if (!generation.isBusy) generation.generate(draft);
+      if (isBusy) return;
+      if (variantCount > 1) batch.submitVariants(draft, variantCount);
+      else generation.generate(draft);
     },
-    [draft, generation, validation],
+    [batch, draft, generation, isBusy, validation, variantCount],
   );
 
   // After a refused submit, focus goes to the first invalid control, once it is marked.
@@ -244,11 +291,13 @@ export function useGenerationForm<M extends ModelSpec = BuiltInModel>({
   const imageMode = kind === 'video' ? ('image_to_video' as const) : ('image_to_image' as const);
   const reset = useCallback(() => {
     generation.reset();
+    batch.reset();
     setSubmitted(false);
     setServerErrors({});
     setChanges([]);
-  }, [generation]);
+  }, [batch, generation]);
   const dismissChanges = useCallback(() => setChanges([]), []);
+  const unitCredits = estimateCredits(draft, registry);
   const fieldErrors = (...fields: string[]) => fields.flatMap((field) => errors[field] ?? []);
   const context = {
     duration: draft.duration,
@@ -277,13 +326,21 @@ export function useGenerationForm<M extends ModelSpec = BuiltInModel>({
     /** Whether the draft passes `validateRequest`. */
     isValid: validation === null,
     /** The published price of the draft, or `null` when unpublished. */
-    credits: estimateCredits(draft, registry),
+    credits: unitCredits,
+    /** How many variants a submit makes, 1 to {@link MAX_FORM_VARIANTS}. Defaults to `1`. */
+    variantCount,
+    /** Sets the variant count (clamped to 1–{@link MAX_FORM_VARIANTS}). */
+    setVariantCount,
+    /** What a submit will cost by the published prices: `variantCount` × `credits`, or `null`. */
+    totalCredits: unitCredits === null ? null : unitCredits * variantCount,
     /** Validates, then submits through the generation hook (focus goes to the first invalid control when refused). */
     submit,
     /** Forgets the generation, the errors and the notice; keeps the draft. */
     reset,
-    /** The generation: `useGenerateVideo`/`useGenerateImage`'s state and actions. */
+    /** The generation of a single submit: `useGenerateVideo`/`useGenerateImage`'s state and actions. */
     generation,
+    /** The variants of a submit with `variantCount` > 1: `useGenerations`' slots and actions. */
+    batch,
     getFormProps: () => ({
       ref: formRef as Ref<HTMLFormElement>,
       onSubmit: submit,
@@ -291,8 +348,8 @@ export function useGenerationForm<M extends ModelSpec = BuiltInModel>({
     }),
     getSubmitProps: () => ({
       type: 'submit' as const,
-      disabled: generation.isBusy,
-      'aria-busy': generation.isBusy || undefined,
+      disabled: isBusy,
+      'aria-busy': isBusy || undefined,
     }),
     getModelSelectProps: () => ({
       kind,
@@ -336,7 +393,17 @@ export function useGenerationForm<M extends ModelSpec = BuiltInModel>({
       onValueChange: (urls: string[]) => setField('inputImageUrls', urls),
       errors: fieldErrors('inputImageUrls', 'inputMode'),
     }),
-    getCreditEstimateProps: () => ({ request: draft }),
+    getCreditEstimateProps: () => ({ request: draft, count: variantCount }),
+    /** Props of a number input for the variant count. */
+    getVariantCountProps: () => ({
+      type: 'number' as const,
+      min: 1,
+      max: MAX_FORM_VARIANTS,
+      step: 1,
+      value: variantCount,
+      onChange: (event: ChangeEvent<HTMLInputElement>) =>
+        setVariantCount(event.currentTarget.valueAsNumber),
+    }),
     getChangeNoticeProps: () => ({ changes, onDismiss: dismissChanges }),
     getTaskProgressProps: () => ({ generation }),
   };

@@ -2,6 +2,15 @@
 // keys, persistence and the generation observer. Public names are re-exported by ../react/index.ts.
 export { GenerationObserver } from './generation-observer.js';
 export type { GenerationObserverOptions } from './generation-observer.js';
+export { GenerationsObserver } from './generations-observer.js';
+export { MAX_VARIANTS } from './generations-slot.js';
+export type { GenerationsObserverOptions } from './generations-observer.js';
+export type {
+  GenerationSlot,
+  Generations,
+  SlotStatus,
+  UseGenerationsOptions,
+} from './generations-types.js';
 export { getGenerationState } from './generation-state.js';
 export type { GenerationState, GenerationStatus } from './generation-state.js';
 export type { Generation, GenerationBase, UseGenerationOptions } from './generation-types.js';

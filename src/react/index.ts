@@ -20,6 +20,13 @@ export { useGenerateImage } from './use-generate-image.js';
 export type { ImageGeneration } from './use-generate-image.js';
 export { useGenerateVideo } from './use-generate-video.js';
 export type { VideoGeneration } from './use-generate-video.js';
+export { useGenerations } from './use-generations.js';
+export type {
+  GenerationSlot,
+  Generations,
+  SlotStatus,
+  UseGenerationsOptions,
+} from '../query/index.js';
 export { useTask } from './use-task.js';
 export type { UseTaskOptions, UseTaskResult } from './use-task.js';
 export { useTaskProgress } from './use-task-progress.js';

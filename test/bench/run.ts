@@ -11,6 +11,7 @@ import type { RenderFigures } from './renders.js';
 import type { CycleFigures, MemoryFigures } from './scale.js';
 import type { SharingFigures } from './sharing.js';
 import type { HistoryFigures } from './history.js';
+import type { VariantsFigures } from './variants.js';
 import { measureSizes, REFERENCES } from './size.js';
 import { round } from './stats.js';
 import { printTable } from './table.js';
@@ -230,6 +231,26 @@ printTable(
       target('history: no second request', history.addedByHistoryWhenFollowed === 0),
     ],
   ],
+// 3b. Many generations at once
+const variants = section<VariantsFigures>('variants');
+console.log(
+  `\nVariants: ${variants.variants} Veo 3.1 Fast tasks, one useGenerations batch against ${variants.variants} useGenerateVideo hooks (same seed, same task times).`,
+);
+const separate = variants.runs[0]!;
+printTable(
+  ['way', 'POSTs', 'GETs', 'GETs per task', 'most GETs of a task at once', 'all done after', ''],
+  variants.runs.map((r) => [
+    r.way,
+    r.posts,
+    r.gets,
+    r.getsPerTask,
+    r.mostGetsOfOneTaskAtOnce,
+    `${r.secondsToAll} s`,
+    target(
+      `variants: ${r.way}`,
+      r.posts === variants.variants && r.gets <= separate.gets && r.mostGetsOfOneTaskAtOnce === 1,
+    ),
+  ]),
 );
 
 // 4. Renders
@@ -304,6 +325,7 @@ const results = {
   },
   sharing,
   history,
+  variants,
   renders,
   scale: { cycles, memory },
   targetsMissed: failed,

@@ -15,6 +15,7 @@ const sections: Record<string, () => Promise<unknown>> = {
   },
   sharing: async () => (await import('./sharing.js')).measureSharing(time),
   history: async () => (await import('./history.js')).measureHistory(time),
+  variants: async () => (await import('./variants.js')).measureVariants(time),
   renders: async () => (await import('./renders.js')).measureRenders(time),
   cycles: async () => (await import('./scale.js')).measureCycles(time),
   memory: async () =>

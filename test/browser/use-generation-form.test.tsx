@@ -404,3 +404,69 @@ describe('useGenerationForm: submitting', () => {
     expect(mock.posts()).toBe(1);
   });
 });
+
+describe('useGenerationForm: variants', () => {
+  /** A form with a variant count and one result per variant, as the "Variants" story has it. */
+  function VariantsForm({ onSubmitted }: { onSubmitted?: () => void }) {
+    const form = useGenerationForm({
+      kind: 'image',
+      defaultValues: { model: 'nano-banana-2', prompt: 'A red kite over dunes', resolution: '2K' },
+      onSubmitted,
+      schedule: fixedPollSchedule(150),
+    });
+    return (
+      <form {...form.getFormProps()} aria-label="Generate">
+        <label>
+          Variants <input {...form.getVariantCountProps()} />
+        </label>
+        <CreditEstimate {...form.getCreditEstimateProps()} data-testid="credits" />
+        <button {...form.getSubmitProps()}>Generate</button>
+        <ul aria-label="Variants">
+          {form.batch.slots.map((slot) => (
+            <li key={slot.id} data-status={slot.status}>
+              {slot.status === 'completed' ? (
+                <img src={slot.task?.imageUrls[0]} alt={`Variant ${slot.id}`} />
+              ) : (
+                slot.status
+              )}
+            </li>
+          ))}
+        </ul>
+      </form>
+    );
+  }
+
+  it(
+    'shows the total before submit, and runs that many variants, one POST each',
+    async () => {
+      const onSubmitted = vi.fn();
+      renderWithProviders(<VariantsForm onSubmitted={onSubmitted} />);
+      const count = screen.getByRole('spinbutton', { name: 'Variants' });
+      expect(count).toHaveValue(1);
+      expect(credits()).toBe('6 credits');
+      await userEvent.clear(count);
+      await userEvent.type(count, '9');
+      // At most 4 variants.
+      expect(count).toHaveValue(4);
+      expect(credits()).toBe('4 × 6 = 24 credits');
+      expect(screen.getByTestId('credits')).toHaveAttribute('data-value', '24');
+      await userEvent.dblClick(screen.getByRole('button', { name: 'Generate' }));
+      const list = screen.getByRole('list', { name: 'Variants' });
+      expect(within(list).getAllByRole('listitem')).toHaveLength(4);
+      expect(screen.getByRole('button', { name: 'Generate' })).toBeDisabled();
+      await waitFor(() => expect(within(list).getAllByRole('img')).toHaveLength(4), {
+        timeout: 20_000,
+      });
+      const sources = within(list)
+        .getAllByRole('img')
+        .map((image) => image.getAttribute('src'));
+      expect(new Set(sources).size).toBe(4);
+      expect(mock.posts()).toBe(4);
+      expect(onSubmitted).toHaveBeenCalledTimes(4);
+      expect(mock.api.balance()).toBe(1000 - 24);
+      expect(screen.getByRole('button', { name: 'Generate' })).toBeEnabled();
+      await expectNoAxeViolations();
+    },
+    LONG_FLOW,
+  );
+});
