@@ -59,6 +59,27 @@ export function useSeededTasks(storyId: string, seeds: readonly TaskSeed[]) {
     const task = followed[index]?.data;
     return task ? [{ ...task, request } satisfies KeptTask] : [];
   });
-  // Ready once every seed is submitted and its first snapshot is in.
-  return { tasks, ready: seeded && tasks.length === submitted.length, submit };
+  // Ready once every seed is submitted and its first snapshot is in (and from then on: a task added
+  // later joins the list when its first snapshot arrives).
+  const [ready, setReady] = useState(false);
+  if (!ready && seeded && tasks.length === submitted.length) setReady(true);
+  return { tasks, ready, submit };
+}
+
+/**
+ * Pages over `tasks` as a history endpoint would (`pageSize` at a time, a short wait per page), for
+ * the stories until they read `useTaskHistory`.
+ */
+export function usePages<T>(tasks: readonly T[], pageSize: number, waitMs = 500) {
+  const [pages, setPages] = useState(1);
+  const [loading, setLoading] = useState(false);
+  const loadMore = useCallback(() => {
+    setLoading(true);
+    setTimeout(() => {
+      setPages((count) => count + 1);
+      setLoading(false);
+    }, waitMs);
+  }, [waitMs]);
+  const shown = tasks.slice(0, pages * pageSize);
+  return { shown, hasMore: shown.length < tasks.length, loading, loadMore };
 }
