@@ -93,10 +93,28 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Six cards live to their results, then the page waits for "Load more". (Time-lapse.) */
+/** The first page on the toolbar's scenario: the newest cards are still generating, live, each with its estimate. */
 export const Default: Story = {
+  // Live by design: its look changes by the second, so the screenshots are of *Finished*.
+  tags: ['!visual'],
   play: async ({ canvas }) => {
-    // What the screenshots hold: the first page, every card finished.
+    await waitFor(() => expect(canvas.getAllByRole('article')).toHaveLength(6), {
+      timeout: 15_000,
+    });
+    // The newest task was submitted last: it is still generating when the page shows.
+    const newest = canvas.getAllByRole('article')[0]!;
+    await expect(newest).toHaveAccessibleName('Video, generating: Rain on a window, close up');
+    await expect(
+      within(newest).getByRole('progressbar', { name: 'Estimated progress' }),
+    ).toBeVisible();
+  },
+};
+
+/** The first page with every card finished, and "Load more" for the rest. (Pinned to *Instant*.) */
+export const Finished: Story = {
+  globals: { scenario: 'instant' },
+  play: async ({ canvas }) => {
+    // What the screenshots hold: the first page, every card finished, every image decoded.
     await waitFor(() => expect(canvas.getAllByRole('article')).toHaveLength(6), {
       timeout: 15_000,
     });
@@ -105,7 +123,7 @@ export const Default: Story = {
         expect(
           canvas.getAllByRole('article').filter((card) => card.dataset.state === 'pending'),
         ).toHaveLength(0),
-      { timeout: 25_000 },
+      { timeout: 15_000 },
     );
     await expect(canvas.getByRole('button', { name: 'Load more' })).toBeVisible();
     for (const image of canvas.getAllByRole<HTMLImageElement>('img'))
@@ -143,14 +161,14 @@ export const Actions: Story = {
       ),
     );
 
-    // Open: the card, large, in a modal dialog; Escape closes it.
-    await userEvent.click(
-      within(canvas.getAllByRole('article')[1]!).getByRole('button', { name: 'Open' }),
-    );
+    // Open: the card, large, in a modal dialog; closing it gives focus back to the card's Open.
+    const open = within(canvas.getAllByRole('article')[1]!).getByRole('button', { name: 'Open' });
+    await userEvent.click(open);
     const dialog = await canvas.findByRole('dialog');
     await expect(dialog).toBeVisible();
-    await userEvent.keyboard('{Escape}');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(canvas.queryByRole('dialog')).toBeNull());
+    await expect(open).toHaveFocus();
 
     await userEvent.click(canvas.getByRole('button', { name: 'Load more' }));
     await waitFor(() => expect(canvas.getAllByRole('article')).toHaveLength(9));
@@ -163,12 +181,12 @@ export const UseAsInput: Story = {
   tags: ['!visual'],
   globals: { scenario: 'instant' },
   play: async ({ canvas, userEvent }) => {
-    const fox = await canvas.findByRole(
+    const ramen = await canvas.findByRole(
       'article',
-      { name: 'Image, ready: A red fox in fresh snow' },
+      { name: 'Image, ready: A bowl of ramen, top view' },
       { timeout: 20_000 },
     );
-    await userEvent.click(within(fox).getByRole('button', { name: 'Use as input' }));
+    await userEvent.click(within(ramen).getByRole('button', { name: 'Use as input' }));
     const form = canvas.getByRole('form', { name: 'New generation from an image' });
     await expect(within(form).getByRole('textbox', { name: 'What to change' })).toHaveFocus();
     await userEvent.keyboard('Make it night');
