@@ -10,6 +10,20 @@ import { useGallery, useGalleryItem } from './internal/task-gallery-scope.js';
 
 type Click = React.MouseEvent<HTMLButtonElement>;
 
+/** A button's props in an item: in the Tab order only in the focused item, `act` after the user's `onClick`. */
+const buttonProps = (
+  active: boolean,
+  onClick: ((event: Click) => void) | undefined,
+  act: () => void,
+) => ({
+  type: 'button' as const,
+  tabIndex: active ? undefined : -1,
+  onClick: (event: Click) => {
+    onClick?.(event);
+    if (!event.defaultPrevented) act();
+  },
+});
+
 export const Open = /* @__PURE__ */ part<HTMLButtonElement, PartProps<'button'>>(
   'TaskGallery.Open',
   function Open({ asChild, children, onClick, ...props }, ref) {
@@ -20,12 +34,7 @@ export const Open = /* @__PURE__ */ part<HTMLButtonElement, PartProps<'button'>>
       <Part
         tag="button"
         asChild={asChild}
-        type="button"
-        tabIndex={active ? undefined : -1}
-        onClick={(event: Click) => {
-          onClick?.(event);
-          if (!event.defaultPrevented) onOpen(task);
-        }}
+        {...buttonProps(active, onClick, () => onOpen(task))}
         {...props}
         ref={ref}
       >
@@ -94,15 +103,10 @@ export const Retry = /* @__PURE__ */ part<HTMLButtonElement, PartProps<'button'>
         <Part
           tag="button"
           asChild={asChild}
-          type="button"
-          tabIndex={active ? undefined : -1}
+          {...buttonProps(active, onClick, () => !reason && onRetry(task))}
           // Stays focusable, so its reason can be heard.
           aria-disabled={reason ? true : undefined}
           data-disabled={flag(Boolean(reason))}
-          onClick={(event: Click) => {
-            onClick?.(event);
-            if (!event.defaultPrevented && !reason) onRetry(task);
-          }}
           {...props}
           aria-describedby={joinIds(props['aria-describedby'], reason && reasonId)}
           ref={ref}
@@ -130,12 +134,7 @@ export const UseAsInput = /* @__PURE__ */ part<
         key={url}
         tag="button"
         asChild={asChild}
-        type="button"
-        tabIndex={active ? undefined : -1}
-        onClick={(event: Click) => {
-          onClick?.(event);
-          if (!event.defaultPrevented) onUseAsInput(url, task);
-        }}
+        {...buttonProps(active, onClick, () => onUseAsInput(url, task))}
         {...props}
         ref={ref}
       >

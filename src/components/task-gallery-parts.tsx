@@ -5,8 +5,9 @@ import type { Task } from '../core/task/task.js';
 import { useTaskProgress } from '../react/use-task-progress.js';
 import { describeRefund, failureReason } from './task-progress-words.js';
 import { formatCredits } from './internal/format.js';
+import { factPart, type Fact } from './internal/fact-part.js';
 import { flag, Part, part, type PartProps } from './internal/primitive.js';
-import { useGalleryItem } from './internal/task-gallery-scope.js';
+import { useGalleryItem, type GalleryItemValue } from './internal/task-gallery-scope.js';
 
 // The parts of one gallery item that show it: media, status, estimate, prompt, model, credits, refund.
 
@@ -59,17 +60,13 @@ export const Media = /* @__PURE__ */ part<HTMLDivElement, TaskGalleryMediaProps>
 
 const STATUS_TEXT = { pending: 'Generating…', completed: 'Completed', failed: 'Failed' } as const;
 
-export const Status = /* @__PURE__ */ part<HTMLSpanElement, PartProps<'span'>>(
-  'TaskGallery.Status',
-  function Status({ asChild, children, ...props }, ref) {
-    const { task } = useGalleryItem('Status');
-    return (
-      <Part tag="span" asChild={asChild} data-state={task.status} {...props} ref={ref}>
-        {children ?? STATUS_TEXT[task.status]}
-      </Part>
-    );
-  },
-);
+const fact = (name: string, tag: 'p' | 'span', read: (item: GalleryItemValue) => Fact) =>
+  factPart(`TaskGallery.${name}`, tag, useGalleryItem, read);
+
+export const Status = /* @__PURE__ */ fact('Status', 'span', ({ task }) => [
+  STATUS_TEXT[task.status],
+  { 'data-state': task.status },
+]);
 
 export const Progress = /* @__PURE__ */ part<
   HTMLDivElement,
@@ -104,80 +101,37 @@ export const Progress = /* @__PURE__ */ part<
   );
 });
 
-export const Prompt = /* @__PURE__ */ part<HTMLParagraphElement, PartProps<'p'>>(
-  'TaskGallery.Prompt',
-  function Prompt({ asChild, children, ...props }, ref) {
-    const { task } = useGalleryItem('Prompt');
-    if (!task.prompt && !children) return null;
-    return (
-      <Part tag="p" asChild={asChild} {...props} ref={ref}>
-        {children ?? task.prompt}
-      </Part>
-    );
-  },
+export const Prompt = /* @__PURE__ */ fact('Prompt', 'p', ({ task }) =>
+  task.prompt ? [task.prompt] : null,
 );
 
-export const Model = /* @__PURE__ */ part<HTMLSpanElement, PartProps<'span'>>(
-  'TaskGallery.Model',
-  function Model({ asChild, children, ...props }, ref) {
-    const { task, model } = useGalleryItem('Model');
-    if (!task.model) return null;
-    return (
-      <Part tag="span" asChild={asChild} data-value={task.model} {...props} ref={ref}>
-        {children ?? model?.name ?? task.model}
-      </Part>
-    );
-  },
+export const Model = /* @__PURE__ */ fact('Model', 'span', ({ task, model }) =>
+  task.model ? [model?.name ?? task.model, { 'data-value': task.model }] : null,
 );
 
-export const Credits = /* @__PURE__ */ part<HTMLSpanElement, PartProps<'span'>>(
-  'TaskGallery.Credits',
-  function Credits({ asChild, children, ...props }, ref) {
-    const { task } = useGalleryItem('Credits');
-    if (task.creditsUsed === null) return null;
-    return (
-      <Part
-        tag="span"
-        asChild={asChild}
-        data-value={task.creditsUsed}
-        data-refunded={flag(task.status === 'failed' && task.creditsRefunded)}
-        {...props}
-        ref={ref}
-      >
-        {children ?? formatCredits(task.creditsUsed)}
-      </Part>
-    );
-  },
+export const Credits = /* @__PURE__ */ fact('Credits', 'span', ({ task }) =>
+  task.creditsUsed === null
+    ? null
+    : [
+        formatCredits(task.creditsUsed),
+        {
+          'data-value': task.creditsUsed,
+          'data-refunded': flag(task.status === 'failed' && task.creditsRefunded),
+        },
+      ],
 );
 
-export const Failure = /* @__PURE__ */ part<HTMLParagraphElement, PartProps<'p'>>(
-  'TaskGallery.Failure',
-  function Failure({ asChild, children, ...props }, ref) {
-    const { task } = useGalleryItem('Failure');
-    if (task.status !== 'failed') return null;
-    return (
-      <Part tag="p" asChild={asChild} data-code={task.errorCode ?? undefined} {...props} ref={ref}>
-        {children ?? failureReason(null, task)}
-      </Part>
-    );
-  },
+export const Failure = /* @__PURE__ */ fact('Failure', 'p', ({ task }) =>
+  task.status === 'failed'
+    ? [failureReason(null, task), { 'data-code': task.errorCode ?? undefined }]
+    : null,
 );
 
-export const Refund = /* @__PURE__ */ part<HTMLParagraphElement, PartProps<'p'>>(
-  'TaskGallery.Refund',
-  function Refund({ asChild, children, ...props }, ref) {
-    const { task } = useGalleryItem('Refund');
-    if (task.status !== 'failed') return null;
-    return (
-      <Part
-        tag="p"
-        asChild={asChild}
-        data-refunded={flag(task.creditsRefunded)}
-        {...props}
-        ref={ref}
-      >
-        {children ?? describeRefund(null, task, task.creditsUsed)}
-      </Part>
-    );
-  },
+export const Refund = /* @__PURE__ */ fact('Refund', 'p', ({ task }) =>
+  task.status === 'failed'
+    ? [
+        describeRefund(null, task, task.creditsUsed),
+        { 'data-refunded': flag(task.creditsRefunded) },
+      ]
+    : null,
 );

@@ -24,6 +24,7 @@ import {
   Status,
 } from './task-gallery-parts.js';
 import { gridTarget } from './internal/grid-navigation.js';
+import { factPart } from './internal/fact-part.js';
 import { flag, Part, part, type PartProps } from './internal/primitive.js';
 import {
   GalleryScope,
@@ -222,59 +223,39 @@ const List = /* @__PURE__ */ part<HTMLDivElement, TaskGalleryListProps>(
   },
 );
 
-const Loading = /* @__PURE__ */ part<HTMLDivElement, PartProps<'div'>>(
+const Loading = /* @__PURE__ */ factPart(
   'TaskGallery.Loading',
-  function Loading({ asChild, children, ...props }, ref) {
-    const { loading, tasks } = useGallery('Loading');
-    if (!loading) return null;
+  'div',
+  useGallery,
+  ({ loading, tasks }) =>
     // Said by the Root's live region; this is what is seen.
-    return (
-      <Part
-        tag="div"
-        asChild={asChild}
-        aria-hidden
-        data-more={flag(tasks.length > 0)}
-        {...props}
-        ref={ref}
-      >
-        {children ?? (tasks.length ? 'Loading more tasks…' : 'Loading tasks…')}
-      </Part>
-    );
-  },
+    loading
+      ? [
+          tasks.length ? 'Loading more tasks…' : 'Loading tasks…',
+          { 'aria-hidden': true, 'data-more': flag(tasks.length > 0) },
+        ]
+      : null,
 );
 
-const Empty = /* @__PURE__ */ part<HTMLDivElement, PartProps<'div'>>(
+const Empty = /* @__PURE__ */ factPart(
   'TaskGallery.Empty',
-  function Empty({ asChild, children, ...props }, ref) {
-    const { loading, tasks, error } = useGallery('Empty');
-    if (loading || error || tasks.length) return null;
-    return (
-      <Part tag="div" asChild={asChild} role="status" {...props} ref={ref}>
-        {children ?? 'No generations yet'}
-      </Part>
-    );
-  },
+  'div',
+  useGallery,
+  ({ loading, tasks, error }) =>
+    loading || error || tasks.length ? null : ['No generations yet', { role: 'status' }],
 );
 
-const ErrorMessage = /* @__PURE__ */ part<HTMLDivElement, PartProps<'div'>>(
+const ErrorMessage = /* @__PURE__ */ factPart(
   'TaskGallery.Error',
-  function ErrorMessage({ asChild, children, ...props }, ref) {
-    const { error, tasks } = useGallery('Error');
-    if (!error) return null;
-    return (
-      <Part
-        tag="div"
-        asChild={asChild}
-        role="alert"
-        data-code={'code' in error ? String(error.code) : undefined}
-        {...props}
-        ref={ref}
-      >
-        {children ??
-          `${tasks.length ? 'More tasks could not be loaded' : 'Your tasks could not be loaded'}: ${error.message}`}
-      </Part>
-    );
-  },
+  'div',
+  useGallery,
+  ({ error, tasks }) =>
+    error
+      ? [
+          `${tasks.length ? 'More tasks could not be loaded' : 'Your tasks could not be loaded'}: ${error.message}`,
+          { role: 'alert', 'data-code': 'code' in error ? String(error.code) : undefined },
+        ]
+      : null,
 );
 
 const LoadMore = /* @__PURE__ */ part<HTMLButtonElement, PartProps<'button'>>(
