@@ -65,7 +65,8 @@ const external = [
 // The component suite in Chromium, run under React 19 and again under React 18. A new object for each
 // project: Vitest writes into a project's browser instances as it resolves them.
 const componentSuite = () => ({
-  include: ['test/browser/**/*.test.{ts,tsx}'],
+  // With the check that the project runs the React major it names (also run by dom and dom-react18).
+  include: ['test/browser/**/*.test.{ts,tsx}', 'test/reliability/react-major.test.tsx'],
   setupFiles: ['test/setup/browser.ts'],
   // Real upload handlers on 127.0.0.1 (file system and s3rver) for test/browser/create-uploader.test.tsx.
   globalSetup: ['test/setup/upload-servers.ts'],
@@ -145,7 +146,7 @@ export default defineConfig({
           name: 'dom-react18',
           provide: { reactMajor: '18' },
           environment: 'jsdom',
-          include: ['test/react/**/*.test.{ts,tsx}'],
+          include: ['test/react/**/*.test.{ts,tsx}', 'test/reliability/react-major.test.tsx'],
           setupFiles: ['test/setup/react18.ts', 'test/setup/dom.ts'],
           globals: true,
           server: { deps: { inline: ['@tanstack/react-query'] } },

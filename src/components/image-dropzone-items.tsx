@@ -1,5 +1,4 @@
 'use client';
-import { Progress } from 'radix-ui';
 import { useMemo, type ReactNode } from 'react';
 import { isHttpUrl } from '../core/request/validate-request.js';
 import type { ImageItem } from './internal/image-dropzone-types.js';
@@ -11,6 +10,7 @@ import {
 } from './internal/image-dropzone-scope.js';
 import { composeRefs } from './internal/merge-props.js';
 import { Part, part, type PartProps } from './internal/primitive.js';
+import { ProgressBar, type ProgressBarProps } from './internal/progress-bar.js';
 
 // The parts of the attached images' list: `ImageDropzone.Items`, `Item` and the parts of one item.
 
@@ -132,28 +132,23 @@ export const ItemName = /* @__PURE__ */ part<HTMLSpanElement, PartProps<'span'>>
   },
 );
 
-export const ItemProgress = /* @__PURE__ */ part<
-  HTMLDivElement,
-  Omit<Progress.ProgressProps, 'value' | 'max'>
->('ImageDropzone.ItemProgress', function ItemProgress({ children, ...props }, ref) {
-  const { item } = useItem('ItemProgress');
-  if (item.status !== 'uploading') return null;
-  const percent = item.progress === null ? null : Math.round(item.progress * 100);
-  return (
-    <Progress.Root
-      aria-label={`Uploading ${item.name}`}
-      getValueLabel={(value) => `${value}% uploaded`}
-      {...props}
-      ref={ref}
-      value={percent}
-      max={100}
-    >
-      {children ?? (
-        <Progress.Indicator style={{ '--progress': item.progress ?? 0 } as React.CSSProperties} />
-      )}
-    </Progress.Root>
-  );
-});
+export const ItemProgress = /* @__PURE__ */ part<HTMLDivElement, ProgressBarProps>(
+  'ImageDropzone.ItemProgress',
+  function ItemProgress(props, ref) {
+    const { item } = useItem('ItemProgress');
+    if (item.status !== 'uploading') return null;
+    return (
+      <ProgressBar
+        aria-label={`Uploading ${item.name}`}
+        getValueLabel={(value) => `${value}% uploaded`}
+        {...props}
+        ref={ref}
+        value={item.progress === null ? null : Math.round(item.progress * 100)}
+        fraction={item.progress ?? 0}
+      />
+    );
+  },
+);
 
 export const ItemError = /* @__PURE__ */ part<HTMLSpanElement, PartProps<'span'>>(
   'ImageDropzone.ItemError',

@@ -1,5 +1,5 @@
 'use client';
-import { VisuallyHidden } from 'radix-ui';
+import * as VisuallyHidden from 'radix-ui/visually-hidden';
 import { useId, useState, type ReactNode } from 'react';
 import { describeImageRules, type ImageRejection } from './image-checks.js';
 import type { UseImageDropzoneOptions } from './internal/image-dropzone-types.js';

@@ -1,5 +1,9 @@
 'use client';
-import { Select } from 'radix-ui';
+import type { Select as SelectTypes } from 'radix-ui';
+// The parts from Radix Select's own entry: a bundle keeps only those used. (Through the `radix-ui`
+// umbrella, a bundler keeps the whole namespace: every part and its dependencies.) Types come from the
+// umbrella, which every module resolution finds.
+import * as Select from 'radix-ui/select';
 import { useId, useMemo, type ReactNode } from 'react';
 import type { InputMode, ModelKind, ModelSpec } from '../core/registry/model-spec.js';
 import { priceOf } from '../core/registry/estimate-credits.js';
@@ -94,7 +98,9 @@ const NO_ERRORS: readonly string[] = [];
 
 /** Props of `ModelSelect.Root`. */
 export interface ModelSelectRootProps
-  extends Omit<Select.SelectProps, 'value' | 'defaultValue' | 'onValueChange'>, ModelOptionsFilter {
+  extends
+    Omit<SelectTypes.SelectProps, 'value' | 'defaultValue' | 'onValueChange'>,
+    ModelOptionsFilter {
   /** Only image or only video models. Defaults to every model in the registry. */
   kind?: ModelKind;
   /** Models that do not take this input mode are shown disabled, with the reason. */
@@ -196,7 +202,7 @@ function DefaultParts() {
   );
 }
 
-const Trigger = /* @__PURE__ */ part<HTMLButtonElement, Select.SelectTriggerProps>(
+const Trigger = /* @__PURE__ */ part<HTMLButtonElement, SelectTypes.SelectTriggerProps>(
   'ModelSelect.Trigger',
   function Trigger(props, ref) {
     const { invalid, value, baseId, descriptions } = useModelSelect('Trigger');
@@ -226,7 +232,7 @@ const ErrorMessage = /* @__PURE__ */ fieldErrorPart(
   },
 );
 
-const Content = /* @__PURE__ */ part<HTMLDivElement, Select.SelectContentProps>(
+const Content = /* @__PURE__ */ part<HTMLDivElement, SelectTypes.SelectContentProps>(
   'ModelSelect.Content',
   function Content(props, ref) {
     return <Select.Content {...props} ref={ref} />;
@@ -252,7 +258,7 @@ function Groups({ children }: { children?: (group: ModelGroup) => ReactNode }) {
 const GroupFragment = ({ children }: { children: ReactNode }) => children;
 
 /** Props of `ModelSelect.Item`. */
-export type ModelSelectItemProps = Omit<Select.SelectItemProps, 'value'> & {
+export type ModelSelectItemProps = Omit<SelectTypes.SelectItemProps, 'value'> & {
   /** The model id. An id the `Root` does not offer renders nothing. */
   value: string;
 };
@@ -347,24 +353,24 @@ export const ModelSelect = /* @__PURE__ */ (() => ({
    */
   Trigger,
   /** The chosen model's name (its `ItemText`), or `placeholder`. */
-  Value: Select.Value,
+  Value: Select.Value as typeof SelectTypes.Value,
   /** Radix's open/closed icon. */
-  Icon: Select.Icon,
+  Icon: Select.Icon as typeof SelectTypes.Icon,
   /** Radix's portal for the list. */
-  Portal: Select.Portal,
+  Portal: Select.Portal as typeof SelectTypes.Portal,
   /** The list (`role="listbox"`). Data: `data-state`, `data-side`, `data-align`. */
   Content,
   /** Radix's scrolling viewport of the list. */
-  Viewport: Select.Viewport,
+  Viewport: Select.Viewport as typeof SelectTypes.Viewport,
   /** Radix's scroll buttons. */
-  ScrollUpButton: Select.ScrollUpButton,
-  ScrollDownButton: Select.ScrollDownButton,
+  ScrollUpButton: Select.ScrollUpButton as typeof SelectTypes.ScrollUpButton,
+  ScrollDownButton: Select.ScrollDownButton as typeof SelectTypes.ScrollDownButton,
   /** Renders each family through a render function `(group) => node`, or as `Group` + `GroupLabel` + `Item`s. */
   Groups,
   /** A family's group (`role="group"`, named by its `GroupLabel`). */
-  Group: Select.Group,
+  Group: Select.Group as typeof SelectTypes.Group,
   /** The family's name. */
-  GroupLabel: Select.Label,
+  GroupLabel: Select.Label as typeof SelectTypes.Label,
   /**
    * One model (`role="option"`), disabled when it cannot serve the current input. Children default to
    * its `ItemText`, `ItemPrice` and `ItemReason`; it is named by all its visible text (WCAG 2.5.3), so a
@@ -373,9 +379,9 @@ export const ModelSelect = /* @__PURE__ */ (() => ({
    */
   Item,
   /** The model's name: what typeahead matches and what `Value` shows once chosen. */
-  ItemText: Select.ItemText,
+  ItemText: Select.ItemText as typeof SelectTypes.ItemText,
   /** Radix's indicator, rendered while its item is chosen. */
-  ItemIndicator: Select.ItemIndicator,
+  ItemIndicator: Select.ItemIndicator as typeof SelectTypes.ItemIndicator,
   /**
    * The price: `"9 credits"`, `"from 4 credits"` for a model priced by its options, or
    * `"credits shown after submit"` when unpublished. Data: `data-value` (the lowest price), `data-unknown`.
@@ -384,7 +390,7 @@ export const ModelSelect = /* @__PURE__ */ (() => ({
   /** Why a disabled model cannot serve the current input; rendered only when it is disabled. */
   ItemReason,
   /** Radix's separator. */
-  Separator: Select.Separator,
+  Separator: Select.Separator as typeof SelectTypes.Separator,
   /** The `errors` given, linked to the trigger by `aria-describedby`; nothing when none. Render it outside `Content`. */
   Error: ErrorMessage,
 }))();

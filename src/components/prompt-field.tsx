@@ -1,5 +1,5 @@
 'use client';
-import { VisuallyHidden } from 'radix-ui';
+import * as VisuallyHidden from 'radix-ui/visually-hidden';
 import { useId, type ChangeEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { Registry } from '../core/registry/registry.js';
 import { flag, Part, part, type PartProps } from './internal/primitive.js';

@@ -1,5 +1,5 @@
 'use client';
-import { Progress, VisuallyHidden } from 'radix-ui';
+import * as VisuallyHidden from 'radix-ui/visually-hidden';
 import { useState, type ReactNode } from 'react';
 import { TimeoutError, type GptImageError } from '../core/errors.js';
 import type { Registry } from '../core/registry/registry.js';
@@ -15,6 +15,7 @@ import {
   type TaskProgressState,
 } from './task-progress-words.js';
 import { Part, part, type PartProps } from './internal/primitive.js';
+import { ProgressBar, type ProgressBarProps } from './internal/progress-bar.js';
 import { createScope } from './internal/scope.js';
 import { useModelSpec, type ModelInput } from './internal/use-model.js';
 
@@ -217,15 +218,14 @@ const Elapsed = /* @__PURE__ */ part<HTMLTimeElement, PartProps<'time'>>(
   },
 );
 
-const Bar = /* @__PURE__ */ part<HTMLDivElement, Omit<Progress.ProgressProps, 'value' | 'max'>>(
+const Bar = /* @__PURE__ */ part<HTMLDivElement, ProgressBarProps>(
   'TaskProgress.Bar',
-  function Bar({ children, ...props }, ref) {
+  function Bar(props, ref) {
     const { status, progress } = useTaskProgressState('Bar');
     if (status === 'idle') return null;
     const fraction = status === 'completed' ? 1 : status === 'pending' ? progress.estimate : null;
-    const percent = fraction === null ? null : Math.round(fraction * 100);
     return (
-      <Progress.Root
+      <ProgressBar
         aria-label={status === 'completed' ? 'Progress' : 'Estimated progress'}
         getValueLabel={(value) =>
           status === 'completed'
@@ -235,13 +235,9 @@ const Bar = /* @__PURE__ */ part<HTMLDivElement, Omit<Progress.ProgressProps, 'v
         data-estimate={status === 'pending' && fraction !== null ? '' : undefined}
         {...props}
         ref={ref}
-        value={percent}
-        max={100}
-      >
-        {children ?? (
-          <Progress.Indicator style={{ '--progress': fraction ?? 0 } as React.CSSProperties} />
-        )}
-      </Progress.Root>
+        value={fraction === null ? null : Math.round(fraction * 100)}
+        fraction={fraction ?? 0}
+      />
     );
   },
 );

@@ -5,19 +5,32 @@ import { adaptRequest, type RequestChange } from '../core/request/adapt-request.
 import { estimateCredits } from '../core/registry/estimate-credits.js';
 import type { ModelKind, ModelSpec } from '../core/registry/model-spec.js';
 import { effectiveInputMode } from '../core/request/input-mode.js';
-import type { DraftRequest } from '../core/request/types.js';
+import type { BuiltInModel } from '../core/registry/models.js';
+import type { DraftRequest, ImageModelId, VideoModelId } from '../core/request/types.js';
 import { validateRequest } from '../core/request/validate-request.js';
 import { useGptImageClient } from '../react/provider.js';
 import type { UseGenerationOptions } from '../query/generation-types.js';
 import { useGeneration } from '../react/use-generation.js';
 import { describeFieldError, type FieldErrorFormatter } from './describe-field-error.js';
 
-/** Options of {@link useGenerationForm}. */
-export interface UseGenerationFormOptions extends UseGenerationOptions<DraftRequest> {
+/**
+ * Options of {@link useGenerationForm} over the models `M`: the built-in ones by default, or your
+ * registry's (`useGenerationForm<ModelOf<typeof registry>>(…)`, as `useGptImageClient` takes them).
+ */
+export type UseGenerationFormOptions<M extends ModelSpec = BuiltInModel> =
+  GenerationFormOptions<M, 'video'> | GenerationFormOptions<M, 'image'>;
+
+/** Options of a form of one `kind`, whose first model is one of `M`'s models of that kind. */
+export interface GenerationFormOptions<
+  M extends ModelSpec,
+  K extends ModelKind,
+> extends UseGenerationOptions<DraftRequest> {
   /** Which endpoint the form submits to, and which models it offers. Fixed for the form's life. */
-  kind: ModelKind;
+  kind: K;
   /** The first draft. `model` defaults to the registry's first model of `kind`; the prompt to `''`. */
-  defaultValues?: Partial<DraftRequest>;
+  defaultValues?: Partial<Omit<DraftRequest, 'model'>> & {
+    model?: K extends 'video' ? VideoModelId<M> : ImageModelId<M>;
+  };
   /**
    * Words for a validation message on its control, e.g. to translate; return `undefined` to keep the
    * default ({@link describeFieldError}: "Add an image: Kling V2.1 Pro makes a video from an image.").
@@ -113,12 +126,12 @@ function focusTarget(element: Element): HTMLElement | null {
  *   <TaskProgress.Root {...form.getTaskProgressProps()} />
  * </form>
  */
-export function useGenerationForm({
+export function useGenerationForm<M extends ModelSpec = BuiltInModel>({
   kind,
   defaultValues,
   formatError,
   ...generationOptions
-}: UseGenerationFormOptions) {
+}: UseGenerationFormOptions<M>) {
   const client = useGptImageClient();
   const { registry } = client;
   // The fields the user (or `defaultValues`) set; the others follow the model's defaults.

@@ -1,5 +1,10 @@
 import { systemClock, type Clock } from './clock.js';
-import { SubmitOutcomeUnknownError, ValidationError } from './errors.js';
+import {
+  HistoryUnavailableError,
+  HttpError,
+  SubmitOutcomeUnknownError,
+  ValidationError,
+} from './errors.js';
 import type { HeadersOption, Transport, CallOptions } from './http/transport.js';
 import { get, post } from './http/transport.js';
 import type { RetryOptions } from './http/retry.js';
@@ -9,11 +14,17 @@ import type { ModelKind, ModelSpec } from './registry/model-spec.js';
 import type { BuiltInModel } from './registry/models.js';
 import { defaultRegistry, type Registry } from './registry/registry.js';
 import { toWireBody } from './request/to-wire-body.js';
-import type { DraftRequest, ImageRequest, VideoRequest } from './request/types.js';
+import type {
+  DraftRequest,
+  ImageModelId,
+  ImageRequestById,
+  VideoModelId,
+  VideoRequestById,
+} from './request/types.js';
 import { validateRequest } from './request/validate-request.js';
-import { parseSubmission, parseTask } from './http/parse-task.js';
-import { submitPath, taskPath } from './http/routes.js';
-import type { Submission, Task } from './task/task.js';
+import { parseSubmission, parseTask, parseTaskPage } from './http/parse-task.js';
+import { submitPath, taskListPath, taskPath } from './http/routes.js';
+import type { Submission, Task, TaskPage } from './task/task.js';
 
 /** The production API. */
 export const DEFAULT_BASE_URL = 'https://gptimage2api.org';
@@ -46,6 +57,14 @@ export interface ClientOptions<M extends ModelSpec = BuiltInModel> {
   pollSchedule?: PollSchedule;
 }
 
+/** Options of {@link GptImageClient.listTasks}. */
+export interface ListTasksOptions extends CallOptions {
+  /** How many tasks per page, 1–100. Defaults to the server's (`20`). */
+  limit?: number;
+  /** The `nextCursor` of the page before, for the next (older) page. Defaults to the newest page. */
+  cursor?: string | null;
+}
+
 /** A client for the three endpoints. Every submit is validated against the registry before it is sent. */
 export interface GptImageClient<M extends ModelSpec = BuiltInModel> {
   /** The registry requests are validated against. */
@@ -58,15 +77,27 @@ export interface GptImageClient<M extends ModelSpec = BuiltInModel> {
    * Submits an image task. Throws `ValidationError` (nothing sent) for an invalid request; never retried.
    * Resolves with the task id and the credits charged.
    */
-  generateImage(request: ImageRequest<M>, options?: CallOptions): Promise<Submission>;
+  generateImage<Id extends ImageModelId<M>>(
+    request: ImageRequestById<M, Id>,
+    options?: CallOptions,
+  ): Promise<Submission>;
   /** Submits a video task; as {@link GptImageClient.generateImage}. */
-  generateVideo(request: VideoRequest<M>, options?: CallOptions): Promise<Submission>;
+  generateVideo<Id extends VideoModelId<M>>(
+    request: VideoRequestById<M, Id>,
+    options?: CallOptions,
+  ): Promise<Submission>;
   /** Submits either kind, for forms whose request type is only known at run time. */
   submit(kind: ModelKind, request: DraftRequest, options?: CallOptions): Promise<Submission>;
   /** The current snapshot of a task, retried on transient errors. */
   getTask(taskId: string, options?: CallOptions & { retry?: RetryOptions | false }): Promise<Task>;
   /** Polls a task to its end: resolves with the completed task, rejects with the typed failure or timeout. */
   waitForTask(taskId: string, options?: WaitForTaskOptions): Promise<Task>;
+  /**
+   * One page of the caller's tasks, newest first, each as its last known snapshot with the request
+   * that made it. Served by the library's proxy and the mock; the API itself has no list, so against
+   * it this rejects with `HistoryUnavailableError` (as against a proxy whose store keeps no history).
+   */
+  listTasks(options?: ListTasksOptions): Promise<TaskPage>;
 }
 
 /** Makes a client. See {@link ClientOptions} for the defaults. */
@@ -103,10 +134,21 @@ export function createClient<M extends ModelSpec = BuiltInModel>(
     return get(transport, taskPath(taskId), parseTask, callOptions);
   };
 
+  const listTasks: GptImageClient<M>['listTasks'] = ({ limit, cursor, signal } = {}) =>
+    get(transport, taskListPath(limit, cursor), parseTaskPage, { signal }).catch(
+      (error: unknown) => {
+        // No such path (the API), or no history kept (a proxy's store without it).
+        throw error instanceof HttpError && [404, 405, 501].includes(error.status!)
+          ? new HistoryUnavailableError(error.status)
+          : error;
+      },
+    );
+
   return {
     registry,
     clock,
     pollSchedule,
+    listTasks,
     generateImage: (request, callOptions) => submit('image', request as DraftRequest, callOptions),
     generateVideo: (request, callOptions) => submit('video', request as DraftRequest, callOptions),
     submit,

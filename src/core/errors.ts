@@ -22,7 +22,8 @@ export type ErrorCode =
   | 'invalid_response'
   | 'task_failed'
   | 'timeout'
-  | 'submit_outcome_unknown';
+  | 'submit_outcome_unknown'
+  | 'history_unavailable';
 
 /** The base of every error the client throws (aborts excepted: those are the platform's `AbortError`). */
 export class GptImageError extends Error {
@@ -124,12 +125,19 @@ export class RateLimitedError extends GptImageError {
 
 /** 5xx: the server or a gateway in front of it failed. Retryable with backoff. */
 export class ServerError extends GptImageError {
-  constructor(status: number, message: string) {
+  /**
+   * Whether the server said nothing was sent or charged (`"charged": false` in its answer, as our proxy
+   * says when it refuses before sending: no API key, a task store that is away). Such a failed submit
+   * is a plain `ServerError`, safe to submit again, instead of a `SubmitOutcomeUnknownError`.
+   */
+  readonly notCharged: boolean;
+  constructor(status: number, message: string, notCharged = false) {
     super('server_error', `Server error ${status}: ${message}`, {
       name: 'ServerError',
       retryable: true,
       status,
     });
+    this.notCharged = notCharged;
   }
 }
 
@@ -214,6 +222,22 @@ export class SubmitOutcomeUnknownError extends GptImageError {
         cause,
         status: cause instanceof GptImageError ? cause.status : undefined,
       },
+    );
+  }
+}
+
+/**
+ * `listTasks` reached a server with no list of tasks: the API itself (it has none, and answers 404),
+ * or a proxy whose task store keeps no history (501). History needs the library's proxy
+ * (`createProxyHandler`, whose stores keep it) or a browser history store (`useTaskHistory` falls
+ * back to one by itself).
+ */
+export class HistoryUnavailableError extends GptImageError {
+  constructor(status?: number) {
+    super(
+      'history_unavailable',
+      'No task history here: the API has no list of tasks. Serve it through the proxy (createProxyHandler) or keep history in the browser',
+      { name: 'HistoryUnavailableError', status },
     );
   }
 }

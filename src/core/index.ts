@@ -1,11 +1,12 @@
 // gptimage2-react/client: the framework-free core. Never imports React.
 export { createClient, DEFAULT_BASE_URL } from './client.js';
-export type { ClientOptions, GptImageClient } from './client.js';
+export type { ClientOptions, GptImageClient, ListTasksOptions } from './client.js';
 export type { Clock } from './clock.js';
 export type { CallOptions, HeadersOption } from './http/transport.js';
 export type { RetryOptions } from './http/retry.js';
 export {
   GptImageError,
+  HistoryUnavailableError,
   HttpError,
   InsufficientCreditsError,
   InvalidResponseError,
@@ -48,6 +49,7 @@ export {
 export type {
   DefaultRegistry,
   ModelFilter,
+  ModelOf,
   Registry,
   RegistryExtension,
 } from './registry/registry.js';
@@ -56,11 +58,15 @@ export { toWireBody } from './request/to-wire-body.js';
 export type {
   DraftRequest,
   GenerationRequest,
+  ImageModelId,
   ImageRequest,
+  ImageRequestById,
   ImageRequestFor,
+  VideoModelId,
   VideoRequest,
+  VideoRequestById,
   VideoRequestFor,
 } from './request/types.js';
 export { validateRequest } from './request/validate-request.js';
 export { isTerminal } from './task/task.js';
-export type { Submission, Task, TaskStatus } from './task/task.js';
+export type { Submission, Task, TaskPage, TaskStatus } from './task/task.js';

@@ -34,6 +34,8 @@ import {
 } from './scenarios.js';
 import { createTaskId } from './task-id.js';
 import { createMockUploadStore } from './uploads/mock-upload-store.js';
+import { listMockTasks } from './task-list.js';
+import { fromWireBody } from '../core/request/from-wire-body.js';
 
 export type { MockApi, MockApiOptions, MockRequestRecord } from './mock-api-types.js';
 
@@ -207,6 +209,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
         Math.round(seconds * 1000 * timingScale(scenario.timing ?? options.timing ?? 'realistic')),
       failure: forced ?? (unlucky ? drawn : null),
       origin: new URL(request.url).origin,
+      request: fromWireBody(body, kind),
       refunded: false,
     });
     return json(200, { taskId: id, status: 0, creditsUsed: price });
@@ -246,7 +249,12 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     // The API may sit under a prefix (a proxy's `/gpt/api/ai/…`): the route starts at its last folder.
     const at = path.lastIndexOf(API_ROOT);
     const route = at < 0 ? undefined : matchApiPath(path.slice(at));
-    if (!route || route.taskId === '' || route.taskId?.includes('/'))
+    if (
+      !route ||
+      route.taskId === '' ||
+      route.taskId?.includes('/') ||
+      (route.list && options.taskList === false)
+    )
       return json(404, { error: 'Not found' });
     const allowed = route.kind ? 'POST' : 'GET';
     if (method !== allowed) return json(405, { error: 'Method not allowed' }, { Allow: allowed });
@@ -254,6 +262,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       ? null
       : accounts.authorize(request.headers.get('Authorization'));
     if (account === null) return json(401, { error: 'Unauthorized' });
+    if (route.list) return listMockTasks(tasks.values(), account, request.url, snapshot);
     return route.kind
       ? submit(route.kind, account, request, text, fault)
       : getTask(decode(route.taskId), account, fault);

@@ -26,6 +26,12 @@ export interface MockApiOptions {
   registry?: Registry;
   /** How the API behaves (a preset's name or a scenario). Defaults to none: the well-behaved service at `timing`. */
   scenario?: MockScenario | MockScenarioName;
+  /**
+   * Whether it answers `GET /api/ai/tasks` (the list the library's proxy serves: each account's tasks,
+   * newest first, with their requests). `false` answers it 404, as the real API does, to show the
+   * browser's own history. Defaults to `true`.
+   */
+  taskList?: boolean;
   /** The absolute origin output URLs use. Defaults to the origin of the request that submitted the task. */
   outputBaseUrl?: string;
 }
@@ -52,7 +58,7 @@ export interface MockRequestRecord {
 
 /** An in-memory GPT Image 2 API. See {@link createMockApi}. */
 export interface MockApi {
-  /** Answers one request: the three endpoints under `/api/ai/` and the outputs under `/__mock__/outputs/`. A dropped connection is `Response.error()`. */
+  /** Answers one request: the three endpoints under `/api/ai/`, the list of tasks, and the outputs under `/__mock__/outputs/`. A dropped connection is `Response.error()`. */
   handle(request: Request): Promise<Response>;
   /** Every request received, oldest first (CORS preflights excepted). */
   readonly requests: readonly MockRequestRecord[];

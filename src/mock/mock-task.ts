@@ -1,4 +1,5 @@
 import type { ModelKind } from '../core/registry/model-spec.js';
+import type { DraftRequest } from '../core/request/types.js';
 import { failureMessage, type MockFailure } from './failures.js';
 
 /** Where the mock serves outputs, under any origin: `/__mock__/outputs/<taskId>/<file>`. */
@@ -23,6 +24,8 @@ export interface MockTask {
   readonly failure: MockFailure | null;
   /** The origin output URLs use. */
   readonly origin: string;
+  /** The request that made it, as the client sent it (a video's resolution back in `resolution`). */
+  readonly request: DraftRequest;
   /** Set once a failed task's credits are back on the balance. */
   refunded: boolean;
 }

@@ -73,11 +73,17 @@ async function respond(
 ) {
   const body = await readBody(req, maxBodyBytes);
   if (!body) {
-    // Unread bytes may still be on their way: answer, then close rather than read them.
+    // Unread bytes may still be on their way, and closing on them resets the connection, which can
+    // make the client lose the 413 before reading it: answer, half-close, then discard (never keep)
+    // what still arrives until the client closes, for at most a few seconds.
     res.writeHead(413, { 'Content-Type': 'application/json', Connection: 'close' });
     res.end(
       JSON.stringify({ error: `Request body too large (at most ${maxBodyBytes} bytes)` }),
-      () => req.socket.destroy(),
+      () => {
+        req.socket.end();
+        req.resume();
+        setTimeout(() => req.socket.destroy(), 5000).unref();
+      },
     );
     return;
   }

@@ -22,15 +22,7 @@ import type { Generation, UseGenerationOptions } from './generation-types.js';
 import { getTaskProgress } from './get-task-progress.js';
 import { pendingTask } from './pending-task.js';
 import { submitMutationOptions } from './mutation-options.js';
-import {
-  readPersisted,
-  resolvePersisted,
-  subscribePersisted,
-  writePersisted,
-  type PersistedGeneration,
-  type PersistedTask,
-  type PersistTarget,
-} from './persistence.js';
+import { rememberGeneration, type PersistedGeneration, type PersistedTask } from './persistence.js';
 import { restartFollow, taskQueryOptions } from './task-query-options.js';
 
 /** Options of a {@link GenerationObserver}: a generation's, plus the scope its persistence key belongs to. */
@@ -87,7 +79,7 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
   #task?: QueryObserver<Task, GptImageError, Task, Task, readonly unknown[]>;
   #unfollow?: () => void;
   #unwatch?: () => void;
-  #watched?: string | null;
+  #watched?: string;
   // Ends the grace of an adopted submit.
   #graceTimer?: ManagedTimerId;
   #result: Generation<R>;
@@ -127,19 +119,17 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
   /** Takes new options; a new persist key or scope is read again. */
   setOptions(options: GenerationObserverOptions<R>) {
     this.options = options;
-    if (this.#listeners.size && this.#key() !== this.#watched) this.#watch();
+    if (this.#listeners.size && this.#remembered()?.key !== this.#watched) this.#watch();
     if (this.#local.phase === 'following')
       this.#task?.setOptions(this.#followOptions(this.#local.record));
   }
 
-  #target(): PersistTarget | null {
+  // Where the options say to remember the generation, if anywhere.
+  #remembered() {
     const { persist, persistScope } = this.options;
-    return persist === undefined ? null : { option: persist, scope: persistScope };
-  }
-
-  #key() {
-    const target = this.#target();
-    return target && resolvePersisted(target).key;
+    return persist === undefined
+      ? null
+      : rememberGeneration({ option: persist, scope: persistScope });
   }
 
   // Re-attaches to a remembered generation with no new submit, and hears how a submit this key has in
@@ -147,21 +137,21 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
   #watch() {
     this.#unwatch?.();
     this.#unwatch = undefined;
-    this.#watched = this.#key();
-    const target = this.#target();
-    if (!target) return;
+    const remembered = this.#remembered();
+    this.#watched = remembered?.key;
+    if (!remembered) return;
     const read = () => {
-      if (!this.#writing && (!this.#busy || this.#adopted)) this.#adopt(readPersisted(target));
+      if (!this.#writing && (!this.#busy || this.#adopted)) this.#adopt(remembered.read());
     };
     read();
-    this.#unwatch = subscribePersisted(target, read);
+    this.#unwatch = remembered.subscribe(read);
   }
 
   #remember(value: PersistedGeneration | null) {
-    const target = this.#target();
-    if (!target) return;
+    const remembered = this.#remembered();
+    if (!remembered) return;
     this.#writing = true;
-    writePersisted(target, value);
+    remembered.write(value);
     this.#writing = false;
   }
 

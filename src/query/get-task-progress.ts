@@ -36,11 +36,13 @@ export function getTaskProgress({
 }): TaskProgressInfo {
   const elapsedMs = Math.max(0, now - submittedAt);
   const typicalSeconds = model?.typicalSeconds ?? null;
-  if (status === 'completed') return { elapsedMs, estimate: 1, isEstimate: false, typicalSeconds };
-  if (!typicalSeconds || status === 'failed')
-    return { elapsedMs, estimate: null, isEstimate: status === 'pending', typicalSeconds };
-  // Eases toward the ceiling: 60 % at the middle of the typical window, 70–80 % at its end.
-  const middle = ((typicalSeconds[0] + typicalSeconds[1]) / 2) * 1000;
-  const estimate = CEILING * (1 - Math.exp(-elapsedMs / middle));
-  return { elapsedMs, estimate, isEstimate: true, typicalSeconds };
+  const middleMs = typicalSeconds ? ((typicalSeconds[0] + typicalSeconds[1]) / 2) * 1000 : 0;
+  // While pending, eases toward the ceiling: 60 % at the middle of the typical window, 70–80 % at its end.
+  const estimate =
+    status === 'completed'
+      ? 1
+      : status === 'pending' && typicalSeconds
+        ? CEILING * (1 - Math.exp(-elapsedMs / middleMs))
+        : null;
+  return { elapsedMs, estimate, isEstimate: status === 'pending', typicalSeconds };
 }

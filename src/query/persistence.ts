@@ -32,26 +32,6 @@ export interface PersistTarget {
   scope?: string;
 }
 
-/** The storage key and storage of a target: `gptimage2:<key>`, or `gptimage2:<scope>:<key>` when scoped. */
-export function resolvePersisted({ option, scope }: PersistTarget): {
-  key: string;
-  storage: StorageLike | null;
-} {
-  const { key, storage } =
-    typeof option === 'string' ? { key: option, storage: undefined } : option;
-  let fallback: StorageLike | null;
-  try {
-    // Read lazily: there is no localStorage on the server, and some browsers throw on access.
-    fallback = typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    fallback = null;
-  }
-  return {
-    key: `gptimage2:${scope === undefined ? '' : `${scope}:`}${key}`,
-    storage: storage ?? fallback,
-  };
-}
-
 // What an id we wrote looks like (the API's are `tsk_` and a ULID): anything else was edited by hand.
 const SAFE_ID = /^[\w.~-]{1,200}$/;
 
@@ -63,52 +43,73 @@ const isPersisted = (value: { [K in keyof PersistedTask]?: unknown } | null) =>
     ? typeof value.taskId === 'string' && SAFE_ID.test(value.taskId)
     : value.status === 'submitting' || value.status === 'unknown');
 
-/**
- * The remembered generation, or `null` (nothing stored, or storage unavailable). A value this library
- * did not write (edited by hand, bad JSON, a malformed id) is removed, with a development warning.
- */
-export function readPersisted(target: PersistTarget): PersistedGeneration | null {
-  const { key, storage } = resolvePersisted(target);
-  let raw: string | null | undefined;
-  try {
-    raw = storage?.getItem(key);
-    const value =
-      raw == null ? null : (JSON.parse(raw) as { [K in keyof PersistedTask]?: unknown } | null);
-    if (raw == null || isPersisted(value)) return value as PersistedGeneration | null;
-  } catch {
-    // Storage unavailable (getItem threw): nothing to read. Bad JSON: removed below.
-    if (raw === undefined) return null;
-  }
-  if (process.env.NODE_ENV !== 'production')
-    console.warn(
-      `gptimage2-react: ignored and removed an unreadable remembered generation under "${key}"`,
-    );
-  writePersisted(target, null);
-  return null;
-}
-
 // Hooks sharing a key in this document hear each other's writes (the storage event is cross-tab only).
 const listeners = new Map<string, Set<() => void>>();
 
-/** Calls `listener` after every write under the target's key in this document; returns the unsubscribe. */
-export function subscribePersisted(target: PersistTarget, listener: () => void): () => void {
-  const { key } = resolvePersisted(target);
-  const set = listeners.get(key) ?? new Set();
-  listeners.set(key, set.add(listener));
-  return () => {
-    set.delete(listener);
-    if (!set.size) listeners.delete(key);
-  };
+/** The generation remembered for a target: read it, write it, and hear every write to it in this document. */
+export interface RememberedGeneration {
+  /** The storage key: `gptimage2:<key>`, or `gptimage2:<scope>:<key>` when scoped. */
+  key: string;
+  /**
+   * The remembered generation, or `null` (nothing stored, or storage unavailable). A value this
+   * library did not write (edited by hand, bad JSON, a malformed id) is removed, with a development
+   * warning.
+   */
+  read(): PersistedGeneration | null;
+  /** Remembers a generation, or forgets it with `null`. Storage errors (quota, privacy modes) are ignored. */
+  write(value: PersistedGeneration | null): void;
+  /** Calls `listener` after every write under this key in this document; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
 }
 
-/** Remembers a generation, or forgets it with `null`. Storage errors (quota, privacy modes) are ignored. */
-export function writePersisted(target: PersistTarget, value: PersistedGeneration | null) {
-  const { key, storage } = resolvePersisted(target);
+/** The generation remembered for `target`, in its own storage or else `localStorage`. */
+export function rememberGeneration({ option, scope }: PersistTarget): RememberedGeneration {
+  const { key: name, storage: given } = typeof option === 'string' ? { key: option } : option;
+  const key = `gptimage2:${scope === undefined ? '' : `${scope}:`}${name}`;
+  let storage = given ?? null;
   try {
-    if (value) storage?.setItem(key, JSON.stringify(value));
-    else storage?.removeItem(key);
+    // Read lazily: there is no localStorage on the server, and some browsers throw on access.
+    storage ??= typeof localStorage === 'undefined' ? null : localStorage;
   } catch {
-    // Persistence is a convenience: the task id also reaches `onSubmitted`.
+    // No storage: nothing is remembered.
   }
-  listeners.get(key)?.forEach((listener) => listener());
+  const write = (value: PersistedGeneration | null) => {
+    try {
+      if (value) storage?.setItem(key, JSON.stringify(value));
+      else storage?.removeItem(key);
+    } catch {
+      // Persistence is a convenience: the task id also reaches `onSubmitted`.
+    }
+    listeners.get(key)?.forEach((listener) => listener());
+  };
+  return {
+    key,
+    write,
+    read() {
+      let raw: string | null | undefined;
+      try {
+        raw = storage?.getItem(key);
+        const value =
+          raw == null ? null : (JSON.parse(raw) as { [K in keyof PersistedTask]?: unknown } | null);
+        if (raw == null || isPersisted(value)) return value as PersistedGeneration | null;
+      } catch {
+        // Storage unavailable (getItem threw): nothing to read. Bad JSON: removed below.
+        if (raw === undefined) return null;
+      }
+      if (process.env.NODE_ENV !== 'production')
+        console.warn(
+          `gptimage2-react: ignored and removed an unreadable remembered generation under "${key}"`,
+        );
+      write(null);
+      return null;
+    },
+    subscribe(listener) {
+      const set = listeners.get(key) ?? new Set();
+      listeners.set(key, set.add(listener));
+      return () => {
+        set.delete(listener);
+        if (!set.size) listeners.delete(key);
+      };
+    },
+  };
 }

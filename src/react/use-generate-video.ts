@@ -1,7 +1,8 @@
 'use client';
 import type { ModelSpec } from '../core/registry/model-spec.js';
 import type { BuiltInModel } from '../core/registry/models.js';
-import type { VideoRequest } from '../core/request/types.js';
+import type { VideoModelId, VideoRequest, VideoRequestById } from '../core/request/types.js';
+import type { Submission } from '../core/task/task.js';
 import type { GenerationState } from '../query/generation-state.js';
 import type { GenerationBase, UseGenerationOptions } from '../query/generation-types.js';
 import { useGeneration } from './use-generation.js';
@@ -11,8 +12,22 @@ type WithVideo<S> = S extends { status: 'completed' }
   ? S & { videoUrl: string }
   : S & { videoUrl: null };
 
+/** The submits, each checked against the chosen model's own rules (see `VideoRequestById`). */
+interface VideoSubmits<M extends ModelSpec> {
+  /** Validates and submits. Refused (with a development warning) while a generation is in flight. */
+  generate: <Id extends VideoModelId<M>>(request: VideoRequestById<M, Id>) => void;
+  /** As `generate`, resolving with the submission once the API accepts it, rejecting with the typed error. */
+  generateAsync: <Id extends VideoModelId<M>>(
+    request: VideoRequestById<M, Id>,
+  ) => Promise<Submission>;
+}
+
 /** A video generation: the lifecycle, with `videoUrl` a string exactly when `status` is `'completed'`. */
-export type VideoGeneration<M extends ModelSpec = BuiltInModel> = GenerationBase<VideoRequest<M>> &
+export type VideoGeneration<M extends ModelSpec = BuiltInModel> = Omit<
+  GenerationBase<VideoRequest<M>>,
+  keyof VideoSubmits<M>
+> &
+  VideoSubmits<M> &
   WithVideo<GenerationState>;
 
 /**

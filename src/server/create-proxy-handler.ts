@@ -8,6 +8,9 @@ import { toWireBody } from '../core/request/to-wire-body.js';
 import type { DraftRequest } from '../core/request/types.js';
 import { validateRequest } from '../core/request/validate-request.js';
 import { parseTask } from '../core/http/parse-task.js';
+import { parseTaskListQuery } from '../core/http/task-list-query.js';
+import { fromWireBody } from '../core/request/from-wire-body.js';
+import type { Task } from '../core/task/task.js';
 import { submitPath, taskPath } from '../core/http/routes.js';
 import { callUpstream, type Upstream } from './call-upstream.js';
 import { identifyUser } from './identify-user.js';
@@ -21,7 +24,8 @@ import type {
   SubmitContext,
 } from './proxy-options.js';
 import { readJsonBody } from './read-json-body.js';
-import { createMemoryTaskOwnerStore } from './task-owner-store.js';
+import { apiSnapshot, listAnswer, submittedSnapshot } from './task-history.js';
+import { createMemoryTaskOwnerStore, type TaskRecord } from './task-owner-store.js';
 
 export type {
   ProxyErrorStage,
@@ -35,6 +39,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The default `maxAnswerBytes`: 1 MB, some 300 times a task snapshot with 14 output URLs. */
 const MAX_ANSWER_BYTES = 1_048_576;
+
+/** Marks a 5xx sent before anything reached the API: the browser client then knows nothing was charged. */
+const NOT_CHARGED = { charged: false };
 
 const toError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
@@ -92,6 +99,7 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     }
   };
   let missingKeyReported = false;
+  let lastCreatedAt = 0;
   /** The refusal while no key is set (logged once), or `undefined` when there is one. */
   const refuseWithoutKey = (request: Request): Response | undefined => {
     if (hasKey) return undefined;
@@ -100,6 +108,7 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     return errorResponse(
       503,
       'The server has no GPT Image 2 API key configured; nothing was sent or charged',
+      NOT_CHARGED,
     );
   };
 
@@ -153,7 +162,8 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     // What the browser client itself would send for this request (a video's inputMode filled in, its
     // resolution in providerInput; no inputMode for an image), so a hand-written body fares the same.
     const draft = read.body as DraftRequest;
-    const wire = toWireBody(draft, kind) as unknown as DraftRequest; // the same fields, moved
+    const wireBody = toWireBody(draft, kind);
+    const wire = wireBody as unknown as DraftRequest; // the same fields, moved
     const context: SubmitContext = {
       request,
       userId,
@@ -168,7 +178,11 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
         refusal = await options.beforeSubmit(context);
       } catch (error) {
         reportSafely(error, 'beforeSubmit', request);
-        return errorResponse(500, 'The submit could not be checked; nothing was charged');
+        return errorResponse(
+          500,
+          'The submit could not be checked; nothing was charged',
+          NOT_CHARGED,
+        );
       }
       if (refusal instanceof Response) return refusal;
     }
@@ -187,7 +201,12 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     } catch (error) {
       reportSafely(error, 'taskStore', request);
       return refused(
-        errorResponse(503, 'The task store is unavailable; nothing was sent or charged'),
+        errorResponse(
+          503,
+          'The task store is unavailable; nothing was sent or charged',
+          NOT_CHARGED,
+          { 'Retry-After': '5' },
+        ),
       );
     }
 
@@ -203,8 +222,23 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
       return status >= 400 && status < 500 ? refused(result.response) : result.response;
     }
 
+    const creditsUsed = typeof submission?.creditsUsed === 'number' ? submission.creditsUsed : null;
+    let record: TaskRecord | undefined;
+    if (taskStore.list) {
+      // The request as sent, with the key taken out should a user have pasted it into a field.
+      const request = JSON.parse(
+        redact(JSON.stringify(fromWireBody(wireBody, kind))),
+      ) as DraftRequest;
+      // Strictly increasing in this instance, so its tasks list in the order they were submitted.
+      const createdAt = (lastCreatedAt = Math.max(Date.now(), lastCreatedAt + 1));
+      const snapshot = submittedSnapshot(taskId, kind, request, creditsUsed, createdAt);
+      record = { createdAt, request, snapshot };
+    }
     try {
-      await taskStore.set(taskId, userId, taskTtlMs);
+      // A store that keeps no history is called as before (three arguments), as its author wrote it.
+      await (record
+        ? taskStore.set(taskId, userId, taskTtlMs, record)
+        : taskStore.set(taskId, userId, taskTtlMs));
     } catch (error) {
       reportSafely(
         new Error(
@@ -220,7 +254,6 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
         { taskId },
       );
     }
-    const creditsUsed = typeof submission?.creditsUsed === 'number' ? submission.creditsUsed : null;
     await runHook(options.afterSubmit, { ...context, taskId, creditsUsed }, 'afterSubmit', request);
     return result.response;
   };
@@ -246,17 +279,46 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     if (noKey) return noKey;
     const result = await callUpstream(upstream, 'GET', taskPath(taskId), undefined, request.signal);
     if (result.failure) reportSafely(result.failure, 'upstream', request);
-    if (options.afterTask && result.json) {
-      let task;
-      try {
-        task = parseTask(result.json);
-      } catch {
-        task = undefined; // the browser client reports an unreadable snapshot itself
-      }
-      if (task && task.status !== 'pending')
-        await runHook(options.afterTask, { request, userId, taskId, task }, 'afterTask', request);
+    let task: Task | undefined;
+    try {
+      task = result.json ? parseTask(result.json) : undefined;
+    } catch {
+      task = undefined; // the browser client reports an unreadable snapshot itself
     }
+    if (task) {
+      try {
+        // The history's last known snapshot; a store that fails here costs the list a fresher one, not the poll.
+        await taskStore.saveSnapshot?.(taskId, apiSnapshot(task), task.status !== 'pending');
+      } catch (error) {
+        reportSafely(error, 'taskStore', request);
+      }
+    }
+    if (task && task.status !== 'pending')
+      await runHook(options.afterTask, { request, userId, taskId, task }, 'afterTask', request);
     return result.response;
+  };
+
+  const listTasks = async (request: Request): Promise<Response> => {
+    const userId = await identify(request);
+    if (!userId) return errorResponse(401, 'Unauthorized');
+    if (!taskStore.list)
+      return errorResponse(
+        501,
+        'This task store keeps no history: give the proxy createMemoryTaskOwnerStore or createRedisTaskStore, or a store with list()',
+      );
+    const query = parseTaskListQuery(new URL(request.url).searchParams);
+    if ('fieldErrors' in query) return invalidRequest(query);
+    try {
+      return listAnswer(await taskStore.list(userId, query));
+    } catch (error) {
+      reportSafely(error, 'taskStore', request);
+      return errorResponse(
+        503,
+        'The task store is unavailable; try again shortly',
+        {},
+        { 'Retry-After': '5' },
+      );
+    }
   };
 
   return async (request) => {
@@ -277,6 +339,7 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
       );
     }
     if (route.type === 'bad-task-id') return errorResponse(404, 'Task not found');
+    if (route.type === 'list') return listTasks(request);
     return route.type === 'submit' ? submit(request, route.kind) : getTask(request, route.taskId);
   };
 }

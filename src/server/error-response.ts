@@ -3,7 +3,9 @@ import type { FieldErrors } from '../core/errors.js';
 /**
  * A JSON error in the API's own shape, `{"error": "…", …extra}`, so the browser client turns it into
  * the same typed error it would get from the API. Use it to refuse a submit from `beforeSubmit`, e.g.
- * `errorResponse(429, 'Daily quota reached', {}, { 'Retry-After': '3600' })`.
+ * `errorResponse(429, 'Daily quota reached', {}, { 'Retry-After': '3600' })`. A 5xx sent before
+ * anything reached the API should carry `{ charged: false }` in `extra`: the browser client then reports
+ * a plain `ServerError` instead of "the submit may have been charged".
  * Every answer is `Cache-Control: no-store`: it concerns one user.
  */
 export function errorResponse(

@@ -34,7 +34,14 @@ export type {
   UsageVerdict,
 } from './usage/usage-store.js';
 export { createMemoryTaskOwnerStore } from './task-owner-store.js';
-export type { MemoryTaskOwnerStoreOptions, TaskOwnerStore } from './task-owner-store.js';
+export type {
+  MemoryTaskOwnerStoreOptions,
+  TaskOwnerStore,
+  TaskRecord,
+  TaskRecordPage,
+  TaskSnapshot,
+} from './task-owner-store.js';
+export type { TaskListPosition, TaskListQuery } from '../core/http/task-list-query.js';
 export { toNodeHandler } from './to-node-handler.js';
 export type { NodeRequestLike, NodeResponseLike } from './to-node-handler.js';
 export { createUploadHandler } from './uploads/index.js';

@@ -12,6 +12,8 @@ export const DEFAULT_TASK_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 export type Route =
   | { type: 'submit'; kind: ModelKind; allow: 'POST' }
   | { type: 'task'; taskId: string; allow: 'GET' }
+  /** The user's tasks: `GET {prefix}/api/ai/tasks?limit=N&cursor=C`. */
+  | { type: 'list'; allow: 'GET' }
   /** A task path whose id is not one the API could have made: answered 404 without asking upstream. */
   | { type: 'bad-task-id'; allow: 'GET' }
   | { type: 'none' };
@@ -33,6 +35,7 @@ export function matchRoute(pathname: string, prefix: string, taskIdPattern: RegE
     ? matchApiPath(pathname.slice(prefix.length))
     : undefined;
   if (route?.kind) return { type: 'submit', kind: route.kind, allow: 'POST' };
+  if (route?.list) return { type: 'list', allow: 'GET' };
   if (route?.taskId === undefined) return { type: 'none' };
   return taskIdPattern.test(route.taskId)
     ? { type: 'task', taskId: route.taskId, allow: 'GET' }

@@ -70,7 +70,7 @@ export function driveQueryTimers(clock: Clock) {
   if (typeof timeoutManager?.setTimeoutProvider !== 'function') {
     throw new Error(
       'gptimage2-react/testing: this @tanstack/react-query has no timeoutManager, so its polling cannot run on a test clock. ' +
-        'Install a @tanstack/react-query 5 that exports timeoutManager (5.108 is tested).',
+        'Install @tanstack/react-query 5.108 or later (the peer range of gptimage2-react).',
     );
   }
   if (!installed) {

@@ -72,6 +72,7 @@ const snapshot = (patch: Partial<Task>): Task => ({
   type: 'video',
   model: 'veo3_fast',
   prompt: 'Waves at dawn',
+  request: null,
   imageUrls: [],
   videoUrl: null,
   errorCode: null,

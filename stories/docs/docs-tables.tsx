@@ -26,6 +26,7 @@ const task: Task = {
   type: 'video',
   model: 'veo3_fast',
   prompt: '',
+  request: null,
   imageUrls: [],
   videoUrl: null,
   errorCode: 'EMPTY_RESULT',

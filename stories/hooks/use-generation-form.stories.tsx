@@ -13,6 +13,7 @@ import {
   type DraftRequest,
   type FieldErrorFormatter,
   type ModelKind,
+  type ModelSpec,
 } from 'gptimage2-react';
 import { http, HttpResponse } from 'msw';
 import { expect, screen, waitFor } from 'storybook/test';
@@ -32,7 +33,8 @@ interface DemoProps {
 
 /** Every component on its `get…Props()`, unstyled, beside the form's state. */
 function UseGenerationFormDemo({ kind, defaultValues, formatError }: DemoProps) {
-  const form = useGenerationForm({ kind, defaultValues, formatError });
+  // Any model id the story's args give: the models are known at run time (ModelSpec).
+  const form = useGenerationForm<ModelSpec>({ kind, defaultValues, formatError });
   return (
     <div
       className="harness"

@@ -1,7 +1,12 @@
 // Recipe: an "Edit an image" screen: attach the image, say what to change, get the edited image beside
 // the original. The image endpoint edits when the request has `inputImageUrls`. The shared pieces are
 // in recipe-parts.tsx.
-import { ChangeNotice, useGenerationForm, type UploadAdapter } from 'gptimage2-react';
+import {
+  ChangeNotice,
+  useGenerationForm,
+  type ImageModelId,
+  type UploadAdapter,
+} from 'gptimage2-react';
 import { useState, type FormEvent } from 'react';
 import {
   ImagesField,
@@ -17,7 +22,7 @@ export interface EditImageProps {
   /** Turns a dropped file into an http(s) URL: upload it to your storage. */
   upload: UploadAdapter;
   /** The model chosen at first. */
-  defaultModel?: string;
+  defaultModel?: ImageModelId;
   /** Offers a ready-made image, for trying the recipe without a file at hand. */
   sampleImage?: () => Promise<string>;
 }

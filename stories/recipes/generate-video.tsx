@@ -8,6 +8,7 @@ import {
   useGenerationForm,
   type InputMode,
   type UploadAdapter,
+  type VideoModelId,
 } from 'gptimage2-react';
 import {
   ImagesField,
@@ -23,7 +24,7 @@ export interface GenerateVideoProps {
   /** Turns a dropped file into an http(s) URL: upload it to your storage. */
   upload: UploadAdapter;
   /** The model chosen at first. */
-  defaultModel?: string;
+  defaultModel?: VideoModelId;
   /** Offers a ready-made image, for trying image-to-video without a file at hand. */
   sampleImage?: () => Promise<string>;
 }

@@ -50,6 +50,7 @@ export function pendingSnapshot(taskId: string, model: string, creditsUsed: numb
     id: taskId,
     status: 'pending',
     type: null,
+    request: null,
     model,
     prompt: null,
     imageUrls: [],

@@ -116,6 +116,7 @@ export const taskSnapshot = (fields: Partial<Task> = {}): Task => ({
   status: 'pending',
   type: 'image',
   model: 'gpt-image-2',
+  request: null,
   prompt: 'A lighthouse',
   imageUrls: [],
   videoUrl: null,

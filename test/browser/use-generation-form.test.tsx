@@ -22,6 +22,7 @@ import {
   fixedPollSchedule,
   type DraftRequest,
   type ModelKind,
+  type ModelSpec,
 } from '../../src/core/index.js';
 import { expectNoAxeViolations, pngFile, renderWithProviders } from './helpers.js';
 import { setupBrowserMockApi } from './mock-api.js';
@@ -45,7 +46,12 @@ function GenerationFormView({
   upload?: UploadAdapter;
   expose?: (form: GenerationForm) => void;
 }) {
-  const form = useGenerationForm({ kind, defaultValues, schedule: fixedPollSchedule(150) });
+  // The model comes from each test's props: any id (ModelSpec), as a run-time choice would be.
+  const form = useGenerationForm<ModelSpec>({
+    kind,
+    defaultValues,
+    schedule: fixedPollSchedule(150),
+  });
   expose?.(form);
   return (
     <form {...form.getFormProps()} aria-label="Generate">

@@ -58,6 +58,41 @@ describe('parseTask', () => {
   });
 });
 
+describe('parseTask: the recorded request', () => {
+  const request = {
+    model: 'veo3_fast',
+    prompt: 'Waves at dawn',
+    inputImageUrls: ['https://cdn.test/ref.png'],
+    duration: 8,
+    resolution: '720p',
+    providerInput: { seed: 3 },
+  };
+
+  it('is null from the real API, which sends none', () => {
+    expect(parseTask(done).request).toBeNull();
+  });
+
+  it('hands on a well-formed request, leaving out fields a request does not have', () => {
+    expect(parseTask({ ...done, request: { ...request, apiKey: 'x', extra: 1 } }).request).toEqual(
+      request,
+    );
+  });
+
+  it.each([
+    ['not an object', 'veo3_fast'],
+    ['no model', { prompt: 'Waves' }],
+    ['a number where a string goes', { ...request, prompt: 42 }],
+    ['a string where a number goes', { ...request, duration: '8' }],
+    ['an input image that is not http(s)', { ...request, inputImageUrls: ['javascript:x'] }],
+    ['input images that are not a list', { ...request, inputImageUrls: 'https://cdn.test/a.png' }],
+    ['a providerInput that is not an object', { ...request, providerInput: [1] }],
+  ])('is null, not a crash, for a request with %s; the task itself stands', (_, malformed) => {
+    const task = parseTask({ ...done, request: malformed });
+    expect(task.request).toBeNull();
+    expect(task).toMatchObject({ id: 'tsk_u', status: 'completed' });
+  });
+});
+
 describe('waitForTask with an unsafe output URL', () => {
   const server = setupMswServer();
   const seen = recordRequests(server);

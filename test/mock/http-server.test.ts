@@ -5,7 +5,7 @@ import { TaskFailedError } from '../../src/core/errors.js';
 import { createVirtualClock, mockScenarios, type VirtualClock } from '../../src/mock/index.js';
 import { startMockServer, type MockServer } from '../../src/mock/node.js';
 import { videoClips } from '../../src/mock/outputs/video-clips.js';
-import { FOX, TASK_ID, WAVES, call, get, post } from './helpers.js';
+import { FOX, TASK_ID, WAVES, call, get, post } from '../helpers/api-calls.js';
 
 let clock: VirtualClock;
 let server: MockServer;

@@ -2,7 +2,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMockApi, createMockHandlers, createVirtualClock } from '../../src/mock/index.js';
-import { FOX, get, post } from './helpers.js';
+import { FOX, get, post } from '../helpers/api-calls.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

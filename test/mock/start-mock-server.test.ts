@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startMockServer, type MockServer } from '../../src/mock/node.js';
-import { FOX, call } from './helpers.js';
+import { FOX, call } from '../helpers/api-calls.js';
 
 const servers: MockServer[] = [];
 async function start(options: Parameters<typeof startMockServer>[0] = {}) {

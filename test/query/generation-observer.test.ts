@@ -16,7 +16,7 @@ import {
   type GenerationObserverOptions,
 } from '../../src/query/generation-observer.js';
 import type { StorageLike } from '../../src/query/persistence.js';
-import { fetchFrom } from '../reliability/mock-fetch.js';
+import { fetchFrom } from '../helpers/fetch-from-mock.js';
 
 // A client, as in a browser or a service worker: query-core schedules no refetch timers on a server.
 environmentManager.setIsServer(() => false);

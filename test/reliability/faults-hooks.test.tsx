@@ -23,7 +23,7 @@ import {
 import { requestFor } from '../bench/mock-service.js';
 import { advance, ORIGIN, setupMockApi, SLOW } from '../helpers/render-with-client.js';
 import { faultScenarios, REQUEST_TIMEOUT_MS } from './fault-scenarios.js';
-import { notFoundFrom, notFoundOnce, type Override } from './mock-fetch.js';
+import { notFoundFrom, notFoundOnce, type Override } from '../helpers/fetch-from-mock.js';
 import { catchEscapes, expectTrueEnd, expectTypedErrorFor } from './truth.js';
 
 const mock = setupMockApi({ timing: 'realistic', credits: 1e6, scenario: { failureRate: 0.25 } });

@@ -9,7 +9,12 @@ import { createMockApi, type MockScenario } from '../../src/mock/index.js';
 import { requestFor } from '../bench/mock-service.js';
 import { createVirtualTime } from '../bench/virtual-time.js';
 import { faultScenarios, REQUEST_TIMEOUT_MS } from './fault-scenarios.js';
-import { fetchFrom, notFoundFrom, notFoundOnce, type Override } from './mock-fetch.js';
+import {
+  fetchFrom,
+  notFoundFrom,
+  notFoundOnce,
+  type Override,
+} from '../helpers/fetch-from-mock.js';
 import { catchEscapes, expectTrueEnd, expectTypedErrorFor, type Outcome } from './truth.js';
 
 // Deterministic on virtual time, but thousands of steps: a loaded machine needs more than the default 5 s.

@@ -1,5 +1,5 @@
 // Exactly one POST per user intent: a double click, generateAsync twice in one tick, StrictMode
-// re-renders and remounts (a reload with persistence is in test/react/persistence.test.tsx); no layer
+// re-renders and remounts (a reload with persistence is in test/react/use-generation.test.tsx); no layer
 // retries a submit whose answer was lost, not even under an app's own retry defaults; GET retries never
 // become POSTs; StrictMode, persistence and a re-rendering parent together; the image hook; a form
 // submitted by Enter and a click at once.

@@ -1,6 +1,6 @@
 // The property at scale: for thousands of generated requests across all 20 models, the client's
 // validation and the mock service's documented rules agree, end to end through the client's submit:
-// nothing valid is refused and nothing invalid is sent. (test/mock/validation-agreement.test.ts keeps
+// nothing valid is refused and nothing invalid is sent. (test/mock/request-schema.test.ts keeps
 // the hand-written battery; the random mix lives here.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

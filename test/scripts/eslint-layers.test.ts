@@ -131,7 +131,7 @@ describe('the layer rule in eslint.config.js', () => {
   it('leaves tests and stories free to import any layer', async () => {
     expect(
       await layerErrors(
-        'test/server/handler.test.ts',
+        'test/server/create-proxy-handler.test.ts',
         "import { createMockApi } from '../../src/mock/index.js';",
       ),
     ).toEqual([]);

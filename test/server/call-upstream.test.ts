@@ -1,7 +1,14 @@
 import type { ServerResponse } from 'node:http';
 import { describe, expect, it, vi } from 'vitest';
 import { createMemoryTaskOwnerStore } from '../../src/server/index.js';
-import { KEY, postJson, send, startFakeUpstream, startProxy, type SeenRequest } from './helpers.js';
+import {
+  KEY,
+  postJson,
+  send,
+  startFakeUpstream,
+  startProxy,
+  type SeenRequest,
+} from '../helpers/proxy-server.js';
 
 // How the proxy reads what the upstream sends: capped, redacted, and abandoned with the browser.
 const image = { model: 'gpt-image-2', prompt: 'A red fox' };

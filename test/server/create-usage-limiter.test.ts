@@ -10,7 +10,13 @@ import {
   createUsageLimiter,
   type UsageStore,
 } from '../../src/server/index.js';
-import { postJson, send, startFakeUpstream, startProxy, type SeenRequest } from './helpers.js';
+import {
+  postJson,
+  send,
+  startFakeUpstream,
+  startProxy,
+  type SeenRequest,
+} from '../helpers/proxy-server.js';
 import { startRedis, type TestRedis } from './redis-server.js';
 
 // gpt-image-2 is priced at 3 credits: the estimate counted before each submit.

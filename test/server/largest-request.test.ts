@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRegistry, defaultRegistry } from '../../src/core/index.js';
 import { largestRequestBytes } from '../../src/server/index.js';
-import { postJson, startFakeUpstream, startProxy } from './helpers.js';
+import { postJson, startFakeUpstream, startProxy } from '../helpers/proxy-server.js';
 
 // The default body cap: the largest request the registry accepts, so no valid request gets a 413.
 const urls = (count: number, length: number) =>

@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/core/client.js';
 import { SubmitOutcomeUnknownError } from '../../src/core/errors.js';
 import { createRedisTaskStore, type RedisClientLike } from '../../src/server/index.js';
-import { KEY, postJson, send, startFakeUpstream, type SeenRequest } from './helpers.js';
+import {
+  KEY,
+  postJson,
+  send,
+  startFakeUpstream,
+  type SeenRequest,
+} from '../helpers/proxy-server.js';
 import { startProxyInstance, type ProxyInstance } from './instances.js';
 import { startRedis, type TestRedis } from './redis-server.js';
 
@@ -125,7 +131,16 @@ describe.each(['redis', 'ioredis'] as const)('createRedisTaskStore with a %s cli
       const before = upstream.requests.length;
       expect(await postJson(one.url, '/api/ai/image/generate', image)).toMatchObject({
         status: 503,
-        json: { error: 'The task store is unavailable; nothing was sent or charged' },
+        json: {
+          error: 'The task store is unavailable; nothing was sent or charged',
+          charged: false,
+        },
+      });
+      // The browser client says so too: a plain ServerError, not "may have been charged".
+      const browser = createClient({ baseUrl: one.url, headers: { 'x-user': 'alice' } });
+      expect(await browser.generateImage(image).catch((caught: unknown) => caught)).toMatchObject({
+        name: 'ServerError',
+        notCharged: true,
       });
       expect(upstream.requests).toHaveLength(before);
     } finally {

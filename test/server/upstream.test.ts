@@ -1,5 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { describe, expect, it, vi } from 'vitest';
+import { createClient } from '../../src/core/client.js';
+import { ServerError } from '../../src/core/errors.js';
 import {
   createMemoryTaskOwnerStore,
   errorResponse,
@@ -13,9 +15,9 @@ import {
   startFakeUpstream,
   startProxy,
   type SeenRequest,
-} from './helpers.js';
+} from '../helpers/proxy-server.js';
 
-const image = { model: 'gpt-image-2', prompt: 'A red fox' };
+const image = { model: 'gpt-image-2', prompt: 'A red fox' } as const;
 const alice = { 'x-user': 'alice' };
 
 /** An upstream that answers every request with this status, headers and body. */
@@ -359,8 +361,14 @@ describe('per-user task scoping', () => {
     });
     expect(await postJson(url, '/api/ai/image/generate', image)).toMatchObject({
       status: 503,
-      json: { error: 'The task store is unavailable; nothing was sent or charged' },
+      json: { error: 'The task store is unavailable; nothing was sent or charged', charged: false },
+      headers: { 'retry-after': '5' },
     });
+    // The browser client knows nothing was charged: a plain ServerError, safe to submit again.
+    const client = createClient({ baseUrl: url, headers: { 'x-user': 'alice' } });
+    const error = await client.generateImage(image).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error).toMatchObject({ status: 503, notCharged: true });
     expect(upstream.requests).toHaveLength(0);
     expect(afterSubmitRefused).toHaveBeenCalledWith(
       expect.objectContaining({ userId: 'alice', status: 503 }),
@@ -409,7 +417,13 @@ describe('submit hooks', () => {
     });
     expect(await postJson(url, '/api/ai/image/generate', image)).toMatchObject({
       status: 500,
-      json: { error: 'The submit could not be checked; nothing was charged' },
+      json: { error: 'The submit could not be checked; nothing was charged', charged: false },
+    });
+    const client = createClient({ baseUrl: url, headers: { 'x-user': 'alice' } });
+    expect(await client.generateImage(image).catch((caught: unknown) => caught)).toMatchObject({
+      name: 'ServerError',
+      status: 500,
+      notCharged: true,
     });
     expect(upstream.requests).toEqual([]);
   });

@@ -116,40 +116,45 @@ describe('createTestWrapper', { timeout: 15_000 }, () => {
     expect(first.api.requests.filter((r) => r.method === 'GET')).toEqual([]);
   });
 
-  it('renders the headless form in jsdom (with the DOM stubs) and submits through it', async () => {
-    test = createTestWrapper();
-    function Form() {
-      const form = useGenerationForm({ kind: 'video', defaultValues: { model: 'veo3_fast' } });
-      return (
-        <form {...form.getFormProps()}>
-          <ModelSelect.Root {...form.getModelSelectProps()}>
-            <ModelSelect.Trigger aria-label="Model">
-              <ModelSelect.Value />
-            </ModelSelect.Trigger>
-          </ModelSelect.Root>
-          <DurationPicker.Root {...form.getDurationPickerProps()} aria-label="Duration">
-            <DurationPicker.Options />
-          </DurationPicker.Root>
-          <PromptField.Root {...form.getPromptFieldProps()}>
-            <PromptField.Label>Prompt</PromptField.Label>
-            <PromptField.Textarea />
-          </PromptField.Root>
-          <button {...form.getSubmitProps()}>Generate</button>
-          <TaskProgress.Root {...form.getTaskProgressProps()} />
-        </form>
-      );
-    }
-    render(<Form />, { wrapper: test.wrapper });
-    const user = userEvent.setup();
-    await user.type(screen.getByRole('textbox', { name: 'Prompt' }), 'A lighthouse in a storm');
-    await user.click(screen.getByRole('button', { name: 'Generate' }));
-    await test.advance(90_000);
-    expect(screen.getByRole('status')).toHaveTextContent('Completed: the video is ready');
-    expect(test.api.requests[0]).toMatchObject({
-      method: 'POST',
-      body: expect.objectContaining({ model: 'veo3_fast', prompt: 'A lighthouse in a storm' }),
-    });
-  });
+  // 90 virtual seconds of a whole form in jsdom: seconds of CPU, so room for a loaded machine.
+  it(
+    'renders the headless form in jsdom (with the DOM stubs) and submits through it',
+    { timeout: 60_000 },
+    async () => {
+      test = createTestWrapper();
+      function Form() {
+        const form = useGenerationForm({ kind: 'video', defaultValues: { model: 'veo3_fast' } });
+        return (
+          <form {...form.getFormProps()}>
+            <ModelSelect.Root {...form.getModelSelectProps()}>
+              <ModelSelect.Trigger aria-label="Model">
+                <ModelSelect.Value />
+              </ModelSelect.Trigger>
+            </ModelSelect.Root>
+            <DurationPicker.Root {...form.getDurationPickerProps()} aria-label="Duration">
+              <DurationPicker.Options />
+            </DurationPicker.Root>
+            <PromptField.Root {...form.getPromptFieldProps()}>
+              <PromptField.Label>Prompt</PromptField.Label>
+              <PromptField.Textarea />
+            </PromptField.Root>
+            <button {...form.getSubmitProps()}>Generate</button>
+            <TaskProgress.Root {...form.getTaskProgressProps()} />
+          </form>
+        );
+      }
+      render(<Form />, { wrapper: test.wrapper });
+      const user = userEvent.setup();
+      await user.type(screen.getByRole('textbox', { name: 'Prompt' }), 'A lighthouse in a storm');
+      await user.click(screen.getByRole('button', { name: 'Generate' }));
+      await test.advance(90_000);
+      expect(screen.getByRole('status')).toHaveTextContent('Completed: the video is ready');
+      expect(test.api.requests[0]).toMatchObject({
+        method: 'POST',
+        body: expect.objectContaining({ model: 'veo3_fast', prompt: 'A lighthouse in a storm' }),
+      });
+    },
+  );
 
   it('refuses a negative or non-numeric advance', async () => {
     test = createTestWrapper();

@@ -27,6 +27,12 @@ export function VideoForm() {
   video.generate({ model: 'veo3_fast', prompt: 'x', duration: 8 });
   // @ts-expect-error Veo 3.1 is fixed at 8 seconds
   video.generate({ model: 'veo3_fast', prompt: 'x', duration: 5 });
+  video.generate({
+    model: 'veo3_fast',
+    prompt: 'x',
+    // @ts-expect-error the error names Veo 3.1 Fast's rule (8 seconds), on the field
+    duration: 5,
+  });
   expectTypeOf(
     video.generateAsync({
       model: 'kling/v2-1-pro',

@@ -2,6 +2,8 @@
 import { expectTypeOf } from 'vitest';
 import {
   createClient,
+  type BuiltInModel,
+  type VideoRequestById,
   defaultRegistry,
   extendRegistry,
   type ErrorCode,
@@ -26,10 +28,10 @@ expectTypeOf(
   }),
 ).toEqualTypeOf<Promise<Submission>>();
 // Images by model: none on a text-only model, at least one on an image-only model.
-// @ts-expect-error Sora 2 (text) takes no images: choose Sora 2 Image-to-Video
 client.generateVideo({
   model: 'sora-2-text-to-video',
   prompt: 'x',
+  // @ts-expect-error Sora 2 (text) takes no images: choose Sora 2 Image-to-Video
   inputImageUrls: ['https://cdn.test/a.png'],
 });
 // @ts-expect-error Kling V2.1 Pro animates an image: one is required
@@ -51,6 +53,35 @@ client.generateImage({
 client.generateVideo({ model: 'kling/v2-1-pro', prompt: 'x', duration: 7 });
 // @ts-expect-error Veo 3.1 is fixed at 8 seconds
 client.generateVideo({ model: 'veo3', prompt: 'x', duration: 5 });
+// A call is checked against its own model's member, so the error sits on the wrong field and states
+// that model's rule ("Type '5' is not assignable to type '8'"), not the whole union's first (Kling's).
+client.generateVideo({
+  model: 'veo3_fast',
+  prompt: 'x',
+  // @ts-expect-error Veo 3.1 Fast is fixed at 8 seconds: the error is on this line
+  duration: 5,
+});
+client.generateVideo({ model: 'veo3_fast', prompt: 'x', duration: 8 });
+expectTypeOf<VideoRequestById<BuiltInModel, 'veo3_fast'>['duration']>().toEqualTypeOf<
+  8 | undefined
+>();
+expectTypeOf<VideoRequestById<BuiltInModel, 'kling/v2-1-pro'>['duration']>().toEqualTypeOf<
+  5 | 10 | undefined
+>();
+// A model known only at run time (a union of ids) is checked against each of them.
+declare const veo: 'veo3' | 'veo3_fast';
+client.generateVideo({ model: veo, prompt: 'x', duration: 8 });
+// @ts-expect-error neither Veo takes 5 seconds
+client.generateVideo({ model: veo, prompt: 'x', duration: 5 });
+// A request built beforehand still passes as it is.
+declare const built: VideoRequest;
+client.generateVideo(built);
+client.generateImage({
+  model: 'nano-banana-pro',
+  prompt: 'x',
+  // @ts-expect-error Nano Banana Pro has 2K and 4K: the error is on this line
+  resolution: '1K',
+});
 client.generateVideo({ model: 'veo3', prompt: 'x', duration: 8, aspectRatio: '9:16' });
 // @ts-expect-error Veo offers 16:9 and 9:16 only
 client.generateVideo({ model: 'veo3', prompt: 'x', aspectRatio: '1:1' });
@@ -64,10 +95,10 @@ client.generateVideo({
 });
 // @ts-expect-error Sora offers 720p and 1080p
 client.generateVideo({ model: 'sora-2-text-to-video', prompt: 'x', resolution: '4K' });
-// @ts-expect-error Kling Master is text-to-video only
 client.generateVideo({
   model: 'kling/v2-1-master-text-to-video',
   prompt: 'x',
+  // @ts-expect-error Kling Master is text-to-video only
   inputMode: 'image_to_video',
 });
 client.generateVideo({

@@ -1,5 +1,5 @@
 'use client';
-import { RadioGroup } from 'radix-ui';
+import * as RadioGroup from 'radix-ui/radio-group';
 import { Fragment, useEffect, useId, useMemo, type ReactNode } from 'react';
 import { adaptRequest } from '../../core/request/adapt-request.js';
 import type { ControlOption, OptionContext } from '../../core/registry/control-options.js';

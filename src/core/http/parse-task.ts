@@ -1,5 +1,6 @@
 import { InvalidResponseError } from '../errors.js';
-import type { Submission, Task, TaskStatus } from '../task/task.js';
+import type { DraftRequest } from '../request/types.js';
+import type { Submission, Task, TaskPage, TaskStatus } from '../task/task.js';
 import { isHttpUrl, isRecord } from '../values.js';
 
 type Json = Record<string, unknown>;
@@ -46,6 +47,52 @@ function parseStatus(value: unknown): TaskStatus {
   return status;
 }
 
+// The fields a recorded request may hold, with their JSON types: `s` string, `n` number, `u` a list of
+// http(s) URLs, `o` an object.
+const REQUEST_FIELDS: Record<string, string> = {
+  model: 's',
+  prompt: 's',
+  inputMode: 's',
+  aspectRatio: 's',
+  resolution: 's',
+  negativePrompt: 's',
+  seed: 's',
+  cameraMotion: 's',
+  duration: 'n',
+  guidanceScale: 'n',
+  width: 'n',
+  height: 'n',
+  fps: 'n',
+  motionStrength: 'n',
+  inputImageUrls: 'u',
+  providerInput: 'o',
+};
+
+/**
+ * A task's recorded request, or `null` when there is none or it is malformed (a field of the wrong
+ * type, an input image that is not http(s)): an app may submit it again or show its images, so it is
+ * taken whole or not at all. Fields a request does not have are left out.
+ */
+function parseRequest(value: unknown): DraftRequest | null {
+  if (!isRecord(value) || typeof value.model !== 'string') return null;
+  const request: Record<string, unknown> = {};
+  for (const key in REQUEST_FIELDS) {
+    const field = value[key];
+    const type = REQUEST_FIELDS[key];
+    if (field === undefined) continue;
+    if (
+      type === 'u'
+        ? !Array.isArray(field) || !field.every(isHttpUrl)
+        : type === 'o'
+          ? !isRecord(field)
+          : typeof field !== (type === 'n' ? 'number' : 'string')
+    )
+      return null;
+    request[key] = field;
+  }
+  return request as unknown as DraftRequest;
+}
+
 /** A task snapshot as the app sees it, whichever spelling the server used; throws `InvalidResponseError`. */
 export function parseTask(body: unknown): Task {
   const json = asObject(body, 'the task snapshot');
@@ -67,7 +114,15 @@ export function parseTask(body: unknown): Task {
     creditsRefunded: first(json, 'creditsRefunded', 'creditRefunded') === true,
     createdAt: str(json.createdAt),
     updatedAt: str(first(json, 'updatedAt', 'completedAt')),
+    request: parseRequest(json.request),
   };
+}
+
+/** A page of the task list (`{ tasks, nextCursor }`); throws `InvalidResponseError`. */
+export function parseTaskPage(body: unknown): TaskPage {
+  const { tasks, nextCursor } = asObject(body, 'the task list');
+  if (!Array.isArray(tasks)) throw new InvalidResponseError('the task list has no tasks array');
+  return { tasks: tasks.map((task) => parseTask(task)), nextCursor: str(nextCursor) };
 }
 
 /** A submit response (`{ taskId, status: 0, creditsUsed }`); throws `InvalidResponseError`. */

@@ -15,16 +15,38 @@ export const submitPath = (kind: ModelKind): string => `${API_ROOT}${kind}/gener
 /** Where a task is read: `GET /api/ai/tasks/{id}`, the id percent-encoded. */
 export const taskPath = (taskId: string): string => TASKS_PATH + encodeURIComponent(taskId);
 
-/** What an API path asks for: a submit of a kind, or a task by the id as the path writes it (still encoded). */
-export type ApiRoute = { kind: ModelKind; taskId?: never } | { taskId: string; kind?: never };
+/**
+ * Where a user's tasks are listed, newest first: `GET /api/ai/tasks?limit=N&cursor=C`. Answered by the
+ * library's proxy and the mock, not by the API itself (it has no list).
+ */
+export const TASK_LIST_PATH = `${API_ROOT}tasks`;
+
+/** The list path of one page: `limit` and `cursor` in the query when given. */
+export function taskListPath(limit?: number, cursor?: string | null): string {
+  const query = new URLSearchParams();
+  if (limit !== undefined) query.set('limit', String(limit));
+  if (cursor != null) query.set('cursor', cursor);
+  const text = String(query);
+  return text ? `${TASK_LIST_PATH}?${text}` : TASK_LIST_PATH;
+}
 
 /**
- * The route of a path that starts at the API's folder (strip a mount prefix first), or `undefined`
- * for any other path. A task route's id is everything after `tasks/`, unchecked: callers decide
+ * What an API path asks for: a submit of a kind, a task by the id as the path writes it (still
+ * encoded), or the list of tasks.
+ */
+export type ApiRoute =
+  | { kind: ModelKind; taskId?: never; list?: never }
+  | { taskId: string; kind?: never; list?: never }
+  | { list: true; kind?: never; taskId?: never };
+
+/**
+ * The route of a path (without its query) that starts at the API's folder (strip a mount prefix
+ * first), or `undefined` for any other path. A task route's id is everything after `tasks/`, unchecked: callers decide
  * which ids they accept.
  */
 export function matchApiPath(path: string): ApiRoute | undefined {
   if (path === submitPath('image') || path === submitPath('video'))
     return { kind: path.includes('/image/') ? 'image' : 'video' };
+  if (path === TASK_LIST_PATH) return { list: true };
   return path.startsWith(TASKS_PATH) ? { taskId: path.slice(TASKS_PATH.length) } : undefined;
 }

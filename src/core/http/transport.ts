@@ -126,8 +126,9 @@ function errorFor(res: Response, json: unknown, path: string, now: number): GptI
     case 429:
       return new RateLimitedError(parseRetryAfter(res.headers.get('Retry-After'), now));
     default:
-      return res.status >= 500
-        ? new ServerError(res.status, message)
+      // 501 is no passing fault (a proxy without history answers it): not retried.
+      return res.status >= 500 && res.status !== 501
+        ? new ServerError(res.status, message, body.charged === false)
         : new HttpError(res.status, message);
   }
 }
@@ -162,7 +163,8 @@ export async function get<T>(
 
 /**
  * A POST, never retried. A failure after the request may have reached the server (no answer, a 5xx,
- * an unreadable 2xx) becomes `SubmitOutcomeUnknownError`: a task may exist and be charged.
+ * an unreadable 2xx) becomes `SubmitOutcomeUnknownError`: a task may exist and be charged. A 5xx that
+ * says `"charged": false` (our proxy refusing before sending) stays a plain `ServerError`.
  */
 export async function post(
   transport: Transport,
@@ -175,7 +177,7 @@ export async function post(
   } catch (error) {
     if (
       error instanceof NetworkError ||
-      error instanceof ServerError ||
+      (error instanceof ServerError && !error.notCharged) ||
       error instanceof InvalidResponseError
     ) {
       throw new SubmitOutcomeUnknownError(error);

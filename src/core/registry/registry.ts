@@ -9,6 +9,12 @@ export interface Registry<M extends ModelSpec = ModelSpec> {
   get(id: string): M | undefined;
 }
 
+/**
+ * The model type of a registry, for the hooks' type parameter when the provider's client has your own
+ * registry: `useGenerationForm<ModelOf<typeof registry>>(…)`, `useGptImageClient<ModelOf<typeof registry>>()`.
+ */
+export type ModelOf<R extends Registry<ModelSpec>> = R extends Registry<infer M> ? M : never;
+
 /** Filters for {@link listModels}. */
 export interface ModelFilter {
   /** Only image or only video models. */

@@ -120,6 +120,32 @@ export type ImageRequest<M extends ModelSpec = BuiltInModel> =
       : never
     : never;
 
+/** The ids of the video models among `M` (the built-in models by default). */
+export type VideoModelId<M extends ModelSpec = BuiltInModel> = VideoModelOf<M>['id'];
+
+/** The ids of the image models among `M` (the built-in models by default). */
+export type ImageModelId<M extends ModelSpec = BuiltInModel> = ImageModelOf<M>['id'];
+
+/**
+ * The video request for the model `Id` among `M`: what a submit checks its argument against once the
+ * call's `model` is known, so a wrong field is reported against that model's own rule (Veo 3.1 Fast's
+ * `duration: 5` is "Type '5' is not assignable to type '8'", on `duration`) rather than against the
+ * whole union, whose first member is Kling's. A model id the types cannot know (a client over any
+ * registry, or a `model` that is a union) gives {@link VideoRequest}.
+ */
+export type VideoRequestById<M extends ModelSpec, Id> = string extends M['id']
+  ? VideoRequest<M>
+  : Id extends unknown
+    ? VideoRequest<Extract<M, { id: Id }>> & { model: Id }
+    : never;
+
+/** The image request for the model `Id` among `M`; as {@link VideoRequestById}. */
+export type ImageRequestById<M extends ModelSpec, Id> = string extends M['id']
+  ? ImageRequest<M>
+  : Id extends unknown
+    ? ImageRequest<Extract<M, { id: Id }>> & { model: Id }
+    : never;
+
 /** Either kind of request. */
 export type GenerationRequest<M extends ModelSpec = BuiltInModel> =
   VideoRequest<M> | ImageRequest<M>;

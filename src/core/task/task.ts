@@ -1,3 +1,5 @@
+import type { DraftRequest } from '../request/types.js';
+
 /** A task's state, readable: the API's 0, 1 and 2. */
 export type TaskStatus = 'pending' | 'completed' | 'failed';
 
@@ -32,6 +34,19 @@ export interface Task {
   createdAt: string | null;
   /** ISO time of the last change (or completion), when the server said. */
   updatedAt: string | null;
+  /**
+   * The request that made it, when known: the proxy's history and the mock record it (as the client
+   * sent it, a video's `resolution` in `resolution`); `null` from the real API, which does not say.
+   */
+  request: DraftRequest | null;
+}
+
+/** One page of a user's tasks, newest first: what `listTasks` resolves with. */
+export interface TaskPage {
+  /** The tasks of this page, newest first, each as its last known snapshot. */
+  tasks: Task[];
+  /** Pass it as `cursor` for the next (older) page; `null` on the last page. */
+  nextCursor: string | null;
 }
 
 /** Whether the task will not change again (completed or failed). */

@@ -15,8 +15,8 @@ import {
 } from '../../src/core/errors.js';
 import { defaultRegistry, extendRegistry } from '../../src/core/registry/registry.js';
 import type { MockApiOptions } from '../../src/mock/index.js';
-import { TASK_ID } from './helpers.js';
-import { mockHarness } from './harness.js';
+import { TASK_ID } from '../helpers/api-calls.js';
+import { mockHarness } from '../helpers/mock-harness.js';
 
 const KEY = 'sk_live_test';
 const start = mockHarness('msw');

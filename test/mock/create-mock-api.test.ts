@@ -4,8 +4,8 @@ import type { ModelSpec } from '../../src/core/registry/model-spec.js';
 import { builtInModels } from '../../src/core/registry/models.js';
 import { estimateCredits } from '../../src/core/registry/estimate-credits.js';
 import { mockFailures } from '../../src/mock/index.js';
-import { FOX, TASK_ID, WAVES, get, post } from './helpers.js';
-import { transports, mockHarness } from './harness.js';
+import { FOX, TASK_ID, WAVES, get, post } from '../helpers/api-calls.js';
+import { transports, mockHarness } from '../helpers/mock-harness.js';
 
 /** The smallest valid request for a model. */
 function requestFor(model: ModelSpec): Record<string, unknown> {

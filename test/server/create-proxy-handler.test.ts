@@ -5,7 +5,14 @@ import {
   toNodeHandler,
   type ProxyOptions,
 } from '../../src/server/index.js';
-import { KEY, listen, postJson, send, startFakeUpstream, startProxy } from './helpers.js';
+import {
+  KEY,
+  listen,
+  postJson,
+  send,
+  startFakeUpstream,
+  startProxy,
+} from '../helpers/proxy-server.js';
 
 // The handler as Next.js, Hono, Bun or an edge runtime calls it: a Fetch API Request in, a Response out.
 const submitted = () =>
@@ -151,6 +158,7 @@ describe('a handler made without a key (a build without secrets)', () => {
       status: 503,
       json: {
         error: 'The server has no GPT Image 2 API key configured; nothing was sent or charged',
+        charged: false,
       },
     };
     expect(

@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import {
   createClient,
+  HistoryUnavailableError,
   InvalidResponseError,
   NetworkError,
   RateLimitedError,
@@ -61,6 +62,7 @@ describe('getTask', () => {
       creditsRefunded: false,
       createdAt: canonical.createdAt,
       updatedAt: canonical.updatedAt,
+      request: null,
     });
   });
 
@@ -281,5 +283,53 @@ describe('GET retries', () => {
     expect(await result).toMatchObject({ name: 'AbortError' });
     expect(clock.pending).toBe(0);
     expect(seen).toHaveLength(1);
+  });
+});
+
+describe('listTasks', () => {
+  const LIST = `${API}/api/ai/tasks`;
+
+  it('reads a page of tasks with their requests, passing limit and cursor', async () => {
+    server.use(
+      http.get(LIST, () =>
+        HttpResponse.json({
+          tasks: [{ ...canonical, request: { model: 'gpt-image-2', prompt: 'A fox' } }],
+          nextCursor: 'c2',
+        }),
+      ),
+    );
+    const page = await setup().client.listTasks({ limit: 1, cursor: 'c1' });
+    expect(page).toEqual({
+      tasks: [
+        expect.objectContaining({
+          id: canonical.taskId,
+          status: 'completed',
+          request: { model: 'gpt-image-2', prompt: 'A fox' },
+        }),
+      ],
+      nextCursor: 'c2',
+    });
+    expect(new URL(seen[0]!.url).search).toBe('?limit=1&cursor=c1');
+  });
+
+  it.each([
+    [404, 'the API itself (no list endpoint)'],
+    [501, 'a proxy whose store keeps no history'],
+  ])('says history is unavailable, typed and unretried, on a %i from %s', async (status) => {
+    server.use(http.get(LIST, () => HttpResponse.json({ error: 'Not found' }, { status })));
+    const error = await setup()
+      .client.listTasks()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HistoryUnavailableError);
+    expect(error).toMatchObject({ code: 'history_unavailable', status });
+    expect((error as Error).message).toMatch(/proxy \(createProxyHandler\)/);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('refuses a body without a tasks list as an invalid response', async () => {
+    server.use(http.get(LIST, () => HttpResponse.json({ items: [] })));
+    await expect(createClient({ baseUrl: API, retry: false }).listTasks()).rejects.toBeInstanceOf(
+      InvalidResponseError,
+    );
   });
 });

@@ -1,8 +1,8 @@
 // Every injected fault and every named scenario, through MSW and over real HTTP alike.
 import { describe, expect, it } from 'vitest';
 import { mockScenarios, networkFaults, type MockApi } from '../../src/mock/index.js';
-import { FOX, WAVES, call, get, post } from './helpers.js';
-import { mockHarness, transports, until, type Harness } from './harness.js';
+import { FOX, WAVES, call, get, post } from '../helpers/api-calls.js';
+import { mockHarness, transports, until, type Harness } from '../helpers/mock-harness.js';
 
 const submit = (url: string) => post(`${url}/api/ai/image/generate`, FOX);
 

@@ -18,7 +18,7 @@ import {
 import { createVirtualClock } from '../../src/mock/index.js';
 import { startMockServer, type MockServer } from '../../src/mock/node.js';
 import { createProxyHandler, toNodeHandler } from '../../src/server/index.js';
-import { KEY, listen } from './helpers.js';
+import { KEY, listen } from '../helpers/proxy-server.js';
 
 const clock = createVirtualClock();
 let mock: MockServer;

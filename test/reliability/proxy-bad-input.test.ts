@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRegistry, validateRequest } from '../../src/core/index.js';
-import { postJson, send, startFakeUpstream, startProxy } from './helpers.js';
+import { postJson, send, startFakeUpstream, startProxy } from '../helpers/proxy-server.js';
 
 // Everything here is refused by the proxy itself: the upstream must never be called.
 let upstream: Awaited<ReturnType<typeof startFakeUpstream>>;
@@ -36,7 +36,7 @@ describe('paths the proxy does not serve', () => {
     '/api/ai/',
     '/api/ai/image',
     '/api/ai/image/generate/extra',
-    '/api/ai/tasks',
+    '/api/ai/tasks.json', // the list is /api/ai/tasks, nothing near it
     '/api/ai/balance',
     '/API/AI/tasks/tsk_1',
     '/api/ai/image%2Fgenerate',
@@ -96,7 +96,7 @@ describe('methods', () => {
     },
   );
 
-  // TRACK and CONNECT never reach a Node `request` listener (its parser answers them); see handler.test.ts.
+  // TRACK and CONNECT never reach a Node `request` listener (its parser answers them); see test/server/create-proxy-handler.test.ts.
   it('TRACE, which a Fetch Request cannot carry, is a 405 in the API shape, not a 500', async () => {
     const method = 'TRACE';
     const answer = await send(proxy, '/api/ai/tasks/tsk_1', {

@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { defaultRegistry } from '../../src/core/index.js';
 import { narrowRegistry } from '../../src/server/index.js';
-import { postJson, startFakeUpstream, startProxy } from './helpers.js';
+import { postJson, startFakeUpstream, startProxy } from '../helpers/proxy-server.js';
 
 describe('narrowRegistry', () => {
   it('keeps only the named models, in the base order, typed by their ids', () => {
