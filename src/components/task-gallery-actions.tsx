@@ -1,5 +1,5 @@
 'use client';
-import { VisuallyHidden } from 'radix-ui';
+import * as VisuallyHidden from 'radix-ui/visually-hidden';
 import { useId } from 'react';
 import { Part, part, flag, type PartProps } from './internal/primitive.js';
 import { joinIds } from './internal/use-descriptions.js';

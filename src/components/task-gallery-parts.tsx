@@ -1,5 +1,4 @@
 'use client';
-import { Progress as RadixProgress } from 'radix-ui';
 import { useState, type ReactNode } from 'react';
 import type { Task } from '../core/task/task.js';
 import { useTaskProgress } from '../react/use-task-progress.js';
@@ -7,6 +6,7 @@ import { describeRefund, failureReason } from './task-progress-words.js';
 import { formatCredits } from './internal/format.js';
 import { factPart, type Fact } from './internal/fact-part.js';
 import { flag, Part, part, type PartProps } from './internal/primitive.js';
+import { ProgressBar, type ProgressBarProps } from './internal/progress-bar.js';
 import { useGalleryItem, type GalleryItemValue } from './internal/task-gallery-scope.js';
 
 // The parts of one gallery item that show it: media, status, estimate, prompt, model, credits, refund.
@@ -68,38 +68,34 @@ export const Status = /* @__PURE__ */ fact('Status', 'span', ({ task }) => [
   { 'data-state': task.status },
 ]);
 
-export const Progress = /* @__PURE__ */ part<
-  HTMLDivElement,
-  Omit<RadixProgress.ProgressProps, 'value' | 'max'>
->('TaskGallery.Progress', function Progress({ children, ...props }, ref) {
-  const { task, model } = useGalleryItem('Progress');
-  // Time counts from the task's creation, else from when it was first shown.
-  const [firstShown] = useState(() => Date.now());
-  const created = task.createdAt ? Date.parse(task.createdAt) : NaN;
-  const progress = useTaskProgress({
-    status: task.status,
-    submittedAt: Number.isFinite(created) ? created : firstShown,
-    model,
-    tickMs: task.status === 'pending' ? 1000 : false,
-  });
-  if (task.status !== 'pending') return null;
-  const { estimate } = progress;
-  return (
-    <RadixProgress.Root
-      aria-label="Estimated progress"
-      getValueLabel={(value) => `About ${value}% (an estimate from the model's typical time)`}
-      data-estimate={flag(estimate !== null)}
-      {...props}
-      ref={ref}
-      value={estimate === null ? null : Math.round(estimate * 100)}
-      max={100}
-    >
-      {children ?? (
-        <RadixProgress.Indicator style={{ '--progress': estimate ?? 0 } as React.CSSProperties} />
-      )}
-    </RadixProgress.Root>
-  );
-});
+export const Progress = /* @__PURE__ */ part<HTMLDivElement, ProgressBarProps>(
+  'TaskGallery.Progress',
+  function Progress(props, ref) {
+    const { task, model } = useGalleryItem('Progress');
+    // Time counts from the task's creation, else from when it was first shown.
+    const [firstShown] = useState(() => Date.now());
+    const created = task.createdAt ? Date.parse(task.createdAt) : NaN;
+    const progress = useTaskProgress({
+      status: task.status,
+      submittedAt: Number.isFinite(created) ? created : firstShown,
+      model,
+      tickMs: task.status === 'pending' ? 1000 : false,
+    });
+    if (task.status !== 'pending') return null;
+    const { estimate } = progress;
+    return (
+      <ProgressBar
+        aria-label="Estimated progress"
+        getValueLabel={(value) => `About ${value}% (an estimate from the model's typical time)`}
+        data-estimate={flag(estimate !== null)}
+        {...props}
+        ref={ref}
+        value={estimate === null ? null : Math.round(estimate * 100)}
+        fraction={estimate ?? 0}
+      />
+    );
+  },
+);
 
 export const Prompt = /* @__PURE__ */ fact('Prompt', 'p', ({ task }) =>
   task.prompt ? [task.prompt] : null,

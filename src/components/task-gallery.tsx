@@ -1,5 +1,5 @@
 'use client';
-import { VisuallyHidden } from 'radix-ui';
+import * as VisuallyHidden from 'radix-ui/visually-hidden';
 import {
   Fragment,
   useCallback,

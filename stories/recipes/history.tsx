@@ -28,17 +28,13 @@ export interface HistoryProps {
   onGenerate: (kind: ModelKind, request: DraftRequest) => Promise<unknown>;
 }
 
-/** The request a task was made from, when it was kept. */
-const requestOf = (task: Task) =>
-  (task as Task & { request?: DraftRequest | null }).request ?? null;
-
 export function History({ tasks, hasMore, loading, error, onLoadMore, onGenerate }: HistoryProps) {
   const [opened, setOpened] = useState<Task | null>(null);
   const [input, setInput] = useState<{ url: string; task: Task } | null>(null);
   const [said, setSaid] = useState('');
 
   const retry = async (task: Task) => {
-    const request = requestOf(task);
+    const { request } = task;
     if (!request || !task.type) return;
     setSaid(`Sent again: ${task.prompt ?? 'the same request'}`);
     await onGenerate(task.type, request);

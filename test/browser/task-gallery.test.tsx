@@ -45,8 +45,10 @@ const failed = taskSnapshot({
   creditsRefunded: true,
 });
 /** A task whose request was kept, so it can be sent again. */
-const withRequest = (task: Task) =>
-  ({ ...task, request: { model: task.model!, prompt: task.prompt! } }) as Task;
+const withRequest = (task: Task): Task => ({
+  ...task,
+  request: { model: task.model!, prompt: task.prompt! },
+});
 
 const tasks = [stills, clip, pending, failed];
 const articles = () => screen.getAllByRole('article');

@@ -2,16 +2,12 @@
 import type { GptImageError } from '../../core/errors.js';
 import type { ModelSpec } from '../../core/registry/model-spec.js';
 import type { Registry } from '../../core/registry/registry.js';
-import type { DraftRequest } from '../../core/request/types.js';
 import type { Task } from '../../core/task/task.js';
 import { createScope } from './scope.js';
 
-/** A task as the gallery reads it: `request` (the request it was made from) when the server kept it. */
-export type GalleryTask = Task & { request?: DraftRequest | null };
-
 /** What every `TaskGallery` part reads from its `Root`. */
 export interface GalleryContextValue {
-  tasks: readonly GalleryTask[];
+  tasks: readonly Task[];
   hasMore: boolean;
   loading: boolean;
   error: GptImageError | Error | null;
@@ -33,7 +29,7 @@ export const useGallery = (part: string) => GalleryScope.usePart(part);
 
 /** What the parts of one `TaskGallery.Item` read. */
 export interface GalleryItemValue {
-  task: GalleryTask;
+  task: Task;
   index: number;
   /** Whether this item is the gallery's tab stop: its actions are in the Tab order only then. */
   active: boolean;
