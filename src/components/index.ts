@@ -42,3 +42,8 @@ export { describeFieldError } from './describe-field-error.js';
 export { describeRateLimit } from './describe-rate-limit.js';
 export { describeChange } from './describe-change.js';
 export type { FieldErrorFormatter } from './describe-field-error.js';
+export { TaskGallery } from './task-gallery.js';
+export type { TaskGalleryListProps, TaskGalleryRootProps } from './task-gallery.js';
+export type { TaskGalleryItemProps } from './task-gallery-item.js';
+export type { TaskGalleryMediaProps } from './task-gallery-parts.js';
+export type { TaskGalleryOutputProps } from './task-gallery-actions.js';
