@@ -5,6 +5,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { Readable } from 'node:stream';
 import type { UploadStorage } from '../upload-storage.js';
 
 /** Options of {@link createS3Storage}. */
@@ -69,6 +70,31 @@ export function createS3Storage(options: S3StorageOptions): UploadStorage {
       });
       // Content-Length is signed too; the browser sets it from the file.
       return { url, headers: { 'Content-Type': contentType, 'If-None-Match': '*' } };
+    },
+    // Server-side writes, for the proxy's keepOutputs. A body of unknown size is collected first (S3
+    // needs a length); the keeper's stream errors past its byte cap, so that is bounded too.
+    async write(key, body, { contentType, size }) {
+      const Body =
+        size === undefined
+          ? new Uint8Array(await new Response(body).arrayBuffer())
+          : Readable.fromWeb(body as Parameters<typeof Readable.fromWeb>[0]);
+      try {
+        await client.send(
+          new PutObjectCommand({
+            Bucket: bucket,
+            Key: Key(key),
+            Body,
+            ContentType: contentType,
+            ContentLength: size,
+            IfNoneMatch: '*',
+          }),
+        );
+        return 'created';
+      } catch (error) {
+        const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata;
+        if (status?.httpStatusCode === 412) return 'exists';
+        throw error;
+      }
     },
     async peek(key, length) {
       let answer;
