@@ -5,7 +5,6 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { Readable } from 'node:stream';
 import type { UploadStorage } from '../upload-storage.js';
 
 /** Options of {@link createS3Storage}. */
@@ -71,13 +70,11 @@ export function createS3Storage(options: S3StorageOptions): UploadStorage {
       // Content-Length is signed too; the browser sets it from the file.
       return { url, headers: { 'Content-Type': contentType, 'If-None-Match': '*' } };
     },
-    // Server-side writes, for the proxy's keepOutputs. A body of unknown size is collected first (S3
-    // needs a length); the keeper's stream errors past its byte cap, so that is bounded too.
-    async write(key, body, { contentType, size }) {
-      const Body =
-        size === undefined
-          ? new Uint8Array(await new Response(body).arrayBuffer())
-          : Readable.fromWeb(body as Parameters<typeof Readable.fromWeb>[0]);
+    // Server-side writes, for the proxy's keepOutputs. The body is collected first: a streamed body makes
+    // the SDK send aws-chunked encoding with checksum trailers, which not every S3-compatible server
+    // reads. Bounded all the same: the keeper's stream errors past its byte cap.
+    async write(key, body, { contentType }) {
+      const Body = new Uint8Array(await new Response(body).arrayBuffer());
       try {
         await client.send(
           new PutObjectCommand({
@@ -85,7 +82,6 @@ export function createS3Storage(options: S3StorageOptions): UploadStorage {
             Key: Key(key),
             Body,
             ContentType: contentType,
-            ContentLength: size,
             IfNoneMatch: '*',
           }),
         );
