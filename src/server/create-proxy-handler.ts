@@ -14,7 +14,7 @@ import type { Task } from '../core/task/task.js';
 import { submitPath, taskPath } from '../core/http/routes.js';
 import { callUpstream, type Upstream } from './call-upstream.js';
 import { identifyUser } from './identify-user.js';
-import { errorResponse, invalidRequest } from './error-response.js';
+import { errorResponse, invalidRequest, jsonResponse } from './error-response.js';
 import { largestRequestBytes } from './largest-request.js';
 import { DEFAULT_TASK_ID_PATTERN, matchRoute, normalizePrefix } from './match-route.js';
 import type {
@@ -23,6 +23,7 @@ import type {
   ProxyOptions,
   SubmitContext,
 } from './proxy-options.js';
+import { createOutputKeeper } from './outputs/keep-outputs.js';
 import { readJsonBody } from './read-json-body.js';
 import { apiSnapshot, listAnswer, submittedSnapshot } from './task-history.js';
 import { createMemoryTaskOwnerStore, type TaskRecord } from './task-owner-store.js';
@@ -113,6 +114,8 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
   };
 
   const identify = (request: Request) => identifyUser(authorize, request);
+  const keep =
+    options.keepOutputs && createOutputKeeper(options.keepOutputs, taskStore, options.fetch);
 
   /** Runs an optional hook whose failure only gets reported. */
   const runHook = async <C>(
@@ -285,6 +288,11 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     } catch {
       task = undefined; // the browser client reports an unreadable snapshot itself
     }
+    let response = result.response;
+    if (task && keep) {
+      const kept = await keep(task, userId, (error) => reportSafely(error, 'keepOutputs', request));
+      if (kept !== task) response = jsonResponse(200, JSON.stringify(apiSnapshot((task = kept))));
+    }
     if (task) {
       try {
         // The history's last known snapshot; a store that fails here costs the list a fresher one, not the poll.
@@ -295,7 +303,7 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
     }
     if (task && task.status !== 'pending')
       await runHook(options.afterTask, { request, userId, taskId, task }, 'afterTask', request);
-    return result.response;
+    return response;
   };
 
   const listTasks = async (request: Request): Promise<Response> => {

@@ -42,6 +42,9 @@ export type {
   TaskSnapshot,
 } from './task-owner-store.js';
 export type { TaskListPosition, TaskListQuery } from '../core/http/task-list-query.js';
+export type { KeepOutputsOptions } from './outputs/keep-outputs.js';
+export type { KeptOutputs, OutputClaim, OutputOutcome } from './output-ledger.js';
+export type { OutputType } from './uploads/stored-file-type.js';
 export { toNodeHandler } from './to-node-handler.js';
 export type { NodeRequestLike, NodeResponseLike } from './to-node-handler.js';
 export { createUploadHandler } from './uploads/index.js';

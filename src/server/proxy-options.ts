@@ -3,6 +3,7 @@ import type { Registry } from '../core/registry/registry.js';
 import type { DraftRequest } from '../core/request/types.js';
 import type { Task } from '../core/task/task.js';
 import type { Authorize } from './identify-user.js';
+import type { KeepOutputsOptions } from './outputs/keep-outputs.js';
 import type { TaskOwnerStore } from './task-owner-store.js';
 
 /** A Fetch API route handler: `(request) => response`. */
@@ -36,9 +37,18 @@ export interface TaskContext {
   task: Task;
 }
 
-/** Where a failure reported to `onError` happened. `config`: the proxy was set up without a key. */
+/**
+ * Where a failure reported to `onError` happened. `config`: the proxy was set up without a key;
+ * `keepOutputs`: a completed task's outputs could not be copied (its CDN URLs were answered instead).
+ */
 export type ProxyErrorStage =
-  'upstream' | 'beforeSubmit' | 'afterSubmit' | 'afterTask' | 'taskStore' | 'config';
+  | 'upstream'
+  | 'beforeSubmit'
+  | 'afterSubmit'
+  | 'afterTask'
+  | 'taskStore'
+  | 'config'
+  | 'keepOutputs';
 
 /** Options of {@link createProxyHandler}. */
 export interface ProxyOptions {
@@ -121,6 +131,14 @@ export interface ProxyOptions {
   upstreamTimeoutMs?: number;
   /** Which task ids are forwarded; any other answers 404 unasked. Defaults to {@link DEFAULT_TASK_ID_PATTERN}. Without the `g` flag. */
   taskIdPattern?: RegExp;
+  /**
+   * Copies each completed task's outputs from the API's CDN (whose retention is not documented) into
+   * your storage, once per task, and answers the kept URLs to polls and the history from then on. A
+   * failed copy (CDN error, too large, not an image or video of the task's kind, storage error) answers
+   * the CDN's URLs, goes to `onError` (stage `keepOutputs`) and is tried again on a later poll, up to
+   * `maxAttempts`. Needs a task store with `claimOutputs` (the memory and Redis ones). Defaults to none.
+   */
+  keepOutputs?: KeepOutputsOptions;
   /**
    * Told about failures the browser sees only as a 5xx: an unreachable API, a throwing hook or store,
    * a missing key. Defaults to one `console.error` line (the key is never in it).

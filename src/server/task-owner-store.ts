@@ -1,5 +1,12 @@
 import { compareNewestFirst, isAfter, type TaskListQuery } from '../core/http/task-list-query.js';
 import type { DraftRequest } from '../core/request/types.js';
+import {
+  claimOutputState,
+  settleOutputState,
+  type OutputClaim,
+  type OutputOutcome,
+  type OutputState,
+} from './output-ledger.js';
 
 /** A task snapshot in the API's own spelling (`taskId`, `status` 0/1/2, …), as the list answers it. */
 export type TaskSnapshot = Readonly<Record<string, unknown>>;
@@ -48,6 +55,18 @@ export interface TaskOwnerStore {
   saveSnapshot?(taskId: string, snapshot: TaskSnapshot, final: boolean): void | Promise<void>;
   /** Optional: one page of `userId`'s records, newest first, after `query.after`; expired ones left out. */
   list?(userId: string, query: TaskListQuery): TaskRecordPage | Promise<TaskRecordPage>;
+  /**
+   * Optional, for the proxy's `keepOutputs`: how the copy of a completed task's outputs stands, taking
+   * a lease of `leaseMs` when this poll should copy (one copy at a time across every instance, at most
+   * `maxAttempts` failed ones). An unknown task answers `given-up`.
+   */
+  claimOutputs?(
+    taskId: string,
+    leaseMs: number,
+    maxAttempts: number,
+  ): OutputClaim | Promise<OutputClaim>;
+  /** Optional, with `claimOutputs`: records how the copy ended (kept URLs replace the history's snapshot) and ends the lease. */
+  saveOutputs?(taskId: string, outcome: OutputOutcome): void | Promise<void>;
 }
 
 /** Options of {@link createMemoryTaskOwnerStore}. */
@@ -63,6 +82,7 @@ interface Entry {
   expires: number;
   record?: TaskRecord;
   final?: boolean;
+  outputs?: OutputState;
 }
 
 let warnedInProduction = false;
@@ -114,6 +134,20 @@ export function createMemoryTaskOwnerStore({
       if (!entry?.record || entry.final) return;
       entry.record = { ...entry.record, snapshot };
       entry.final = final;
+    },
+    claimOutputs(taskId, leaseMs, maxAttempts) {
+      const entry = live(taskId);
+      if (!entry) return { state: 'given-up' };
+      entry.outputs ??= { attempts: 0, leaseUntil: 0 };
+      return claimOutputState(entry.outputs, now(), leaseMs, maxAttempts);
+    },
+    saveOutputs(taskId, outcome) {
+      const entry = live(taskId);
+      if (!entry?.outputs) return;
+      settleOutputState(entry.outputs, outcome);
+      if ('failed' in outcome || !entry.record) return;
+      entry.record = { ...entry.record, snapshot: outcome.snapshot };
+      entry.final = true;
     },
     list(userId, { limit, after }) {
       const ids = byUser.get(userId) ?? [];

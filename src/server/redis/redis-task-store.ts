@@ -1,4 +1,5 @@
 import { isAfter, type TaskListPosition } from '../../core/http/task-list-query.js';
+import { redisOutputLedger } from '../outputs/redis-output-ledger.js';
 import type { TaskOwnerStore, TaskRecord } from '../task-owner-store.js';
 import { redisCommand, type RedisClientLike, type RedisStoreOptions } from './redis-command.js';
 
@@ -147,5 +148,6 @@ export function createRedisTaskStore(
     async ping() {
       await command(['PING']);
     },
+    ...redisOutputLedger(command, keyPrefix),
   };
 }

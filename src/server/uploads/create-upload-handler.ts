@@ -19,6 +19,7 @@ import {
 import { identifyUser, type Authorize } from '../identify-user.js';
 import { errorResponse, jsonResponse } from '../error-response.js';
 import { normalizePrefix } from '../match-route.js';
+import { STORED_KEY_PATTERN } from './stored-file-type.js';
 import { readJsonBody } from '../read-json-body.js';
 import { checkPublicBaseUrl } from './public-base-url.js';
 import { receiveUpload, UploadTooLargeError } from './receive-upload.js';
@@ -219,7 +220,8 @@ export function createUploadHandler(options: UploadHandlerOptions): UploadHandle
     // The key is matched as the URL parser left it: `..` is already resolved and `%2e%2e`, `%2f` or
     // anything else but hex digits, one `/` and the extension fails the pattern, so no path escapes.
     const key = pathname.startsWith(`${prefix}/`) ? pathname.slice(prefix.length + 1) : '';
-    if (!UPLOAD_KEY_PATTERN.test(key)) return errorResponse(404, 'Not found');
+    // Served: uploads and the proxy's kept outputs (videos too); written: uploads only.
+    if (!STORED_KEY_PATTERN.test(key)) return errorResponse(404, 'Not found');
 
     const allow = [storage.read && 'GET, HEAD', presigned ? 'POST' : 'PUT']
       .filter(Boolean)
@@ -232,6 +234,7 @@ export function createUploadHandler(options: UploadHandlerOptions): UploadHandle
       }
     }
     if (method !== (presigned ? 'POST' : 'PUT')) return notAllowed(allow);
+    if (!UPLOAD_KEY_PATTERN.test(key)) return errorResponse(404, 'Not found');
     const userId = await identify(request);
     if (!userId) return errorResponse(401, 'Unauthorized');
     // Another user's key looks like no key at all.

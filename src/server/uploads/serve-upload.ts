@@ -1,4 +1,4 @@
-import { keyContentType } from '../../core/upload/upload-protocol.js';
+import { storedContentType } from './stored-file-type.js';
 import { errorResponse } from '../error-response.js';
 import type { UploadStorage } from './upload-storage.js';
 
@@ -15,7 +15,7 @@ export async function serveUpload(
   const file = await storage.read!(key);
   if (!file) return errorResponse(404, 'Not found');
   const headers = {
-    'Content-Type': keyContentType(key),
+    'Content-Type': storedContentType(key),
     'Content-Length': String(file.size),
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': "default-src 'none'; sandbox",

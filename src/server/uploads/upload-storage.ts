@@ -1,4 +1,5 @@
 import type { UploadImageType } from '../../core/upload/image-type.js';
+import type { OutputType } from './stored-file-type.js';
 
 /** A stored file, as the storage gives it back for serving. */
 export interface StoredUpload {
@@ -31,12 +32,13 @@ export interface UploadStorage {
   /**
    * Stores a new file from `body`. Resolves `'exists'` (writing nothing) when the key is taken: a file
    * is never replaced. When `body` errors (past the size limit, or the browser went away), rejects with
-   * that error and leaves nothing under the key.
+   * that error and leaves nothing under the key. Also how the proxy's `keepOutputs` stores outputs
+   * (then `contentType` may be a video type, and `size` is the CDN's `Content-Length` when it gave one).
    */
   write?(
     key: string,
     body: ReadableStream<Uint8Array>,
-    info: { contentType: UploadImageType },
+    info: { contentType: OutputType; size?: number },
   ): Promise<'created' | 'exists'>;
   /** A URL (and headers) the browser PUTs exactly `info.size` bytes of `info.contentType` to, creating the key. */
   presignPut?(

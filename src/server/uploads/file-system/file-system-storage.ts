@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { link, mkdir, open, rm, stat } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
-import { UPLOAD_KEY_PATTERN } from '../../../core/upload/upload-protocol.js';
+import { STORED_KEY_PATTERN } from '../stored-file-type.js';
 import type { UploadStorage } from '../upload-storage.js';
 
 /** Options of {@link createFileSystemStorage}. */
@@ -27,7 +27,7 @@ export function createFileSystemStorage(options: FileSystemStorageOptions): Uplo
   const root = resolve(options.directory);
   const locate = (key: string) => {
     const file = resolve(root, ...key.split('/'));
-    if (!UPLOAD_KEY_PATTERN.test(key) || !file.startsWith(root + sep))
+    if (!STORED_KEY_PATTERN.test(key) || !file.startsWith(root + sep))
       throw new TypeError(`Not an upload key: ${key}`);
     return file;
   };
