@@ -18,13 +18,7 @@ import {
   type SlotEntry as Entry,
 } from './generations-slot.js';
 import type { GenerationSlot, Generations, UseGenerationsOptions } from './generations-types.js';
-import {
-  readPersisted,
-  resolvePersisted,
-  subscribePersisted,
-  writePersisted,
-  type PersistTarget,
-} from './persistence.js';
+import { rememberGeneration, type PersistTarget } from './persistence.js';
 
 /** Options of a {@link GenerationsObserver}: a batch's, plus the scope its persistence key belongs to. */
 export interface GenerationsObserverOptions<R> extends UseGenerationsOptions<R> {
@@ -195,7 +189,7 @@ export class GenerationsObserver<R extends DraftRequest, M extends ModelSpec = B
 
   #key() {
     const target = this.#target();
-    return target && resolvePersisted(target).key;
+    return target && rememberGeneration(target).key;
   }
 
   #slotOptions(entry: Entry<R, M>) {
@@ -250,7 +244,8 @@ export class GenerationsObserver<R extends DraftRequest, M extends ModelSpec = B
     const target = this.#target();
     if (restored && target && stored.phase === 'started') {
       const own = slotTarget(target, stored.id);
-      if (stored.task && !readPersisted(own)) writePersisted(own, stored.task);
+      const remembered = rememberGeneration(own);
+      if (stored.task && !remembered.read()) remembered.write(stored.task);
       if (stored.error) entry.lost = new GptImageError(stored.error.code, stored.error.message);
     }
     entry.observer = new GenerationObserver<R, M>(
@@ -310,7 +305,7 @@ export class GenerationsObserver<R extends DraftRequest, M extends ModelSpec = B
       if (!this.#writing) this.#restore(readSlots(target));
     };
     read();
-    this.#unwatch = subscribePersisted(target, read);
+    this.#unwatch = rememberGeneration(target).subscribe(read);
   }
 
   // Takes up the remembered list: known slots take its phases, new ones get an observer (following

@@ -1,8 +1,7 @@
 import type { ErrorCode } from '../core/errors.js';
 import { isRecord } from '../core/values.js';
 import {
-  resolvePersisted,
-  writePersisted,
+  rememberGeneration,
   type PersistedGeneration,
   type PersistedTask,
   type PersistTarget,
@@ -50,7 +49,7 @@ export function slotTarget(batch: PersistTarget, id: string): PersistTarget {
 
 /** The remembered slots, or `[]`. A value this library did not write is removed, with a development warning. */
 export function readSlots(target: PersistTarget): StoredSlot[] {
-  const { key, storage } = resolvePersisted(target);
+  const { key, storage } = rememberGeneration(target);
   let raw: string | null | undefined;
   try {
     raw = storage?.getItem(key);
@@ -71,5 +70,5 @@ export function readSlots(target: PersistTarget): StoredSlot[] {
 /** Remembers the slots (an empty list is forgotten). Storage errors are ignored, as the single generation's are. */
 export function writeSlots(target: PersistTarget, slots: readonly StoredSlot[]) {
   // The same write (and same-document notification) as a single generation's record; only the value differs.
-  writePersisted(target, slots.length ? (slots as unknown as PersistedGeneration) : null);
+  rememberGeneration(target).write(slots.length ? (slots as unknown as PersistedGeneration) : null);
 }

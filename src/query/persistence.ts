@@ -50,6 +50,8 @@ const listeners = new Map<string, Set<() => void>>();
 export interface RememberedGeneration {
   /** The storage key: `gptimage2:<key>`, or `gptimage2:<scope>:<key>` when scoped. */
   key: string;
+  /** The storage it lives in (`null` when there is none, as on a server). */
+  storage: StorageLike | null;
   /**
    * The remembered generation, or `null` (nothing stored, or storage unavailable). A value this
    * library did not write (edited by hand, bad JSON, a malformed id) is removed, with a development
@@ -84,6 +86,7 @@ export function rememberGeneration({ option, scope }: PersistTarget): Remembered
   };
   return {
     key,
+    storage,
     write,
     read() {
       let raw: string | null | undefined;

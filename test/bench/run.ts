@@ -231,7 +231,9 @@ printTable(
       target('history: no second request', history.addedByHistoryWhenFollowed === 0),
     ],
   ],
-// 3b. Many generations at once
+);
+
+// 3c. Many generations at once
 const variants = section<VariantsFigures>('variants');
 console.log(
   `\nVariants: ${variants.variants} Veo 3.1 Fast tasks, one useGenerations batch against ${variants.variants} useGenerateVideo hooks (same seed, same task times).`,
