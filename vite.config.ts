@@ -175,8 +175,9 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',
-          // Plays walk whole flows (uploads, polls, playing media): room for a loaded machine.
-          testTimeout: 30_000,
+          // Plays walk whole flows (uploads, polls, playing media): room for a loaded machine (the
+          // walkthrough to a playing video took 42 s beside other work).
+          testTimeout: 90_000,
           // Stories tagged `visual` are also compared with their screenshots (test/setup/visual.ts).
           setupFiles: ['test/setup/visual.ts'],
           browser: {
