@@ -10,19 +10,19 @@ import {
   type Ref,
 } from 'react';
 import { ValidationError, type GptImageError } from '../core/errors.js';
-import { adaptRequest, type RequestChange } from '../core/request/adapt-request.js';
+import type { RequestChange } from '../core/request/adapt-request.js';
 import { estimateCredits } from '../core/registry/estimate-credits.js';
 import type { ModelKind, ModelSpec } from '../core/registry/model-spec.js';
-import { effectiveInputMode } from '../core/request/input-mode.js';
 import type { BuiltInModel } from '../core/registry/models.js';
 import type { DraftRequest, ImageModelId, VideoModelId } from '../core/request/types.js';
 import { validateRequest } from '../core/request/validate-request.js';
 import { useClientCore } from '../react/provider.js';
 import type { UseGenerationOptions } from '../query/generation-types.js';
-import type { PersistOption } from '../query/persistence.js';
+import { withKeySuffix } from '../query/persistence-key.js';
 import { useGeneration } from '../react/use-generation.js';
 import { useGenerations } from '../react/use-generations.js';
 import { describeFieldError, type FieldErrorFormatter } from './describe-field-error.js';
+import { normalizeDraft, switchModel } from './form-draft.js';
 
 /**
  * Options of {@link useGenerationForm} over the models `M`: the built-in ones by default, or your
@@ -55,70 +55,10 @@ export interface GenerationFormOptions<
  */
 export const MAX_FORM_VARIANTS = 4;
 
-// The batch's own persistence key, beside the single generation's.
-const batchPersist = (persist: PersistOption | undefined): PersistOption | undefined =>
-  persist === undefined
-    ? undefined
-    : typeof persist === 'string'
-      ? `${persist}:variants`
-      : { ...persist, key: `${persist.key}:variants` };
-
 /** A request field the form edits. */
 export type FormField = Exclude<keyof DraftRequest, 'model'>;
 
 const NO_IMAGES: readonly string[] = [];
-
-// The options the form fills with the model's default when the user has not chosen one.
-const DEFAULTED = ['duration', 'aspectRatio', 'resolution'] as const;
-
-/**
- * Options the model has are filled with its defaults (shortest duration, first aspect ratio, default
- * resolution), so what the pickers show is what is sent and what the estimate counts. The input mode is kept only
- * where the images do not already imply it, so adding an image switches a two-mode model by itself.
- */
-function normalize(draft: DraftRequest, model: ModelSpec | undefined): DraftRequest {
-  const next = { ...draft };
-  if (model?.durations.length && next.duration === undefined) next.duration = model.durations[0];
-  if (model?.aspectRatios.length && next.aspectRatio === undefined)
-    next.aspectRatio = model.aspectRatios[0];
-  if (model?.resolutions.length && next.resolution === undefined)
-    next.resolution = model.defaultResolution ?? model.resolutions[0];
-  if (next.inputImageUrls?.length === 0) delete next.inputImageUrls;
-  if (
-    model &&
-    next.inputMode &&
-    next.inputMode === effectiveInputMode({ inputImageUrls: next.inputImageUrls }, model.kind)
-  )
-    delete next.inputMode;
-  return next;
-}
-
-/**
- * The draft for another model: a default the form filled is replaced by the new model's default (no
- * notice: it was not the user's choice); everything the user chose is adapted by the registry, and
- * those changes are returned for the notice.
- */
-function switchModel(draft: DraftRequest, model: ModelSpec, chosen: ReadonlySet<string>) {
-  const base = { ...draft };
-  for (const field of DEFAULTED) if (!chosen.has(field)) delete base[field];
-  // An input mode the previous model forced (Kling V2.1 Pro: images only) was not the user's: the
-  // next model starts from what the images imply again.
-  if (!chosen.has('inputMode')) delete base.inputMode;
-  const { request, changes } = adaptRequest(base, model);
-  const next = normalize(request, model);
-  const kept = changes.filter((change) => change.field !== 'model' && change.field !== 'inputMode');
-  // The mode as the form shows it, before and after: announced whenever it differs.
-  const [from, to] = [draft, next].map((request) => effectiveInputMode(request, model.kind));
-  const modeChange = changes.find((change) => change.field === 'inputMode');
-  if (from !== to)
-    kept.unshift({
-      field: 'inputMode',
-      from,
-      to,
-      message: modeChange?.message ?? `Input mode → ${to}`,
-    });
-  return { draft: next, changes: kept };
-}
 
 /** The first focusable control of an element marked invalid (a radio group's checked or first radio). */
 function focusTarget(element: Element): HTMLElement | null {
@@ -197,7 +137,8 @@ export function useGenerationForm<M extends ModelSpec = BuiltInModel>({
   // Variants (count > 1) go through a batch: one slot per variant, under its concurrency cap. The
   // callbacks are called once per variant.
   const variantsPersist = useMemo(
-    () => batchPersist(generationOptions.persist),
+    // The batch's own persistence key, beside the single generation's.
+    () => withKeySuffix(generationOptions.persist, 'variants'),
     [generationOptions.persist],
   );
   const batch = useGenerations<DraftRequest>({
@@ -234,7 +175,9 @@ export function useGenerationForm<M extends ModelSpec = BuiltInModel>({
 
   const setField = useCallback(
     <F extends FormField>(field: F, value: DraftRequest[F] | undefined) => {
-      setDraft((current) => normalize({ ...current, [field]: value }, registry.get(current.model)));
+      setDraft((current) =>
+        normalizeDraft({ ...current, [field]: value }, registry.get(current.model)),
+      );
       setChosen((current) => (current.has(field) ? current : new Set(current).add(field)));
       setServerErrors((current) => {
         if (!current[field] && !(field === 'resolution' && current.providerInput)) return current;

@@ -6,6 +6,7 @@ import {
   type PersistedTask,
   type PersistTarget,
 } from './persistence.js';
+import { withKeySuffix } from './persistence-key.js';
 
 /**
  * One slot as a batch remembers it: `queued` (never sent: a reload queues it again), `started` (its own
@@ -39,12 +40,7 @@ const isStoredSlot = (value: unknown): value is StoredSlot =>
 
 /** The target of one slot's own generation record: the batch's key and `:<slot id>`, in the same storage and scope. */
 export function slotTarget(batch: PersistTarget, id: string): PersistTarget {
-  const { option } = batch;
-  return {
-    ...batch,
-    option:
-      typeof option === 'string' ? `${option}:${id}` : { ...option, key: `${option.key}:${id}` },
-  };
+  return { ...batch, option: withKeySuffix(batch.option, id) };
 }
 
 /** The remembered slots, or `[]`. A value this library did not write is removed, with a development warning. */
