@@ -236,7 +236,7 @@ export class HistoryUnavailableError extends GptImageError {
   constructor(status?: number) {
     super(
       'history_unavailable',
-      'No task history: the API keeps none. Serve it through the proxy (createProxyHandler) or keep it in the browser',
+      'No task history: the API keeps none; serve it through the proxy (createProxyHandler)',
       { name: 'HistoryUnavailableError', status },
     );
   }

@@ -82,8 +82,7 @@ export function useRequiredQueryClient() {
     return useQueryClient();
   } catch {
     throw new Error(
-      'gptimage2-react: no QueryClient found. The hooks run on TanStack Query: wrap your app in ' +
-        '<QueryClientProvider client={new QueryClient()}> (from @tanstack/react-query), then <GptImageProvider>.',
+      'gptimage2-react: no QueryClient. Wrap the app in <QueryClientProvider> (@tanstack/react-query), then <GptImageProvider>.',
     );
   }
 }

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createClient, InvalidResponseError } from '../../src/core/index.js';
-import { parseTask } from '../../src/core/http/parse-task.js';
+import { parseTask, parseTaskPage } from '../../src/core/http/parse-task.js';
 import { createVirtualClock } from '../../src/mock/virtual-clock.js';
 import { API, recordRequests, setupMswServer } from '../helpers/msw-server.js';
 
@@ -58,7 +58,10 @@ describe('parseTask', () => {
   });
 });
 
-describe('parseTask: the recorded request', () => {
+describe('parseTaskPage: the recorded request', () => {
+  // A listed task, as the list page carries it.
+  const listed = (task: unknown) => parseTaskPage({ tasks: [task], nextCursor: null }).tasks[0]!;
+
   const request = {
     model: 'veo3_fast',
     prompt: 'Waves at dawn',
@@ -68,12 +71,16 @@ describe('parseTask: the recorded request', () => {
     providerInput: { seed: 3 },
   };
 
-  it('is null from the real API, which sends none', () => {
-    expect(parseTask(done).request).toBeNull();
+  it('is null from a server that records none', () => {
+    expect(listed(done).request).toBeNull();
+  });
+
+  it('is never read from a single snapshot (getTask), which does not carry one', () => {
+    expect(parseTask({ ...done, request }).request).toBeNull();
   });
 
   it('hands on a well-formed request, leaving out fields a request does not have', () => {
-    expect(parseTask({ ...done, request: { ...request, apiKey: 'x', extra: 1 } }).request).toEqual(
+    expect(listed({ ...done, request: { ...request, apiKey: 'x', extra: 1 } }).request).toEqual(
       request,
     );
   });
@@ -87,7 +94,7 @@ describe('parseTask: the recorded request', () => {
     ['input images that are not a list', { ...request, inputImageUrls: 'https://cdn.test/a.png' }],
     ['a providerInput that is not an object', { ...request, providerInput: [1] }],
   ])('is null, not a crash, for a request with %s; the task itself stands', (_, malformed) => {
-    const task = parseTask({ ...done, request: malformed });
+    const task = listed({ ...done, request: malformed });
     expect(task.request).toBeNull();
     expect(task).toMatchObject({ id: 'tsk_u', status: 'completed' });
   });

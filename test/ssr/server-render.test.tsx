@@ -34,7 +34,7 @@ describe('server rendering', () => {
   it('tells a developer who forgot QueryClientProvider what to do', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(() => renderToString(<Page />)).toThrow(
-      'gptimage2-react: no QueryClient found. The hooks run on TanStack Query: wrap your app in <QueryClientProvider client={new QueryClient()}> (from @tanstack/react-query), then <GptImageProvider>.',
+      'gptimage2-react: no QueryClient. Wrap the app in <QueryClientProvider> (@tanstack/react-query), then <GptImageProvider>.',
     );
   });
 });

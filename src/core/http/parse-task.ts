@@ -79,7 +79,11 @@ function parseRequest(value: unknown): DraftRequest | null {
   return request as unknown as DraftRequest;
 }
 
-/** A task snapshot as the app sees it, whichever spelling the server used; throws `InvalidResponseError`. */
+/**
+ * A task snapshot as the app sees it, whichever spelling the server used; throws `InvalidResponseError`.
+ * Its `request` is `null`: a snapshot does not carry one (the API's, the proxy's and the mock's alike),
+ * only the task list does, so the hooks' polling does not bundle the request's parse.
+ */
 export function parseTask(body: unknown): Task {
   const json = asObject(body, 'the task snapshot');
   const images = first(json, 'imageUrls', 'outputImageUrls');
@@ -100,7 +104,7 @@ export function parseTask(body: unknown): Task {
     creditsRefunded: first(json, 'creditsRefunded', 'creditRefunded') === true,
     createdAt: str(json.createdAt),
     updatedAt: str(first(json, 'updatedAt', 'completedAt')),
-    request: parseRequest(json.request),
+    request: null,
   };
 }
 
@@ -108,7 +112,10 @@ export function parseTask(body: unknown): Task {
 export function parseTaskPage(body: unknown): TaskPage {
   const { tasks, nextCursor } = asObject(body, 'the task list');
   if (!Array.isArray(tasks)) throw new InvalidResponseError('the task list has no tasks array');
-  return { tasks: tasks.map(parseTask), nextCursor: str(nextCursor) };
+  return {
+    tasks: tasks.map((task) => ({ ...parseTask(task), request: parseRequest(task.request) })),
+    nextCursor: str(nextCursor),
+  };
 }
 
 /** A submit response (`{ taskId, status: 0, creditsUsed }`); throws `InvalidResponseError`. */

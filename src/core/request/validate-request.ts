@@ -32,19 +32,23 @@ const IMAGE_FIELDS = [
 const VIDEO_MAX_IMAGES = 5;
 const VIDEO_PROMPT_MAX = 4000;
 const NEGATIVE_PROMPT_MAX = 2000;
-type Range = readonly [min: number, max: number, integer?: true];
-const VIDEO_RANGES: Record<string, Range> = {
-  width: [64, 4096, true],
-  height: [64, 4096, true],
+// A video field's rule: a number range `[min, max, integer?]`, or `0` for a string.
+type Rule = readonly [min: number, max: number, integer?: 1] | 0;
+const VIDEO_RULES: Record<string, Rule> = {
+  width: [64, 4096, 1],
+  height: [64, 4096, 1],
   duration: [1, 60],
-  fps: [1, 60, true],
+  fps: [1, 60, 1],
   guidanceScale: [0, 100],
   motionStrength: [0, 100],
+  seed: 0,
+  cameraMotion: 0,
+  negativePrompt: 0,
 };
-const VIDEO_STRINGS = ['seed', 'cameraMotion', 'negativePrompt'];
-const VIDEO_FIELDS = [...IMAGE_FIELDS, ...Object.keys(VIDEO_RANGES), ...VIDEO_STRINGS];
+const VIDEO_FIELDS = [...IMAGE_FIELDS, ...Object.keys(VIDEO_RULES)];
 
 const list = (values: readonly unknown[]) => values.join(', ');
+const article = (kind: ModelKind) => (kind === 'image' ? 'an image' : 'a video');
 
 /**
  * Checks a request against the endpoint's schema and the model's rules in the registry. Returns the
@@ -64,18 +68,43 @@ export function validateRequest(
   const body = Object.fromEntries(
     Object.entries(request).filter(([, value]) => value !== undefined),
   );
-  const fields = kind === 'video' ? VIDEO_FIELDS : IMAGE_FIELDS;
+  const video = kind === 'video';
   for (const key of Object.keys(body)) {
-    if (!fields.includes(key)) {
+    if (!(video ? VIDEO_FIELDS : IMAGE_FIELDS).includes(key)) {
       errors.formErrors.push(
         `Unknown field "${key}" (provider-specific fields go in providerInput)`,
       );
     }
   }
 
-  const model = checkModel(body.model, kind, registry, fail);
+  // model: required, known, and of this endpoint's kind.
+  const given = body.model;
+  let model: ModelSpec | undefined;
+  if (given === undefined || given === '') fail('model', 'model is required');
+  else if (typeof given !== 'string') fail('model', 'model must be a string');
+  else if (!(model = registry.get(given)))
+    fail('model', `model ${given} is not a known ${kind} model`);
+  else if (model.kind !== kind) {
+    fail('model', `model ${given} is ${article(model.kind)} model, not ${article(kind)} model`);
+    model = undefined;
+  }
   const id = model?.id;
-  const images = checkImages(body.inputImageUrls, kind, fail);
+
+  // inputImageUrls: a list of absolute http(s) URLs (`images` stays unset when it is not a list).
+  const urls = body.inputImageUrls;
+  let images: readonly unknown[] | undefined;
+  if (urls !== undefined) {
+    if (!Array.isArray(urls)) fail('inputImageUrls', 'inputImageUrls must be an array of URLs');
+    else {
+      images = urls;
+      if (video && urls.length > VIDEO_MAX_IMAGES)
+        fail('inputImageUrls', `inputImageUrls must have at most ${VIDEO_MAX_IMAGES} items`);
+      urls.forEach((url, index) => {
+        if (!isHttpUrl(url))
+          fail('inputImageUrls', `inputImageUrls[${index}] must be an absolute http(s) URL`);
+      });
+    }
+  }
 
   // prompt: required; the endpoint and the model cap it.
   const { prompt } = body;
@@ -87,10 +116,7 @@ export function validateRequest(
         : 'prompt must be a string',
     );
   } else {
-    const max = Math.min(
-      model?.promptMax ?? Infinity,
-      kind === 'video' ? VIDEO_PROMPT_MAX : Infinity,
-    );
+    const max = Math.min(model?.promptMax ?? Infinity, video ? VIDEO_PROMPT_MAX : Infinity);
     const min = model?.promptMin ?? 1;
     if (prompt.length > max)
       fail(
@@ -137,10 +163,15 @@ export function validateRequest(
     );
   }
 
-  if (kind === 'video') {
-    for (const [field, [min, max, integer]] of Object.entries(VIDEO_RANGES)) {
+  if (video) {
+    for (const [field, rule] of Object.entries(VIDEO_RULES)) {
       const value = body[field];
       if (value === undefined) continue;
+      if (!rule) {
+        if (typeof value !== 'string') fail(field, `${field} must be a string`);
+        continue;
+      }
+      const [min, max, integer] = rule;
       if (
         typeof value !== 'number' ||
         !Number.isFinite(value) ||
@@ -153,10 +184,6 @@ export function validateRequest(
           `${field} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}`,
         );
       }
-    }
-    for (const field of VIDEO_STRINGS) {
-      if (body[field] !== undefined && typeof body[field] !== 'string')
-        fail(field, `${field} must be a string`);
     }
     const negative = body.negativePrompt;
     if (typeof negative === 'string') {
@@ -207,43 +234,6 @@ export function validateRequest(
   }
 
   return errors.formErrors.length || Object.keys(errors.fieldErrors).length ? errors : null;
-}
-
-/** The model for `value`, or `undefined` after recording why there is none. */
-function checkModel(
-  value: unknown,
-  kind: ModelKind,
-  registry: Registry,
-  fail: (field: string, message: string) => void,
-): ModelSpec | undefined {
-  if (value === undefined || value === '') return void fail('model', 'model is required');
-  if (typeof value !== 'string') return void fail('model', 'model must be a string');
-  const model = registry.get(value);
-  if (!model) return void fail('model', `model ${value} is not a known ${kind} model`);
-  const a = (k: ModelKind) => (k === 'image' ? 'an image' : 'a video');
-  if (model.kind !== kind)
-    return void fail('model', `model ${value} is ${a(model.kind)} model, not ${a(kind)} model`);
-  return model;
-}
-
-/** The image URLs, or `undefined` after recording why the list is unusable. */
-function checkImages(
-  value: unknown,
-  kind: ModelKind,
-  fail: (field: string, message: string) => void,
-): readonly unknown[] | undefined {
-  if (value === undefined) return undefined;
-  if (!Array.isArray(value)) {
-    fail('inputImageUrls', 'inputImageUrls must be an array of URLs');
-    return undefined;
-  }
-  if (kind === 'video' && value.length > VIDEO_MAX_IMAGES)
-    fail('inputImageUrls', `inputImageUrls must have at most ${VIDEO_MAX_IMAGES} items`);
-  value.forEach((url, index) => {
-    if (!isHttpUrl(url))
-      fail('inputImageUrls', `inputImageUrls[${index}] must be an absolute http(s) URL`);
-  });
-  return value;
 }
 
 /** `aspectRatio` or `resolution` against the model's list. */

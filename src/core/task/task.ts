@@ -35,8 +35,9 @@ export interface Task {
   /** ISO time of the last change (or completion), when the server said. */
   updatedAt: string | null;
   /**
-   * The request that made it, when known: the proxy's history and the mock record it (as the client
-   * sent it, a video's `resolution` in `resolution`); `null` from the real API, which does not say.
+   * The request that made it, in the task list (`listTasks`, `useTaskHistory`): the proxy's history
+   * and the mock record it (as the client sent it, a video's `resolution` in `resolution`). `null` in a
+   * single snapshot (`getTask`, polling), which does not carry it, and from the real API.
    */
   request: DraftRequest | null;
 }
