@@ -1,5 +1,6 @@
 import type { ModelSpec } from '../core/registry/model-spec.js';
 import { isHttpUrl } from '../core/request/validate-request.js';
+import type { UploadFailure } from '../core/upload/upload-adapter.js';
 
 // The image rules of a dropzone as pure data and functions (no React): what a model takes, the checks
 // of dropped, pasted and chosen files and URLs, and the same rules in words for a description. The
@@ -24,7 +25,7 @@ export const ImageErrorCode = {
   Duplicate: 'duplicate',
   /** A file was given but there is no `upload` adapter to turn it into a URL. */
   NoUploader: 'no-uploader',
-  /** The `upload` adapter rejected. */
+  /** The `upload` adapter rejected; the error's `upload` says what the adapter said (its code, whether to retry). */
   UploadFailed: 'upload-failed',
   /** The `upload` adapter resolved with something other than an http(s) URL. */
   UploadInvalidUrl: 'upload-invalid-url',
@@ -37,8 +38,13 @@ export type ImageErrorCodeValue =
 /** What is wrong with an image, as data. */
 export interface ImageError {
   code: ImageErrorCodeValue;
-  /** In words for a person. */
+  /** In words for a person (for `upload-failed`, the adapter's message, which names the rule). */
   message: string;
+  /**
+   * For `upload-failed` only: what the adapter's rejection said, read off the error (an `UploadError`'s
+   * `code`, `status` and `retryable`; `null` for each the error did not carry). Absent on every other error.
+   */
+  upload?: UploadFailure;
 }
 
 /** A file or URL that was not attached, and why. Never thrown: returned and passed to `onReject`. */

@@ -2,6 +2,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { isHttpUrl } from '../core/request/validate-request.js';
 import type { ImageItem } from './internal/image-dropzone-types.js';
+import { canRetry } from './internal/image-items.js';
 import {
   ItemScope,
   useDropzone,
@@ -9,7 +10,7 @@ import {
   type DropzoneContextValue,
 } from './internal/image-dropzone-scope.js';
 import { composeRefs } from './internal/merge-props.js';
-import { Part, part, type PartProps } from './internal/primitive.js';
+import { flag, Part, part, type PartProps } from './internal/primitive.js';
 import { ProgressBar, type ProgressBarProps } from './internal/progress-bar.js';
 
 // The parts of the attached images' list: `ImageDropzone.Items`, `Item` and the parts of one item.
@@ -156,7 +157,15 @@ export const ItemError = /* @__PURE__ */ part<HTMLSpanElement, PartProps<'span'>
     const { item } = useItem('ItemError');
     if (!item.error) return null;
     return (
-      <Part tag="span" asChild={asChild} data-code={item.error.code} {...props} ref={ref}>
+      <Part
+        tag="span"
+        asChild={asChild}
+        data-code={item.error.code}
+        data-upload-code={item.error.upload?.code ?? undefined}
+        data-retryable={flag(canRetry(item))}
+        {...props}
+        ref={ref}
+      >
         {children ?? item.error.message}
       </Part>
     );
@@ -215,7 +224,7 @@ export const ItemCancel = /* @__PURE__ */ itemButton(
 );
 export const ItemRetry = /* @__PURE__ */ itemButton(
   'ItemRetry',
-  (item) => item.status === 'failed' && item.file !== null,
+  canRetry,
   (name) => `Retry upload of ${name}`,
   'Retry',
   (context, item) => context.retry(item.id),

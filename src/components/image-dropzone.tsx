@@ -282,13 +282,17 @@ export const ImageDropzone = {
    * reports), only while uploading. Data: `data-state`, `data-value`, `data-max`; the indicator has `--progress` (0–1).
    */
   ItemProgress,
-  /** Why the upload failed (`data-code`); only when it failed. */
+  /**
+   * Why the upload failed, in the adapter's words (the rule the server applied); only when it failed.
+   * Data: `data-code` (`upload-failed`, …), `data-upload-code` (the adapter's code, e.g. `file-invalid-type`
+   * or `network`), `data-retryable` (present when `ItemRetry` is offered).
+   */
   ItemError,
   /** Removes a ready or failed image ("Remove photo.png"). */
   ItemRemove,
   /** Cancels an upload in flight and removes it; only while uploading. */
   ItemCancel,
-  /** Uploads a failed file again; only when failed. */
+  /** Uploads a failed file again; only when failed and retrying may help (not when the adapter said `retryable: false`). */
   ItemRetry,
   /** Moves the image one place earlier; disabled at the first place; only with two or more images. */
   ItemMoveEarlier,

@@ -36,7 +36,7 @@ export type {
 } from './internal/image-dropzone-types.js';
 export { describeImageRules, ImageErrorCode } from './image-checks.js';
 export type { ImageError, ImageErrorCodeValue, ImageRejection } from './image-checks.js';
-export type { UploadAdapter, UploadContext } from './upload-queue.js';
+export type { UploadAdapter, UploadContext, UploadFailure } from './upload-queue.js';
 export type { ModelInput } from './internal/use-model.js';
 export { describeFieldError } from './describe-field-error.js';
 export { describeRateLimit } from './describe-rate-limit.js';

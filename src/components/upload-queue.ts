@@ -1,8 +1,13 @@
 import { isHttpUrl } from '../core/request/validate-request.js';
-import type { UploadAdapter, UploadContext } from '../core/upload/upload-adapter.js';
+import type {
+  UploadAdapter,
+  UploadContext,
+  UploadErrorCode,
+  UploadFailure,
+} from '../core/upload/upload-adapter.js';
 import { ImageErrorCode, type ImageError } from './image-checks.js';
 
-export type { UploadAdapter, UploadContext };
+export type { UploadAdapter, UploadContext, UploadErrorCode, UploadFailure };
 
 // Uploads as a plain object (no React): at most `concurrency` at a time, each cancellable, reporting
 // progress, success and failure by id. The dropzone's hook turns the reports into item changes.
@@ -17,7 +22,10 @@ export interface UploadQueueOptions {
   onProgress?: (id: string, fraction: number) => void;
   /** The upload resolved with an http(s) URL. */
   onSuccess?: (id: string, url: string) => void;
-  /** The upload rejected (`upload-failed`), or resolved with something else (`upload-invalid-url`). */
+  /**
+   * The upload rejected (`upload-failed`, with the error's message, and its `code`, `status` and
+   * `retryable` in `upload`), or resolved with something else (`upload-invalid-url`).
+   */
   onFailure?: (id: string, error: ImageError) => void;
 }
 
@@ -31,6 +39,22 @@ export interface UploadQueue {
   retain(keep: (id: string) => boolean): void;
   /** Cancels everything; the queue stays usable. */
   cancelAll(): void;
+}
+
+/**
+ * What a rejection says about why, read structurally: components may not import `src/upload`, so an
+ * `UploadError` (or any adapter's error with these fields) is recognised by its shape. A field of the
+ * wrong type counts as not said (a DOMException's numeric `code` is not an upload code).
+ */
+export function readUploadFailure(error: unknown): UploadFailure {
+  const { code, status, retryable } = (
+    typeof error === 'object' && error !== null ? error : {}
+  ) as Partial<Record<'code' | 'status' | 'retryable', unknown>>;
+  return {
+    code: typeof code === 'string' && code ? code : null,
+    status: Number.isInteger(status) ? (status as number) : null,
+    retryable: typeof retryable === 'boolean' ? retryable : null,
+  };
 }
 
 /** An upload queue over your adapter, reporting through the callbacks of `options`. */
@@ -81,6 +105,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
           options.onFailure?.(id, {
             code: ImageErrorCode.UploadFailed,
             message: error instanceof Error && error.message ? error.message : 'The upload failed',
+            upload: readUploadFailure(error),
           }),
         ),
     );

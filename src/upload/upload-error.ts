@@ -1,19 +1,12 @@
-/**
- * Why an upload failed: the handler's refusals (`file-invalid-type` 415, `file-too-large` 413,
- * `invalid-upload` 400, `unauthorized` 401), the storage refusing a presigned PUT (`storage`), no
- * answer at all (`network`), or another HTTP status (`http`).
- */
-export type UploadErrorCode =
-  | 'file-invalid-type'
-  | 'file-too-large'
-  | 'invalid-upload'
-  | 'unauthorized'
-  | 'storage'
-  | 'network'
-  | 'http';
+import type { UploadErrorCode, UploadFailure } from '../core/upload/upload-adapter.js';
 
-/** An upload that failed, as `createUploader`'s adapter rejects (the dropzone shows its message). */
-export class UploadError extends Error {
+export type { UploadErrorCode };
+
+/**
+ * An upload that failed, as `createUploader`'s adapter rejects. The dropzone shows its message, keeps its
+ * `code`, `status` and `retryable` on the item's error (`error.upload`), and offers retry only when `retryable`.
+ */
+export class UploadError extends Error implements UploadFailure {
   /** A stable code; see {@link UploadErrorCode}. */
   declare readonly code: UploadErrorCode;
   /** The HTTP status, or `null` when nothing answered. */

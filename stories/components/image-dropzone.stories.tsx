@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { ImageDropzone, useImageDropzone, describeImageRules } from 'gptimage2-react';
+import { createUploader } from 'gptimage2-react/upload';
 import { useState } from 'react';
 import { expect, fn, waitFor, within } from 'storybook/test';
 import { dropFiles } from '../support/drop';
@@ -158,7 +159,10 @@ export const UploadInProgress: Story = {
   },
 };
 
-/** The storage refused the file: the item says why (`upload-failed`), with Retry and Remove. */
+/**
+ * The storage refused the file with a plain `Error`: the item says why (`upload-failed`). The adapter did
+ * not say whether retrying helps, so Retry is offered beside Remove.
+ */
 export const UploadFailed: Story = {
   args: { upload: createDemoUpload({ durationMs: 200, fail: () => true }) },
   play: async ({ canvas, userEvent }) => {
@@ -174,6 +178,26 @@ export const UploadFailed: Story = {
       'upload-failed',
     );
     await expect(canvas.getByRole('button', { name: 'Retry upload of photo.png' })).toBeVisible();
+  },
+};
+
+/**
+ * `createUploader` refused a text file renamed `notes.jpg` by its first bytes, before sending it: the
+ * item keeps the adapter's code (`data-upload-code="file-invalid-type"`) and offers Remove, not Retry,
+ * since the same bytes would be refused again. Nothing is uploaded and no credit is spent.
+ */
+export const UploadRefused: Story = {
+  args: { upload: createUploader({ model: 'gpt-image-2' }) },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.upload(
+      fileInput(canvas.getByRole('group', { name: 'Reference images' })),
+      new File(['These are my notes, not a photo.'], 'notes.jpg', { type: 'image/jpeg' }),
+    );
+    const reason = await canvas.findByText('The file is not a JPEG, PNG or WebP image');
+    await expect(reason).toHaveAttribute('data-upload-code', 'file-invalid-type');
+    await expect(canvas.getByRole('listitem')).toHaveAttribute('data-state', 'failed');
+    await expect(canvas.queryByRole('button', { name: 'Retry upload of notes.jpg' })).toBeNull();
+    await expect(canvas.getByRole('button', { name: 'Remove notes.jpg' })).toBeVisible();
   },
 };
 

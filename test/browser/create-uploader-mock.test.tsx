@@ -1,6 +1,8 @@
 import { act, screen, within } from '@testing-library/react';
 import { useMemo, useState } from 'react';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import { ImageDropzone } from '../../src/components/index.js';
 import { createUploader } from '../../src/upload/index.js';
 import { renderWithProviders } from './helpers.js';
@@ -61,12 +63,36 @@ describe('createUploader against the mock API', () => {
     expect([bitmap.width, bitmap.height]).toEqual([64, 48]);
   });
 
-  it('refuses a renamed text file before sending it, and charges nothing', async () => {
+  it('refuses a text file renamed photo.jpg before sending it, typed and not retryable, and charges nothing', async () => {
     const credits = mock.api.balance();
     const { container } = renderWithProviders(<UploadForm />);
-    choose(container, new File(['not a photo'], 'photo.png', { type: 'image/png' }));
-    await screen.findByText('The file is not a JPEG, PNG or WebP image');
+    choose(container, new File(['not a photo'], 'photo.jpg', { type: 'image/jpeg' }));
+    const message = await screen.findByText('The file is not a JPEG, PNG or WebP image');
+    expect(message).toHaveAttribute('data-upload-code', 'file-invalid-type');
+    expect(screen.queryByRole('button', { name: 'Retry upload of photo.jpg' })).toBeNull();
     expect(mock.api.uploads.files()).toEqual([]);
+    expect(mock.api.balance()).toBe(credits);
+    expect(mock.posts()).toBe(0);
+  });
+
+  it('a network failure is retryable: Retry is offered and uploads; no generation is submitted', async () => {
+    const credits = mock.api.balance();
+    // The first declaration meets a dropped connection; later ones reach the mock.
+    mock.worker.use(http.post('/api/uploads', () => HttpResponse.error(), { once: true }));
+    const { container } = renderWithProviders(<UploadForm />);
+    choose(container, await canvasFile('sketch.png', 'image/png'));
+    const message = await screen.findByText(
+      'The upload could not reach the server; check the connection and try again',
+    );
+    expect(message).toHaveAttribute('data-upload-code', 'network');
+    expect(message).toHaveAttribute('data-retryable', '');
+    expect(mock.api.uploads.files()).toEqual([]);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Retry upload of sketch.png' }));
+    const url = (
+      await within(screen.getByRole('list', { name: 'inputImageUrls' })).findByRole('listitem')
+    ).textContent!;
+    expect(mock.api.uploads.files()).toEqual([expect.objectContaining({ url })]);
     expect(mock.api.balance()).toBe(credits);
     expect(mock.posts()).toBe(0);
   });

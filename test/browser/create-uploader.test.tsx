@@ -1,5 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import { useState } from 'react';
+import { userEvent } from 'vitest/browser';
 import { describe, expect, inject, it } from 'vitest';
 import { ImageDropzone, type UploadAdapter } from '../../src/components/index.js';
 import { createUploader, UploadError } from '../../src/upload/index.js';
@@ -80,6 +81,9 @@ function choose(container: HTMLElement, file: File) {
 }
 
 const urlList = () => within(screen.getByRole('list', { name: 'inputImageUrls' }));
+/** What the dropzone's polite live region says now. */
+const announced = () =>
+  document.querySelector('[role="status"][aria-live="polite"]')!.textContent?.trim();
 
 describe.each([
   ['through the handler, onto the file system', 'direct'],
@@ -136,32 +140,45 @@ describe.each([
     },
   );
 
-  it('refuses a text file renamed photo.png at once, by its bytes: the item fails with the typed reason, nothing is sent', async () => {
-    performance.clearResourceTimings();
-    const { upload, errors, release } = observedUploader(endpoint, 'gpt-image-2');
-    release();
-    const { container } = renderWithProviders(<UploadForm upload={upload} model="gpt-image-2" />);
-    choose(
-      container,
-      new File(['These are my notes, not a photo.\n'], 'photo.png', { type: 'image/png' }),
-    );
+  it.each([
+    ['photo.png', 'image/png'],
+    ['photo.jpg', 'image/jpeg'],
+  ] as const)(
+    'refuses a text file renamed %s at once, by its bytes: the item fails with the typed reason and no retry, nothing is sent',
+    async (name, type) => {
+      performance.clearResourceTimings();
+      const { upload, errors, release } = observedUploader(endpoint, 'gpt-image-2');
+      release();
+      const { container } = renderWithProviders(<UploadForm upload={upload} model="gpt-image-2" />);
+      choose(container, new File(['These are my notes, not a photo.\n'], name, { type }));
 
-    const message = await screen.findByText('The file is not a JPEG, PNG or WebP image');
-    expect(message.closest('[data-state]')).toHaveAttribute('data-state', 'failed');
-    expect(screen.getByRole('button', { name: 'Retry upload of photo.png' })).toBeVisible();
-    expect(errors).toEqual([expect.any(UploadError)]);
-    expect(errors[0]).toMatchObject({
-      code: 'file-invalid-type',
-      retryable: false,
-      fieldErrors: { file: ['The file is not a JPEG, PNG or WebP image'] },
-    });
-    expect(urlList().queryAllByRole('listitem')).toEqual([]);
-    expect(
-      performance
-        .getEntriesByType('resource')
-        .filter((entry) => entry.name.startsWith(new URL(endpoint).origin)),
-    ).toEqual([]);
-  });
+      const message = await screen.findByText('The file is not a JPEG, PNG or WebP image');
+      expect(message.closest('[data-state]')).toHaveAttribute('data-state', 'failed');
+      // The adapter's own code is kept; retrying the same bytes cannot help, so it is not offered.
+      expect(message).toHaveAttribute('data-code', 'upload-failed');
+      expect(message).toHaveAttribute('data-upload-code', 'file-invalid-type');
+      expect(message).not.toHaveAttribute('data-retryable');
+      await expect
+        .poll(announced)
+        .toBe(
+          `Upload of ${name} failed: The file is not a JPEG, PNG or WebP image. Retrying will not help`,
+        );
+      expect(screen.queryByRole('button', { name: `Retry upload of ${name}` })).toBeNull();
+      expect(screen.getByRole('button', { name: `Remove ${name}` })).toBeVisible();
+      expect(errors).toEqual([expect.any(UploadError)]);
+      expect(errors[0]).toMatchObject({
+        code: 'file-invalid-type',
+        retryable: false,
+        fieldErrors: { file: ['The file is not a JPEG, PNG or WebP image'] },
+      });
+      expect(urlList().queryAllByRole('listitem')).toEqual([]);
+      expect(
+        performance
+          .getEntriesByType('resource')
+          .filter((entry) => entry.name.startsWith(new URL(endpoint).origin)),
+      ).toEqual([]);
+    },
+  );
 
   it('the handler refuses text bytes declared as a PNG too, from a client that skips the check (415 in the API shape)', async () => {
     const headers = { 'x-user': 'alice' };
@@ -204,9 +221,19 @@ describe.each([
       new File([png, new Uint8Array(10 * 1024 * 1024)], 'huge.png', { type: 'image/png' }),
     );
 
-    await screen.findByText('The file is larger than 10 MB, the limit for GPT Image 2');
+    const message = await screen.findByText(
+      'The file is larger than 10 MB, the limit for GPT Image 2',
+    );
     expect(errors[0]).toMatchObject({ code: 'file-too-large', status: 413 });
     expect(progress).toEqual([]); // not a byte of the file went out
+    // The server's refusal keeps its code; the same file would be refused again, so no retry.
+    expect(message).toHaveAttribute('data-upload-code', 'file-too-large');
+    await expect
+      .poll(announced)
+      .toBe(
+        'Upload of huge.png failed: The file is larger than 10 MB, the limit for GPT Image 2. Retrying will not help',
+      );
+    expect(screen.queryByRole('button', { name: 'Retry upload of huge.png' })).toBeNull();
   });
 
   it("cancelling aborts the transfer: the adapter rejects with the signal's reason", async () => {
@@ -220,5 +247,44 @@ describe.each([
     const result = uploader(file, { signal: controller.signal, onProgress: () => {} });
     controller.abort();
     await expect(result).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('createUploader with ImageDropzone, when the network drops', () => {
+  const { dropping, direct } = inject('uploadEndpoints');
+
+  it('fails as retryable (`network`), offers Retry, and the retry uploads once the network is back', async () => {
+    const down = createUploader({ endpoint: dropping, model: 'gpt-image-2' });
+    const up = createUploader({
+      endpoint: direct,
+      model: 'gpt-image-2',
+      headers: { 'x-user': 'alice' },
+    });
+    let attempts = 0;
+    // The first attempt meets a server that resets the connection; the retry finds the real handler.
+    const upload: UploadAdapter = (file, context) => (attempts++ === 0 ? down : up)(file, context);
+    const { container } = renderWithProviders(<UploadForm upload={upload} model="gpt-image-2" />);
+    choose(container, await encodedImage('photo.png', 'image/png'));
+
+    const message = await screen.findByText(
+      'The upload could not reach the server; check the connection and try again',
+    );
+    expect(message).toHaveAttribute('data-code', 'upload-failed');
+    expect(message).toHaveAttribute('data-upload-code', 'network');
+    expect(message).toHaveAttribute('data-retryable', '');
+    await expect
+      .poll(announced)
+      .toBe(
+        'Upload of photo.png failed: The upload could not reach the server; check the connection and try again. You can retry it',
+      );
+    expect(urlList().queryAllByRole('listitem')).toEqual([]);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Retry upload of photo.png' }));
+    const shown = await urlList().findByRole('listitem');
+    expect(shown.textContent).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/api\/uploads\/[0-9a-f]{32}\/[0-9a-f]{32}\.png$/,
+    );
+    expect(attempts).toBe(2);
+    await expect.poll(announced).toBe('photo.png uploaded');
   });
 });

@@ -343,6 +343,50 @@ describe('ImageDropzone', () => {
     expect(value()).toBe('https://cdn.test/flaky.png');
   });
 
+  it("keeps a typed refusal's code and offers no retry when the adapter says retrying will not help", async () => {
+    const { upload, calls } = manualUploads();
+    renderWithProviders(<Controlled models={['veo3']} upload={upload} />);
+    drop(zone(), transfer([pngFile('private.png'), pngFile('busy.png')]));
+    // Any adapter's error with `code`/`status`/`retryable` is read by its shape, not its class.
+    const refused = Object.assign(new Error('Your plan allows 20 uploads a day.'), {
+      code: 'quota',
+      status: 429,
+      retryable: false,
+    });
+    const busy = Object.assign(new Error('The storage is busy'), {
+      code: 'storage',
+      status: 503,
+      retryable: true,
+    });
+    await act(async () => calls[0]!.done.reject(refused));
+    await expect
+      .poll(announced)
+      .toBe(
+        'Upload of private.png failed: Your plan allows 20 uploads a day. Retrying will not help',
+      );
+    await act(async () => calls[1]!.done.reject(busy));
+    await expect
+      .poll(announced)
+      .toBe('Upload of busy.png failed: The storage is busy. You can retry it');
+
+    const [first, second] = screen.getAllByRole('listitem');
+    const refusal = within(first!).getByText('Your plan allows 20 uploads a day.');
+    expect(refusal).toHaveAttribute('data-code', 'upload-failed');
+    expect(refusal).toHaveAttribute('data-upload-code', 'quota');
+    expect(refusal).not.toHaveAttribute('data-retryable');
+    expect(within(first!).queryByRole('button', { name: /^Retry/ })).toBeNull();
+    expect(within(first!).getByRole('button', { name: 'Remove private.png' })).toBeVisible();
+    expect(within(second!).getByText('The storage is busy')).toHaveAttribute('data-retryable', '');
+    await expectNoAxeViolations();
+
+    await userEvent.click(
+      within(second!).getByRole('button', { name: 'Retry upload of busy.png' }),
+    );
+    expect(calls).toHaveLength(3);
+    await act(async () => calls[2]!.done.resolve('https://cdn.test/busy.png'));
+    expect(value()).toBe('https://cdn.test/busy.png');
+  });
+
   it('fails an upload that does not resolve to an http(s) URL, and never shows that URL', async () => {
     const { upload, calls } = manualUploads();
     renderWithProviders(<Controlled models={['veo3']} upload={upload} />);

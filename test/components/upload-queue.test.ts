@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   createUploadQueue,
+  readUploadFailure,
   type UploadAdapter,
   type UploadContext,
   type UploadQueueOptions,
@@ -122,10 +123,26 @@ describe('createUploadQueue', () => {
     none.queue.add('n', file('n.png'));
     await settled();
     expect(reports).toEqual([
-      ['failure', 't', { code: 'upload-failed', message: 'No storage configured' }],
+      [
+        'failure',
+        't',
+        {
+          code: 'upload-failed',
+          message: 'No storage configured',
+          upload: { code: null, status: null, retryable: null },
+        },
+      ],
     ]);
     expect(rejecting.reports).toEqual([
-      ['failure', 'r', { code: 'upload-failed', message: 'The upload failed' }],
+      [
+        'failure',
+        'r',
+        {
+          code: 'upload-failed',
+          message: 'The upload failed',
+          upload: { code: null, status: null, retryable: null },
+        },
+      ],
     ]);
     expect(odd.reports).toEqual([
       [
@@ -147,7 +164,15 @@ describe('createUploadQueue', () => {
     calls[0]!.reject(new Error('Storage answered 503'));
     await settled();
     expect(reports).toEqual([
-      ['failure', 'a', { code: 'upload-failed', message: 'Storage answered 503' }],
+      [
+        'failure',
+        'a',
+        {
+          code: 'upload-failed',
+          message: 'Storage answered 503',
+          upload: { code: null, status: null, retryable: null },
+        },
+      ],
     ]);
     queue.add('a', file('a.png'));
     expect(calls).toHaveLength(2);
@@ -168,5 +193,71 @@ describe('createUploadQueue', () => {
     calls[1]!.resolve('https://cdn.test/a2.png');
     await settled();
     expect(onSuccess.mock.calls).toEqual([['a', 'https://cdn.test/a2.png']]);
+  });
+
+  it("keeps what the adapter's error said: the server's refusal, a network failure, each typed", async () => {
+    // Shaped as createUploader's UploadError (components may not import it; the queue reads the shape).
+    const refusal = Object.assign(new Error('The file is not a JPEG, PNG or WebP image'), {
+      name: 'UploadError',
+      code: 'file-invalid-type',
+      status: 415,
+      retryable: false,
+      fieldErrors: { file: ['The file is not a JPEG, PNG or WebP image'] },
+    });
+    const dropped = Object.assign(new Error('The upload could not reach the server'), {
+      code: 'network',
+      status: null,
+      retryable: true,
+    });
+    const { upload, calls } = manualAdapter();
+    const { queue, reports } = queueOver(upload);
+    queue.add('bad', file('notes.jpg'));
+    queue.add('net', file('photo.png'));
+    calls[0]!.reject(refusal);
+    calls[1]!.reject(dropped);
+    await settled();
+    expect(reports).toEqual([
+      [
+        'failure',
+        'bad',
+        {
+          code: 'upload-failed',
+          message: 'The file is not a JPEG, PNG or WebP image',
+          upload: { code: 'file-invalid-type', status: 415, retryable: false },
+        },
+      ],
+      [
+        'failure',
+        'net',
+        {
+          code: 'upload-failed',
+          message: 'The upload could not reach the server',
+          upload: { code: 'network', status: null, retryable: true },
+        },
+      ],
+    ]);
+  });
+});
+
+describe('readUploadFailure', () => {
+  it('reads code, status and retryable off any object, each only when it has the right type', () => {
+    expect(readUploadFailure({ code: 'storage', status: 503, retryable: true })).toEqual({
+      code: 'storage',
+      status: 503,
+      retryable: true,
+    });
+    // A DOMException's numeric code, a status in words, a retryable "yes": not said.
+    expect(readUploadFailure({ code: 19, status: '503', retryable: 'yes' })).toEqual({
+      code: null,
+      status: null,
+      retryable: null,
+    });
+    expect(readUploadFailure({ code: '', status: 4.5 })).toEqual({
+      code: null,
+      status: null,
+      retryable: null,
+    });
+    for (const thrown of ['offline', null, undefined, 42])
+      expect(readUploadFailure(thrown)).toEqual({ code: null, status: null, retryable: null });
   });
 });

@@ -70,12 +70,23 @@ export default async function setup(project: TestProject) {
     createUploadHandler({ authorize, storage, publicBaseUrl: s3.bucketUrl }),
   );
 
+  // The network dropping: every connection is reset as soon as it opens, before any answer.
+  const dropping = createServer();
+  dropping.on('connection', (socket) => socket.destroy());
+  await new Promise<void>((resolve) => dropping.listen(0, '127.0.0.1', resolve));
+
   project.provide('uploadEndpoints', {
     direct: `${direct.url}/api/uploads`,
     presigned: `${presigned.url}/api/uploads`,
+    dropping: `http://127.0.0.1:${(dropping.address() as AddressInfo).port}/api/uploads`,
   });
   return async () => {
-    await Promise.all([direct.close(), presigned.close(), s3.close()]);
+    await Promise.all([
+      direct.close(),
+      presigned.close(),
+      s3.close(),
+      new Promise<void>((resolve) => dropping.close(() => resolve())),
+    ]);
     await rm(directory, { recursive: true, force: true });
   };
 }

@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useState } from 'react';
-import { plural, type ImageRejection } from '../image-checks.js';
+import { plural, type ImageError, type ImageRejection } from '../image-checks.js';
 import type { ImageItem } from './image-items.js';
 
 /** The last thing said to screen readers, with a counter so a repeat is announced again. */
@@ -19,6 +19,11 @@ export function useAnnouncement() {
   return { announcement, announce };
 }
 
+const RETRY_HINT: Readonly<Record<string, string>> = {
+  true: '. You can retry it',
+  false: '. Retrying will not help',
+};
+
 /** What the dropzone says after each change, in one place. */
 export const say = {
   added: (added: readonly ImageItem[], rejections: readonly ImageRejection[]) =>
@@ -31,7 +36,9 @@ export const say = {
       .filter(Boolean)
       .join('. '),
   uploaded: (name: string) => `${name} uploaded`,
-  failed: (name: string, message: string) => `Upload of ${name} failed: ${message}`,
+  /** The adapter's reason, then whether a retry may help, when the adapter said (`retryable`). */
+  failed: (name: string, { message, upload }: ImageError) =>
+    `Upload of ${name} failed: ${message.replace(/[.\s]+$/, '')}${RETRY_HINT[String(upload?.retryable)] ?? ''}`,
   removed: (item: ImageItem) =>
     item.status === 'uploading' ? `Upload of ${item.name} cancelled` : `${item.name} removed`,
   retrying: (name: string) => `Retrying ${name}`,

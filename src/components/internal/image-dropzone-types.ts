@@ -88,7 +88,10 @@ export interface ImageDropzoneState {
   remove: (id: string) => void;
   /** Cancels an upload in flight; the item is removed. */
   cancel: (id: string) => void;
-  /** Uploads a failed file again. */
+  /**
+   * Uploads a failed file again, even one the adapter called not retryable (say, after the user signed
+   * in); `ItemRetry` is offered only when retrying may help.
+   */
   retry: (id: string) => void;
   /** Moves an item to a position (0-based). */
   move: (id: string, toIndex: number) => void;

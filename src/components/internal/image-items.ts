@@ -16,9 +16,16 @@ export interface ImageItem {
   progress: number | null;
   /** The http(s) URL once ready, else `null`. */
   url: string | null;
-  /** Why the upload failed, else `null`. */
+  /** Why the upload failed (with what the adapter said in `error.upload`), else `null`. */
   error: ImageError | null;
 }
+
+/**
+ * Whether a failed file may be uploaded again: not when the adapter said retrying will not help
+ * (`retryable: false`, e.g. a file the server refused as not an image); yes when it did not say.
+ */
+export const canRetry = (item: ImageItem) =>
+  item.status === 'failed' && item.file !== null && item.error?.upload?.retryable !== false;
 
 export const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((item, index) => item === b[index]);

@@ -36,7 +36,7 @@ export function useDropzoneUploads({
       onFailure: (id, error) => {
         const item = find(id);
         update(id, { status: 'failed', progress: null, error });
-        if (item) announce(say.failed(item.name, error.message));
+        if (item) announce(say.failed(item.name, error));
       },
     }),
   );
