@@ -130,14 +130,14 @@ export class ServerError extends GptImageError {
    * says when it refuses before sending: no API key, a task store that is away). Such a failed submit
    * is a plain `ServerError`, safe to submit again, instead of a `SubmitOutcomeUnknownError`.
    */
-  readonly notCharged: boolean;
+  declare readonly notCharged: boolean;
   constructor(status: number, message: string, notCharged = false) {
     super('server_error', `Server error ${status}: ${message}`, {
       name: 'ServerError',
       retryable: true,
       status,
+      notCharged,
     });
-    this.notCharged = notCharged;
   }
 }
 

@@ -13,3 +13,7 @@ export function isHttpUrl(value: unknown): value is string {
     return false;
   }
 }
+
+/** The record without its `undefined` fields: a form often leaves a field `undefined` for "not set". */
+export const definedFields = (record: object): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));

@@ -183,7 +183,7 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
     this.#setLocal({
       phase: 'refused',
       error: new SubmitOutcomeUnknownError(
-        new NetworkError('the page was left while a submit was in flight'),
+        new NetworkError('the page was left mid-submit'),
       ),
     });
   }
@@ -323,12 +323,7 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
     const { generate, generateAsync, retry, cancel, reset, resume } = this;
     return {
       ...state,
-      generate,
-      generateAsync,
-      retry,
-      cancel,
-      reset,
-      resume,
+      ...{ generate, generateAsync, retry, cancel, reset, resume },
       request: this.#request,
       creditsUsed: state.task?.creditsUsed ?? record?.creditsUsed ?? null,
       submittedAt: record?.submittedAt ?? null,

@@ -19,7 +19,7 @@ export const taskPath = (taskId: string): string => TASKS_PATH + encodeURICompon
  * Where a user's tasks are listed, newest first: `GET /api/ai/tasks?limit=N&cursor=C`. Answered by the
  * library's proxy and the mock, not by the API itself (it has no list).
  */
-export const TASK_LIST_PATH = `${API_ROOT}tasks`;
+export const TASK_LIST_PATH = /* @__PURE__ */ TASKS_PATH.slice(0, -1);
 
 /** The list path of one page: `limit` and `cursor` in the query when given. */
 export function taskListPath(limit?: number, cursor?: string | null): string {

@@ -1,3 +1,4 @@
+import { definedFields } from '../values.js';
 import type { ModelKind } from '../registry/model-spec.js';
 import { effectiveInputMode } from './input-mode.js';
 import type { DraftRequest } from './types.js';
@@ -9,9 +10,7 @@ import type { DraftRequest } from './types.js';
  */
 export function toWireBody(request: DraftRequest, kind: ModelKind): Record<string, unknown> {
   const { resolution, inputMode: _mode, ...rest } = request;
-  const body: Record<string, unknown> = Object.fromEntries(
-    Object.entries(rest).filter(([, value]) => value !== undefined),
-  );
+  const body = definedFields(rest);
   if (kind === 'video') {
     body.inputMode = effectiveInputMode(request, kind);
     if (resolution !== undefined) body.providerInput = { ...request.providerInput, resolution };

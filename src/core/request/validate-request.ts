@@ -1,7 +1,7 @@
 import type { FieldErrors } from '../errors.js';
 import type { InputMode, ModelKind, ModelSpec } from '../registry/model-spec.js';
 import type { Registry } from '../registry/registry.js';
-import { isHttpUrl, isRecord } from '../values.js';
+import { definedFields, isHttpUrl, isRecord } from '../values.js';
 import { modesOf } from './input-mode.js';
 import { providerInputError } from './provider-input-limits.js';
 
@@ -65,9 +65,7 @@ export function validateRequest(
   if (!isRecord(request)) return { formErrors: ['The request must be an object'], fieldErrors: {} };
 
   // A field set to `undefined` counts as absent, as a form often leaves it.
-  const body = Object.fromEntries(
-    Object.entries(request).filter(([, value]) => value !== undefined),
-  );
+  const body = definedFields(request);
   const video = kind === 'video';
   for (const key of Object.keys(body)) {
     if (!(video ? VIDEO_FIELDS : IMAGE_FIELDS).includes(key)) {
