@@ -95,7 +95,7 @@ type Story = StoryObj<typeof meta>;
 export const Default: Story = {
   // Live by design: its look changes by the second, so the screenshots are of *Finished*.
   tags: ['!visual'],
-  play: async ({ canvas }) => {
+  play: async ({ canvas, id }) => {
     await waitFor(() => expect(canvas.getAllByRole('article')).toHaveLength(6), {
       timeout: 15_000,
     });
@@ -105,6 +105,16 @@ export const Default: Story = {
     await expect(
       within(newest).getByRole('progressbar', { name: 'Estimated progress' }),
     ).toBeVisible();
+    // It stays live: the card turns ready when the task completes, with the list read only once.
+    await canvas.findByRole(
+      'article',
+      { name: 'Video, ready: Rain on a window, close up' },
+      { timeout: 60_000 },
+    );
+    const lists = mockApiOf(id).requests.filter(
+      (request) => request.method === 'GET' && request.path === '/api/ai/tasks',
+    );
+    await expect(lists).toHaveLength(1);
   },
 };
 
