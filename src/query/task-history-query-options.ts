@@ -57,6 +57,7 @@ function seed(queryClient: QueryClient, tasks: readonly Task[]) {
  * `useInfiniteQuery` over this (prefetch or compose it yourself). Pages come from the server's list
  * (`client.listTasks`, the proxy's history) or, when it has none, from the browser's `historyStore`.
  * Each page's ended tasks seed the task cache. Fresh for 30 s; the hook invalidates it on each submit.
+ * Not retried by TanStack Query (`retry: false`): the client has already retried what can be.
  */
 export function taskHistoryQueryOptions<M extends ModelSpec>(
   client: GptImageClient<M>,
@@ -101,6 +102,9 @@ export function taskHistoryQueryOptions<M extends ModelSpec>(
       return page;
     },
     staleTime: 30_000,
+    // The client's transport already retries what is retryable, with backoff: retrying each of its
+    // failures again took 16 requests and about 25 s to show that the list cannot be read.
+    retry: false,
   };
 }
 

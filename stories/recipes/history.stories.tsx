@@ -1,12 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
-import { usePages, useSeededTasks, type TaskSeed } from '../support/seeded-tasks';
+import { mockApiOf } from '../support/mock';
+import { useSeededMock, type TaskSeed } from '../support/seeded-tasks';
 import { History } from './history';
 import '../theme/theme.css';
 
 /**
- * The tasks behind the recipe: the story submits these to its own mock when it opens (newest last),
- * and pages over them six at a time, as a history endpoint would.
+ * The tasks behind the recipe: the story submits these to its own mock when it opens (newest last);
+ * the recipe's `useTaskHistory` then reads the mock's list (`GET /api/ai/tasks`), six at a time.
  */
 const seeds: TaskSeed[] = [
   {
@@ -55,19 +56,10 @@ const seeds: TaskSeed[] = [
   },
 ];
 
-/** The recipe over the story's mock: a stand-in for `useTaskHistory`'s pages. */
-function HistoryOverTheMock({ storyId }: { storyId: string }) {
-  const { tasks, ready, submit } = useSeededTasks(storyId, seeds);
-  const pages = usePages(tasks, 6);
-  return (
-    <History
-      tasks={ready ? pages.shown : []}
-      hasMore={ready && pages.hasMore}
-      loading={!ready || pages.loading}
-      onLoadMore={pages.loadMore}
-      onGenerate={(kind, request) => submit({ kind, request })}
-    />
-  );
+/** The recipe over the story's mock, once the mock holds `seeds`. */
+function HistoryOverTheMock({ storyId, seeds }: { storyId: string; seeds: readonly TaskSeed[] }) {
+  const seeded = useSeededMock(storyId, seeds);
+  return seeded ? <History limit={6} /> : <p className="recipe-hint">Filling the mock…</p>;
 }
 
 const meta = {
@@ -83,11 +75,17 @@ const meta = {
           'model, credits and refund. **Open** shows one large in a dialog, **Retry** sends the same request again (a new ' +
           'task appears first, live), **Use as input** starts an image generation from an output, **Load more** brings ' +
           'the next page. Arrow keys move between cards as they are laid out; Tab reaches a card’s actions. The source ' +
-          'is `stories/recipes/history.tsx`; in the story the tasks are the mock’s, paged six at a time.',
+          'is `stories/recipes/history.tsx`: `useTaskHistory` reads the story’s mock, which answers the list as the ' +
+          'proxy does, six at a time.',
       },
     },
   },
-  render: (_args, { id }) => <HistoryOverTheMock storyId={id} />,
+  render: (_args, { id, parameters }) => (
+    <HistoryOverTheMock
+      storyId={id}
+      seeds={(parameters.seeds as TaskSeed[] | undefined) ?? seeds}
+    />
+  ),
 } satisfies Meta;
 
 export default meta;
@@ -97,7 +95,7 @@ type Story = StoryObj<typeof meta>;
 export const Default: Story = {
   // Live by design: its look changes by the second, so the screenshots are of *Finished*.
   tags: ['!visual'],
-  play: async ({ canvas }) => {
+  play: async ({ canvas, id }) => {
     await waitFor(() => expect(canvas.getAllByRole('article')).toHaveLength(6), {
       timeout: 15_000,
     });
@@ -107,6 +105,16 @@ export const Default: Story = {
     await expect(
       within(newest).getByRole('progressbar', { name: 'Estimated progress' }),
     ).toBeVisible();
+    // It stays live: the card turns ready when the task completes, with the list read only once.
+    await canvas.findByRole(
+      'article',
+      { name: 'Video, ready: Rain on a window, close up' },
+      { timeout: 60_000 },
+    );
+    const lists = mockApiOf(id).requests.filter(
+      (request) => request.method === 'GET' && request.path === '/api/ai/tasks',
+    );
+    await expect(lists).toHaveLength(1);
   },
 };
 
@@ -125,6 +133,10 @@ export const Finished: Story = {
         ).toHaveLength(0),
       { timeout: 15_000 },
     );
+    const failed = canvas.getByRole('article', {
+      name: 'Video, failed: A crowd at a concert, handheld',
+    });
+    await expect(within(failed).getByText(/refunded$/)).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Load more' })).toBeVisible();
     for (const image of canvas.getAllByRole<HTMLImageElement>('img'))
       await waitFor(() => expect(image.naturalWidth).toBeGreaterThan(0));
@@ -194,5 +206,45 @@ export const UseAsInput: Story = {
     await waitFor(() =>
       expect(canvas.getAllByRole('article')[0]).toHaveAccessibleName(/: Make it night$/),
     );
+  },
+};
+
+/** Nothing made yet: the empty state says where generations will appear. */
+export const Empty: Story = {
+  parameters: { seeds: [] },
+  play: async ({ canvas }) => {
+    await expect(
+      await canvas.findByText('No generations yet', {}, { timeout: 10_000 }),
+    ).toBeVisible();
+    await expect(canvas.getByText('0 generations')).toBeVisible();
+    await expect(canvas.queryByRole('article')).toBeNull();
+    await expect(canvas.queryByRole('button', { name: 'Load more' })).toBeNull();
+  },
+};
+
+/** The list cannot be read (the server answers 503): the error says so, and "Try again" reads it once it answers. (Pinned to *Instant*.) */
+export const ListFails: Story = {
+  tags: ['!visual'],
+  globals: { scenario: 'instant' },
+  parameters: {
+    mock: {
+      // Every read of the list fails until the play lets it through (the submits still work).
+      setup: (api) =>
+        api.inject(
+          { type: 'serverError', status: 503, body: 'json' },
+          { method: 'GET', path: '/api/ai/tasks', times: Infinity },
+        ),
+    },
+  },
+  play: async ({ canvas, userEvent, id }) => {
+    const alert = await canvas.findByRole('alert', {}, { timeout: 60_000 });
+    await expect(alert).toBeVisible();
+    await expect(canvas.queryByRole('article')).toBeNull();
+    mockApiOf(id).clearFaults();
+    await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(canvas.getAllByRole('article')).toHaveLength(6), {
+      timeout: 15_000,
+    });
+    await expect(canvas.queryByRole('alert')).toBeNull();
   },
 };

@@ -1,11 +1,14 @@
-// Recipe: a "History" screen. TaskGallery shows the tasks with their actions; Open shows one large in a
-// dialog, Retry sends the same request again, "Use as input" starts a new generation from an output.
-// Where the tasks come from is the caller's: a history hook's pages (`useTaskHistory`), or here, in
-// the stories, a stand-in list of the mock's tasks (see history.stories.tsx).
+// Recipe: a "History" screen. `useTaskHistory` reads the user's tasks page by page (the proxy's
+// history, the mock's list, or the browser's own store without a proxy), pending ones live; TaskGallery
+// shows them with their actions. Open shows one large in a dialog, Retry sends the same request again,
+// "Use as input" starts a new generation from an output. Both submit through the library's submit
+// mutation, so the history reads its first page again and the new task shows first, live.
+import { useMutation } from '@tanstack/react-query';
 import {
+  submitMutationOptions,
   useGptImageClient,
+  useTaskHistory,
   type DraftRequest,
-  type GptImageError,
   type ModelKind,
   type Task,
 } from 'gptimage2-react';
@@ -14,31 +17,33 @@ import { StyledTaskGallery } from './gallery-parts';
 import '../theme/theme.css';
 
 export interface HistoryProps {
-  /** The tasks, newest first. */
-  tasks: readonly Task[];
-  /** Whether there are more to load. */
-  hasMore: boolean;
-  /** Whether a page is loading. */
-  loading: boolean;
-  /** Why the last load failed. */
-  error?: GptImageError | Error | null;
-  /** Loads the next page. */
-  onLoadMore: () => void;
-  /** Submits a new generation (a retry, or one from an output image); it then appears in the list. */
-  onGenerate: (kind: ModelKind, request: DraftRequest) => Promise<unknown>;
+  /** Tasks per page. Defaults to `20`. */
+  limit?: number;
 }
 
-export function History({ tasks, hasMore, loading, error, onLoadMore, onGenerate }: HistoryProps) {
+export function History({ limit = 20 }: HistoryProps) {
+  const client = useGptImageClient();
+  const history = useTaskHistory({ limit });
+  const image = useMutation(submitMutationOptions(client, 'image'));
+  const video = useMutation(submitMutationOptions(client, 'video'));
   const [opened, setOpened] = useState<Task | null>(null);
   const [input, setInput] = useState<{ url: string; task: Task } | null>(null);
   const [said, setSaid] = useState('');
 
+  const generate = async (kind: ModelKind, request: DraftRequest) => {
+    try {
+      await (kind === 'image' ? image : video).mutateAsync(request);
+    } catch (error) {
+      setSaid(`Not sent: ${(error as Error).message}`);
+    }
+  };
   const retry = async (task: Task) => {
     const { request } = task;
     if (!request || !task.type) return;
     setSaid(`Sent again: ${task.prompt ?? 'the same request'}`);
-    await onGenerate(task.type, request);
+    await generate(task.type, request);
   };
+  const { tasks } = history;
 
   return (
     <div className="history">
@@ -46,7 +51,7 @@ export function History({ tasks, hasMore, loading, error, onLoadMore, onGenerate
         <h2 className="recipe-title">History</h2>
         <p className="recipe-hint">
           {tasks.length} generation{tasks.length === 1 ? '' : 's'}
-          {hasMore ? ' so far' : ''}
+          {history.hasNextPage ? ' so far' : ''}
         </p>
         <p className="history-said" role="status">
           {said}
@@ -59,17 +64,17 @@ export function History({ tasks, hasMore, loading, error, onLoadMore, onGenerate
           onGenerate={async (request) => {
             setInput(null);
             setSaid(`Generating: ${request.prompt}`);
-            await onGenerate('image', request);
+            await generate('image', request);
           }}
         />
       )}
       <StyledTaskGallery
         tasks={tasks}
-        hasMore={hasMore}
-        loading={loading}
-        error={error}
-        onLoadMore={onLoadMore}
-        onReload={onLoadMore}
+        hasMore={history.hasNextPage}
+        loading={history.isLoading || history.isFetchingNextPage}
+        error={history.error}
+        onLoadMore={history.fetchNextPage}
+        onReload={history.refetch}
         onOpen={setOpened}
         onRetry={retry}
         onUseAsInput={(url, task) => setInput({ url, task })}

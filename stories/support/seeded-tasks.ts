@@ -1,16 +1,44 @@
-// A stand-in for a task history in the stories: the story submits a few requests to its own mock API
-// when it mounts (a story device; an app's history comes from `useTaskHistory`), then follows every
-// task through the shared polling (`taskQueryOptions`), so pending items stay live as in an app.
+// Tasks for the stories: a story submits a few requests to its own mock API when it mounts (a story
+// device). `useSeededMock` only fills the mock (the History recipe then reads it with `useTaskHistory`,
+// as an app does); `useSeededTasks` also follows every task through the shared polling
+// (`taskQueryOptions`), for the TaskGallery stories, which show the headless part on any list.
 import { useQueries } from '@tanstack/react-query';
 import {
   taskQueryOptions,
   useGptImageClient,
   type DraftRequest,
+  type GptImageClient,
   type ModelKind,
   type Task,
 } from 'gptimage2-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { mockApiOf } from './mock';
+
+/** Submits one seed through the story's client, after telling the mock how it should fail, if it should. */
+async function submitSeed(client: GptImageClient, storyId: string, seed: TaskSeed) {
+  if (seed.fails)
+    mockApiOf(storyId).inject({ type: 'failTask', ...seed.fails }, { method: 'POST' });
+  return client.submit(seed.kind, seed.request);
+}
+
+/**
+ * Submits `seeds` to the story's mock once, in order (newest last, so a history lists it first);
+ * `true` once the mock holds them all. Render what reads the mock's list only then.
+ */
+export function useSeededMock(storyId: string, seeds: readonly TaskSeed[]) {
+  const client = useGptImageClient();
+  const [seeded, setSeeded] = useState(false);
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    void (async () => {
+      for (const seed of seeds) await submitSeed(client, storyId, seed);
+      setSeeded(true);
+    })();
+  }, [client, seeds, storyId]);
+  return seeded;
+}
 
 /** One task a story starts with. */
 export interface TaskSeed {
@@ -35,9 +63,7 @@ export function useSeededTasks(storyId: string, seeds: readonly TaskSeed[]) {
 
   const submit = useCallback(
     async (seed: TaskSeed) => {
-      if (seed.fails)
-        mockApiOf(storyId).inject({ type: 'failTask', ...seed.fails }, { method: 'POST' });
-      const { taskId } = await client.submit(seed.kind, seed.request);
+      const { taskId } = await submitSeed(client, storyId, seed);
       setSubmitted((current) => [{ id: taskId, request: seed.request }, ...current]);
     },
     [client, storyId],
@@ -68,7 +94,7 @@ export function useSeededTasks(storyId: string, seeds: readonly TaskSeed[]) {
 
 /**
  * Pages over `tasks` as a history endpoint would (`pageSize` at a time, a short wait per page), for
- * the stories until they read `useTaskHistory`.
+ * the TaskGallery stories, which take any list.
  */
 export function usePages<T>(tasks: readonly T[], pageSize: number, waitMs = 500) {
   const [pages, setPages] = useState(1);

@@ -144,6 +144,20 @@ describe('useTaskHistory', { timeout: SLOW }, () => {
   });
 });
 
+describe('useTaskHistory when the list fails', { timeout: SLOW }, () => {
+  it("says so after the client's own retries, without retrying each of them again", async () => {
+    mock.api.inject(
+      { type: 'serverError', status: 503, body: 'json' },
+      { method: 'GET', path: '/api/ai/tasks', times: Infinity },
+    );
+    const { result } = renderHook(() => useTaskHistory({ historyStore: false }), providers());
+    await until(() => expect(result.current.isError).toBe(true), 20_000);
+    expect(result.current.error?.code).toBe('server_error');
+    // One request and the transport's 3 retries (with backoff), not TanStack Query's 3 on top of those.
+    expect(lists()).toBe(4);
+  });
+});
+
 describe('useTaskHistory without a list on the server', { timeout: SLOW }, () => {
   it('keeps history in the browser store: records the hooks submits, per scope, and follows them', async () => {
     // The API itself: no list (404).
