@@ -179,7 +179,7 @@ export default defineConfig({
           // walkthrough to a playing video took 42 s beside other work).
           testTimeout: 90_000,
           // Stories tagged `visual` are also compared with their screenshots (test/setup/visual.ts).
-          setupFiles: ['test/setup/stories.ts', 'test/setup/visual.ts'],
+          setupFiles: ['test/setup/visual.ts'],
           browser: {
             enabled: true,
             provider: chromiumForScreenshots,

@@ -1,6 +1,7 @@
 import { InvalidResponseError } from '../errors.js';
 import type { DraftRequest } from '../request/types.js';
 import type { Submission, Task, TaskPage, TaskStatus } from '../task/task.js';
+import { VIDEO_FIELDS, VIDEO_RULES } from '../request/validate-request.js';
 import { isHttpUrl, isRecord } from '../values.js';
 
 type Json = Record<string, unknown>;
@@ -47,12 +48,6 @@ function parseStatus(value: unknown): TaskStatus {
   return status;
 }
 
-// The fields a recorded request may hold: eight strings, six numbers, then the images and providerInput.
-const REQUEST_FIELDS =
-  'model prompt inputMode aspectRatio resolution negativePrompt seed cameraMotion duration guidanceScale width height fps motionStrength inputImageUrls providerInput'.split(
-    ' ',
-  );
-
 /**
  * A task's recorded request, or `null` when there is none or it is malformed (a field of the wrong
  * type, an input image that is not http(s)): an app may submit it again or show its images, so it is
@@ -61,19 +56,17 @@ const REQUEST_FIELDS =
 function parseRequest(value: unknown): DraftRequest | null {
   if (!isRecord(value) || typeof value.model !== 'string') return null;
   const request: Record<string, unknown> = {};
-  for (const [index, key] of REQUEST_FIELDS.entries()) {
+  for (const key of VIDEO_FIELDS) {
     const field = value[key];
     if (field === undefined) continue;
-    if (
-      index < 8
-        ? typeof field !== 'string'
-        : index < 14
-          ? typeof field !== 'number'
-          : index < 15
-            ? !Array.isArray(field) || !field.every(isHttpUrl)
-            : !isRecord(field)
-    )
-      return null;
+    // The video endpoint's numbers have a range rule; its other fields, and the image endpoint's, are strings.
+    const valid =
+      key === 'inputImageUrls'
+        ? Array.isArray(field) && field.every(isHttpUrl)
+        : key === 'providerInput'
+          ? isRecord(field)
+          : typeof field === (VIDEO_RULES[key] ? 'number' : 'string');
+    if (!valid) return null;
     request[key] = field;
   }
   return request as unknown as DraftRequest;

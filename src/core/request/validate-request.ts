@@ -34,7 +34,8 @@ const VIDEO_PROMPT_MAX = 4000;
 const NEGATIVE_PROMPT_MAX = 2000;
 // A video field's rule: a number range `[min, max, integer?]`, or `0` for a string.
 type Rule = readonly [min: number, max: number, integer?: 1] | 0;
-const VIDEO_RULES: Record<string, Rule> = {
+/** The video endpoint's own fields and their rules (the task list's request parse reads them too). */
+export const VIDEO_RULES: Record<string, Rule> = {
   width: [64, 4096, 1],
   height: [64, 4096, 1],
   duration: [1, 60],
@@ -45,7 +46,8 @@ const VIDEO_RULES: Record<string, Rule> = {
   cameraMotion: 0,
   negativePrompt: 0,
 };
-const VIDEO_FIELDS = [...IMAGE_FIELDS, ...Object.keys(VIDEO_RULES)];
+/** Every field a request may have: the image endpoint's, then the video endpoint's own. */
+export const VIDEO_FIELDS = [...IMAGE_FIELDS, ...Object.keys(VIDEO_RULES)];
 
 const list = (values: readonly unknown[]) => values.join(', ');
 const article = (kind: ModelKind) => (kind === 'image' ? 'an image' : 'a video');
