@@ -182,9 +182,7 @@ export class GenerationObserver<R extends DraftRequest, M extends ModelSpec = Bu
     this.#busy = false;
     this.#setLocal({
       phase: 'refused',
-      error: new SubmitOutcomeUnknownError(
-        new NetworkError('the page was left mid-submit'),
-      ),
+      error: new SubmitOutcomeUnknownError(new NetworkError('the page was left mid-submit')),
     });
   }
 

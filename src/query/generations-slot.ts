@@ -98,9 +98,7 @@ export function slotOf<R extends DraftRequest, M extends ModelSpec>(
           : source.status;
   // Started, yet its observer is idle: restored after a refused submit, or a submit that left no trace.
   if (started && source.status === 'idle')
-    entry.lost ??= new SubmitOutcomeUnknownError(
-      new NetworkError('the page was left mid-submit'),
-    );
+    entry.lost ??= new SubmitOutcomeUnknownError(new NetworkError('the page was left mid-submit'));
   const slot: GenerationSlot<R> = {
     id: entry.id,
     request: entry.request,
