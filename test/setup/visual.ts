@@ -22,6 +22,9 @@ body { margin: 0 !important; padding: 1rem !important; height: auto !important; 
 `;
 
 const frame = () => new Promise((done) => requestAnimationFrame(() => done(undefined)));
+const frames = async (count: number) => {
+  for (let index = 0; index < count; index++) await frame();
+};
 
 /** Waits for the fonts, every image decoded, every clip paused on its first frame. */
 async function settle() {
@@ -29,17 +32,21 @@ async function settle() {
   await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
   await Promise.all(
     [...document.querySelectorAll('video')].map(async (video) => {
-      video.pause();
       video.autoplay = false;
+      // A play() the story asked for (an autoPlay clip's) must not start the clip again mid-capture.
+      video.play = () => Promise.resolve();
+      video.pause();
       if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA)
         await new Promise((done) => video.addEventListener('loadeddata', done, { once: true }));
-      if (video.currentTime !== 0) {
-        const seeked = new Promise((done) =>
-          video.addEventListener('seeked', done, { once: true }),
-        );
-        video.currentTime = 0;
-        await seeked;
-      }
+      // Always back to the first frame, and wait until that frame is on screen: a clip paused just
+      // after it started can read `currentTime` 0 while a later frame is still shown (a loaded CI run
+      // captured the mock clip's moving bar a little to the right).
+      const shown = new Promise((done) => video.requestVideoFrameCallback(() => done(undefined)));
+      const seeked = new Promise((done) => video.addEventListener('seeked', done, { once: true }));
+      video.currentTime = 0;
+      await seeked;
+      // The frame callback may not come when the first frame was already shown: a few frames at most.
+      await Promise.race([shown, frames(10)]);
     }),
   );
   await frame();
