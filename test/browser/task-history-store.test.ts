@@ -1,26 +1,14 @@
 // createIndexedDbHistoryStore in Chromium's own IndexedDB.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ValidationError, type Task } from '../../src/core/index.js';
 import { createIndexedDbHistoryStore } from '../../src/react/index.js';
+import { testDatabases } from '../helpers/indexed-db.js';
 
-let databases: string[] = [];
-afterEach(async () => {
-  await Promise.all(
-    databases.map(
-      (name) =>
-        new Promise((resolve) => {
-          const request = indexedDB.deleteDatabase(name);
-          request.onsuccess = request.onerror = request.onblocked = resolve;
-        }),
-    ),
-  );
-  databases = [];
-});
+/** A database name of this test's own (deleted after it). */
+const newDatabase = testDatabases('history-test');
 
 function open(options: Parameters<typeof createIndexedDbHistoryStore>[0] = {}) {
-  const databaseName = `history-test-${Math.random().toString(36).slice(2)}`;
-  databases.push(databaseName);
-  return createIndexedDbHistoryStore({ databaseName, ...options });
+  return createIndexedDbHistoryStore({ databaseName: newDatabase(), ...options });
 }
 
 const at = (ms: number) => new Date(Date.now() - 60_000 + ms).toISOString();
@@ -75,8 +63,7 @@ describe('createIndexedDbHistoryStore', () => {
   });
 
   it('survives being opened again (a reload) and forgets tasks past maxAgeMs', async () => {
-    const name = `history-test-${Math.random().toString(36).slice(2)}`;
-    databases.push(name);
+    const name = newDatabase();
     await createIndexedDbHistoryStore({ databaseName: name }).put('alice', task('tsk_kept', 0));
     const again = createIndexedDbHistoryStore({ databaseName: name, maxAgeMs: 120_000 });
     expect((await again.list('alice')).tasks.map((t) => t.id)).toEqual(['tsk_kept']);

@@ -3,7 +3,7 @@
 // the list 404, as the real API does, so the hook keeps history in the browser.
 import { render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { createClient, fixedPollSchedule } from '../../src/core/index.js';
 import {
@@ -13,6 +13,7 @@ import {
   type TaskHistoryStore,
 } from '../../src/react/index.js';
 import { appWrapper } from '../helpers/app-providers.js';
+import { testDatabases } from '../helpers/indexed-db.js';
 import { newQueryClient } from './helpers.js';
 import { setupBrowserMockApi } from './mock-api.js';
 
@@ -22,26 +23,8 @@ const mock = setupBrowserMockApi({ taskList: false, timing: 'instant' });
 // loaded 2-core machine.
 const FLOW = 90_000;
 
-let databases: string[] = [];
-afterEach(async () => {
-  await Promise.all(
-    databases.map(
-      (name) =>
-        new Promise((resolve) => {
-          const request = indexedDB.deleteDatabase(name);
-          request.onsuccess = request.onerror = request.onblocked = resolve;
-        }),
-    ),
-  );
-  databases = [];
-});
-
 /** A database name of this test's own (deleted after it). */
-function newDatabase() {
-  const name = `use-task-history-${Math.random().toString(36).slice(2)}`;
-  databases.push(name);
-  return name;
-}
+const newDatabase = testDatabases('use-task-history');
 
 /** A generate form and the History beside it, as an app without a proxy would have them. */
 function HistoryScreen({ store, limit }: { store: TaskHistoryStore; limit?: number }) {
